@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Index
+from sqlmodel import Field, SQLModel
+
+from storage.models._base import json_column, utcnow
+from storage.models.enums import FindingOrigin, ReviewStatus
+
+
+class FindingBase(SQLModel):
+    document_id: int = Field(foreign_key="document.id", index=True)
+    label: str = Field(max_length=20)  # PERSON ORG GPE LOC FAC DATE MATERIAL
+    text: str  # surface text as it stands in the document
+    start: int  # character offsets into the stored extracted text
+    end: int
+    normalized: str | None = None  # ISO code, ISO date, canonical material name
+    attributes: dict[str, Any] = Field(default_factory=dict, sa_column=json_column(nullable=False))
+    confidence: float = 0.0
+    extractor: str = Field(max_length=60)  # e.g. "spacy-ner", "material-rules", "analyst"
+    extractor_version: str = Field(max_length=40)
+    origin: FindingOrigin = FindingOrigin.MACHINE
+
+
+class Finding(FindingBase, table=True):
+    __table_args__ = (
+        Index("ix_finding_status_label", "status", "label"),
+        Index("ix_finding_label_normalized", "label", "normalized"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    status: ReviewStatus = ReviewStatus.PENDING
+    version: int = 1  # optimistic lock: every update checks and increments it
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    reviewed_by: str | None = None
+
+
+class FindingCreate(FindingBase):
+    pass
+
+
+class Suppression(SQLModel, table=True):
+    """A value an analyst rejected for good: never proposed again in that context.
+
+    The context is the source of the document (or one document when source_id is null),
+    so "Will" rejected as a PERSON in one feed stops coming back from that feed.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    label: str = Field(max_length=20, index=True)
+    text_key: str = Field(index=True)  # casefolded surface text
+    source_id: int | None = Field(default=None, foreign_key="source.id")
+    document_id: int | None = Field(default=None, foreign_key="document.id")
+    created_by: str
+    reason: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ReviewEvent(SQLModel, table=True):
+    """Append-only audit trail of every human decision."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    username: str = Field(index=True)
+    action: str = Field(max_length=40)  # confirm, correct, reject, add, link, merge, publish...
+    entity_type: str = Field(max_length=20)  # finding, incident, assessment, user, source
+    entity_id: int = Field(index=True)
+    before: dict[str, Any] | None = Field(default=None, sa_column=json_column())
+    after: dict[str, Any] | None = Field(default=None, sa_column=json_column())
+    reason: str | None = None

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from storage.models._base import utcnow
+from storage.models.enums import Role
+
+
+class UserBase(SQLModel):
+    username: str = Field(index=True, unique=True, max_length=64)
+    role: Role = Field(default=Role.ANALYST)
+    disabled: bool = False
+
+
+class User(UserBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    password_hash: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class UserPublic(UserBase):
+    id: int
+    created_at: datetime
+
+
+class SignInAttempt(SQLModel, table=True):
+    """Every sign-in attempt, for rate limiting and the security log."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(index=True, max_length=64)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    succeeded: bool

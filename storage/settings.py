@@ -1,0 +1,54 @@
+"""Settings of the storage package: database, data folder and object store."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MINIO_SECRET = "radintel-dev-secret"
+
+
+class StorageSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RADINTEL_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Path("var")
+    database_url: str | None = None
+    object_store: Literal["local", "minio"] = "local"
+    minio_endpoint: str = "127.0.0.1:9000"
+    minio_access_key: str = "radintel"
+    minio_secret_key: SecretStr = SecretStr(DEFAULT_MINIO_SECRET)
+    minio_bucket: str = "radintel"
+    minio_secure: bool = False
+    minio_region: str = "us-east-1"
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> StorageSettings:
+        if self.env != "production":
+            return self
+        if self.database_url is None or self.database_url.startswith("sqlite"):
+            raise ValueError("RADINTEL_DATABASE_URL must name a server database in production")
+        if self.object_store == "minio" and (
+            self.minio_secret_key.get_secret_value() == DEFAULT_MINIO_SECRET
+        ):
+            raise ValueError("RADINTEL_MINIO_SECRET_KEY is the development default")
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'radintel.db').resolve()}"
+
+    @property
+    def objects_dir(self) -> Path:
+        return self.data_dir / "objects"
+
+
+@lru_cache
+def get_storage_settings() -> StorageSettings:
+    return StorageSettings()

@@ -1,0 +1,108 @@
+"""Shared fixtures: databases (SQLite and PostgreSQL) and an isolated data directory."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from flows.runtime import configure_runtime
+
+configure_runtime()
+
+PG_ADMIN_URL = os.environ.get("RADINTEL_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def clear_caches() -> None:
+    from storage.db import engine_for
+    from storage.objectstore import get_object_store
+    from storage.settings import get_storage_settings
+
+    get_storage_settings.cache_clear()
+    get_object_store.cache_clear()
+    engine_for.cache_clear()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A fresh RADINTEL_DATA_DIR with the embedded defaults (SQLite + local objects)."""
+    directory = tmp_path / "var"
+    monkeypatch.setenv("RADINTEL_DATA_DIR", str(directory))
+    monkeypatch.delenv("RADINTEL_DATABASE_URL", raising=False)
+    monkeypatch.delenv("RADINTEL_OBJECT_STORE", raising=False)
+    clear_caches()
+    yield directory
+    clear_caches()
+
+
+def _pg_available() -> str | None:
+    try:
+        engine = create_engine(PG_ADMIN_URL)
+        with engine.connect() as connection:
+            connection.execute(text("select 1"))
+        engine.dispose()
+    except Exception as error:  # noqa: BLE001 - any failure means "not reachable"
+        return str(error).splitlines()[0]
+    return None
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    problem = _pg_available()
+    if problem:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is required in CI and is not reachable: {problem}")
+        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL} (outside CI): {problem}")
+    return PG_ADMIN_URL
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """URL of a new, empty PostgreSQL database, dropped afterwards."""
+    name = f"radintel_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = pg_server.rsplit("/", 1)[0] + f"/{name}"
+    yield url
+    from storage.db import engine_for
+
+    engine_for(url).dispose()
+    engine_for.cache_clear()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, data_dir: Path) -> str:
+    """Both databases: the embedded SQLite default and a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{data_dir / 'test.db'}"
+    url: str = request.getfixturevalue("pg_url")
+    return url
+
+
+@pytest.fixture
+def engine(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    from storage.db import engine_for
+    from storage.schema import create_schema
+
+    monkeypatch.setenv("RADINTEL_DATABASE_URL", db_url)
+    clear_caches()
+    engine = engine_for(db_url)
+    create_schema(engine)
+    return engine
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
