@@ -16,7 +16,11 @@ from flows.runtime import configure_runtime
 
 configure_runtime()
 
-PG_ADMIN_URL = os.environ.get("RADINTEL_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+pytest_plugins = ["tests.s3_server"]
+
+PG_ADMIN_URL = os.environ.get(
+    "RADINTEL_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
@@ -48,7 +52,7 @@ def _pg_available() -> str | None:
         with engine.connect() as connection:
             connection.execute(text("select 1"))
         engine.dispose()
-    except Exception as error:  # noqa: BLE001 - any failure means "not reachable"
+    except Exception as error:
         return str(error).splitlines()[0]
     return None
 

@@ -1,4 +1,8 @@
-"""Shared column helpers. All datetimes are stored as naive UTC on both databases."""
+"""Shared column helpers.
+
+Datetimes are timezone-aware UTC everywhere: sqlmodel's UTCDateTime refuses naive values,
+stores UTC on both databases and returns aware UTC datetimes (SQLite included).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from sqlalchemy import JSON, Column
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)
 
 
 def json_column(**kwargs: Any) -> Any:

@@ -46,6 +46,7 @@ class IngestRun(SQLModel, table=True):
     status: RunStatus = RunStatus.RUNNING
     counts: dict[str, int] = Field(default_factory=dict, sa_column=json_column(nullable=False))
     error: str | None = None  # what stopped the whole run, if anything
+    owner: str | None = Field(default=None, max_length=120)  # "host:pid" running it
 
 
 class IngestFailure(SQLModel, table=True):

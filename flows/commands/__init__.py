@@ -1,0 +1,1 @@
+"""Command groups of the radintel command line, one module each."""

@@ -1,0 +1,218 @@
+"""Writing extraction results: findings, document assessment and embeddings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+from sqlalchemy import delete, insert, or_, select
+from sqlmodel import Session
+
+from storage.models import (
+    Document,
+    DocumentEmbedding,
+    DocumentStatus,
+    Finding,
+    FindingOrigin,
+    ReviewStatus,
+    Suppression,
+)
+from storage.models._base import utcnow
+
+SuppressionKeys = set[tuple[str, str]]  # (label, casefolded surface text)
+
+
+@dataclass(frozen=True)
+class NewFinding:
+    label: str
+    text: str
+    start: int
+    end: int
+    normalized: str | None
+    attributes: dict[str, Any]
+    confidence: float
+    extractor: str
+    extractor_version: str
+
+
+@dataclass(frozen=True)
+class DocumentExtraction:
+    """What extraction decided about one document, in storage terms."""
+
+    document_id: int
+    language: str | None
+    extractor_version: str
+    findings: Sequence[NewFinding]
+    relevant: bool
+    relevance: float
+    incident_type: str
+    intent_group: str | None
+    countries: list[str]
+    incident_date: date | None
+    evidence: list[dict[str, Any]]
+    embedding: Sequence[float] | None
+    embedding_model: str | None
+
+
+def documents_awaiting_extraction(
+    *, session: Session, extractor_version: str, after_id: int = 0, limit: int = 64
+) -> list[Document]:
+    """Documents with text that were never extracted, or were extracted by another version."""
+    statement = (
+        select(Document)
+        .where(Document.id > after_id)  # type: ignore[operator]
+        .where(Document.text_key.is_not(None))  # type: ignore[union-attr]
+        .where(
+            or_(
+                Document.status == DocumentStatus.PENDING,
+                (Document.status == DocumentStatus.EXTRACTED)
+                & (Document.extractor_version != extractor_version),
+            )
+        )
+        .order_by(Document.id)  # type: ignore[arg-type]
+        .limit(limit)
+    )
+    return list(session.scalars(statement))
+
+
+def suppressions_for(
+    *, session: Session, documents: Sequence[Document]
+) -> dict[int, SuppressionKeys]:
+    """Never-again decisions that apply to each document (its own, or its source's)."""
+    document_ids = [d.id for d in documents if d.id is not None]
+    source_ids = {d.source_id for d in documents if d.source_id is not None}
+    rows = session.scalars(
+        select(Suppression).where(
+            or_(
+                Suppression.document_id.in_(document_ids),  # type: ignore[union-attr]
+                Suppression.source_id.in_(source_ids),  # type: ignore[union-attr]
+            )
+        )
+    )
+    by_document: dict[int, SuppressionKeys] = defaultdict(set)
+    rules = list(rows)
+    for document in documents:
+        assert document.id is not None
+        for rule in rules:
+            if rule.document_id == document.id or (
+                rule.document_id is None and rule.source_id == document.source_id
+            ):
+                by_document[document.id].add((rule.label, rule.text_key))
+    return dict(by_document)
+
+
+def _reviewed_spans(*, session: Session, document_ids: list[int]) -> dict[int, set[tuple]]:
+    """Spans analysts already decided on: re-extraction never proposes them again."""
+    rows = session.execute(
+        select(Finding.document_id, Finding.label, Finding.start, Finding.end).where(
+            Finding.document_id.in_(document_ids),  # type: ignore[attr-defined]
+            Finding.status != ReviewStatus.PENDING,
+        )
+    )
+    spans: dict[int, set[tuple]] = defaultdict(set)
+    for document_id, label, start, end in rows:
+        spans[document_id].add((label, start, end))
+    return spans
+
+
+def _finding_rows(extraction: DocumentExtraction, reviewed: set[tuple]) -> list[dict[str, Any]]:
+    now = utcnow()
+    return [
+        {
+            "document_id": extraction.document_id,
+            "label": f.label,
+            "text": f.text,
+            "start": f.start,
+            "end": f.end,
+            "normalized": f.normalized,
+            "attributes": f.attributes,
+            "confidence": float(f.confidence),
+            "extractor": f.extractor,
+            "extractor_version": f.extractor_version,
+            "origin": FindingOrigin.MACHINE,
+            "status": ReviewStatus.PENDING,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for f in extraction.findings
+        if (f.label, f.start, f.end) not in reviewed
+    ]
+
+
+def save_extractions(*, session: Session, extractions: Sequence[DocumentExtraction]) -> int:
+    """Replace the pending machine findings of each document with the new ones, in bulk.
+
+    Confirmed, corrected and rejected findings stay, and their spans are not proposed again.
+    The caller commits: one transaction per batch. Returns the number of findings written.
+    """
+    if not extractions:
+        return 0
+    document_ids = [e.document_id for e in extractions]
+    session.execute(
+        delete(Finding).where(
+            Finding.document_id.in_(document_ids),  # type: ignore[attr-defined]
+            Finding.status == ReviewStatus.PENDING,
+            Finding.origin == FindingOrigin.MACHINE,
+        )
+    )
+    reviewed = _reviewed_spans(session=session, document_ids=document_ids)
+    rows = [
+        row for e in extractions for row in _finding_rows(e, reviewed.get(e.document_id, set()))
+    ]
+    if rows:
+        session.execute(insert(Finding), rows)
+    for extraction in extractions:
+        _update_document(session=session, extraction=extraction)
+    return len(rows)
+
+
+def _update_document(*, session: Session, extraction: DocumentExtraction) -> None:
+    document = session.get(Document, extraction.document_id)
+    if document is None:
+        return
+    document.status = DocumentStatus.EXTRACTED
+    document.error = None
+    document.extractor_version = extraction.extractor_version
+    document.extracted_at = utcnow()
+    document.language = document.language or extraction.language
+    document.relevant = extraction.relevant
+    document.relevance = float(extraction.relevance)
+    document.incident_type = extraction.incident_type
+    document.intent_group = extraction.intent_group
+    document.countries = list(extraction.countries)
+    document.incident_date = extraction.incident_date
+    document.assessment_evidence = list(extraction.evidence)
+    session.add(document)
+    if extraction.embedding is not None and extraction.embedding_model:
+        _save_embedding(session=session, extraction=extraction)
+
+
+def _save_embedding(*, session: Session, extraction: DocumentExtraction) -> None:
+    vector = np.asarray(extraction.embedding, dtype="<f4")
+    embedding = session.get(DocumentEmbedding, extraction.document_id) or DocumentEmbedding(
+        document_id=extraction.document_id, model="", dim=0, vector=b""
+    )
+    embedding.model = extraction.embedding_model or ""
+    embedding.dim = int(vector.shape[0])
+    embedding.vector = vector.tobytes()
+    session.add(embedding)
+
+
+def mark_extraction_failed(*, session: Session, document_id: int, reason: str) -> None:
+    document = session.get(Document, document_id)
+    if document is not None:
+        document.status = DocumentStatus.FAILED
+        document.error = reason[:2000]
+        session.add(document)
+
+
+def document_embedding(*, session: Session, document_id: int) -> np.ndarray | None:
+    row = session.get(DocumentEmbedding, document_id)
+    if row is None:
+        return None
+    return np.frombuffer(row.vector, dtype="<f4")

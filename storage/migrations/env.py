@@ -1,0 +1,60 @@
+"""Alembic environment: the target schema is SQLModel.metadata with every radintel table.
+
+A caller may pass an open connection in `config.attributes["connection"]` (create_schema does,
+so the engine's own settings apply); otherwise the URL of the configuration is used.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine, pool
+from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel
+
+import storage.models  # noqa: F401  (registers the tables)
+
+target_metadata = SQLModel.metadata
+
+
+def run_with(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_offline() -> None:
+    context.configure(
+        url=context.config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_online() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is not None:
+        run_with(connection)
+        return
+    url = context.config.get_main_option("sqlalchemy.url")
+    assert url, "the Alembic configuration has no sqlalchemy.url"
+    engine = create_engine(url, poolclass=pool.NullPool)
+    try:
+        with engine.connect() as new_connection:
+            run_with(new_connection)
+            new_connection.commit()
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    run_offline()
+else:
+    run_online()

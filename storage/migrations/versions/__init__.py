@@ -1,0 +1,1 @@
+"""Alembic revisions of the radintel schema (generated; see ../regenerate.sh)."""

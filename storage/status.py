@@ -1,0 +1,95 @@
+"""Platform figures for `radintel status`: every count is one SQL GROUP BY, no rows loaded."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any, TypedDict
+
+from sqlalchemy import func
+from sqlalchemy.orm import Mapped
+from sqlmodel import Session, col, select
+
+from storage.models import (
+    Document,
+    DocumentStatus,
+    Finding,
+    IngestFailure,
+    IngestRun,
+)
+
+LAST_RUNS = 5
+
+
+class RunSummary(TypedDict):
+    id: int
+    flow: str
+    source_id: int | None
+    status: str
+    started_at: str
+    finished_at: str | None
+    counts: dict[str, int]
+    error: str | None
+
+
+class PlatformStatus(TypedDict):
+    documents: int
+    findings: int
+    by_status: dict[str, int]
+    by_language: dict[str, int]
+    by_format: dict[str, int]
+    failures: int
+    findings_by_review_status: dict[str, int]
+    last_runs: list[RunSummary]
+
+
+def _label(value: Any) -> str:
+    if value is None:
+        return "unknown"
+    return str(value.value if isinstance(value, Enum) else value)
+
+
+def _count(session: Session, model: type[Any], *conditions: Any) -> int:
+    statement = select(func.count()).select_from(model).where(*conditions)
+    return int(session.exec(statement).one())
+
+
+def _grouped(session: Session, column: Mapped[Any]) -> dict[str, int]:
+    statement = select(column, func.count()).group_by(column).order_by(func.count().desc())
+    return {_label(value): int(count) for value, count in session.exec(statement).all()}
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _last_runs(session: Session) -> list[RunSummary]:
+    statement = select(IngestRun).order_by(col(IngestRun.started_at).desc()).limit(LAST_RUNS)
+    return [
+        RunSummary(
+            id=run.id or 0,
+            flow=run.flow,
+            source_id=run.source_id,
+            status=_label(run.status),
+            started_at=run.started_at.isoformat(),
+            finished_at=_iso(run.finished_at),
+            counts=dict(run.counts),
+            error=run.error,
+        )
+        for run in session.exec(statement).all()
+    ]
+
+
+def collect_status(*, session: Session) -> PlatformStatus:
+    unresolved = _count(session, IngestFailure, col(IngestFailure.resolved).is_(False))
+    failed_documents = _count(session, Document, col(Document.status) == DocumentStatus.FAILED)
+    return PlatformStatus(
+        documents=_count(session, Document),
+        findings=_count(session, Finding),
+        by_status=_grouped(session, col(Document.status)),
+        by_language=_grouped(session, col(Document.language)),
+        by_format=_grouped(session, col(Document.format)),
+        failures=unresolved + failed_documents,
+        findings_by_review_status=_grouped(session, col(Finding.status)),
+        last_runs=_last_runs(session),
+    )

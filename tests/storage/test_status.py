@@ -1,0 +1,116 @@
+"""collect_status counts with GROUP BY on both databases and never loads document rows."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import event
+from sqlmodel import Session
+
+from storage.models import (
+    Document,
+    DocumentStatus,
+    Finding,
+    IngestFailure,
+    IngestRun,
+    ReviewStatus,
+    RunStatus,
+)
+from storage.objectstore import content_key
+from storage.status import LAST_RUNS, collect_status
+
+# Fixed times, so the order of the runs is known.
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+def create_document(session: Session, text: str, **values: Any) -> Document:
+    document = Document(format=values.pop("format", "txt"), sha256=content_key(text.encode()))
+    document.fetched_at = T0
+    for name, value in values.items():
+        setattr(document, name, value)
+    session.add(document)
+    session.flush()
+    return document
+
+
+def create_finding(session: Session, document: Document, status: ReviewStatus) -> Finding:
+    finding = Finding(
+        document_id=document.id or 0,
+        label="MATERIAL",
+        text="Cs-137",
+        start=0,
+        end=6,
+        extractor="material-rules",
+        extractor_version="1",
+    )
+    finding.status = status
+    finding.created_at = finding.updated_at = T0
+    session.add(finding)
+    return finding
+
+
+def create_run(session: Session, minutes: int, status: RunStatus) -> IngestRun:
+    run = IngestRun(flow="ingest", status=status, counts={"fetched": minutes})
+    run.started_at = T0 + timedelta(minutes=minutes)
+    session.add(run)
+    session.flush()
+    return run
+
+
+def seed(session: Session) -> None:
+    english = create_document(session, "Fictional gauge theft in Leeds", language="en")
+    create_document(session, "Vol fictif d'une source à Lyon", language="fr", format="pdf")
+    create_document(
+        session, "Documento ilegible", language="es", format="pdf", status=DocumentStatus.FAILED
+    )
+    create_document(session, "sin idioma", status=DocumentStatus.EXTRACTED)
+    for status in (ReviewStatus.PENDING, ReviewStatus.PENDING, ReviewStatus.CONFIRMED):
+        create_finding(session, english, status)
+    runs = [create_run(session, minute, RunStatus.SUCCEEDED) for minute in range(LAST_RUNS + 2)]
+    for resolved in (False, False, True):
+        failure = IngestFailure(run_id=runs[0].id or 0, item="inbox/x.pdf", reason="no text")
+        failure.at, failure.resolved = T0, resolved
+        session.add(failure)
+    session.commit()
+
+
+def test_empty_database(session: Session) -> None:
+    status = collect_status(session=session)
+    assert status["documents"] == status["findings"] == status["failures"] == 0
+    assert status["by_status"] == {} and status["last_runs"] == []
+
+
+def test_counts(session: Session) -> None:
+    seed(session)
+    status = collect_status(session=session)
+    assert status["documents"] == 4
+    assert status["findings"] == 3
+    assert status["by_status"] == {"pending": 2, "failed": 1, "extracted": 1}
+    assert status["by_language"] == {"en": 1, "fr": 1, "es": 1, "unknown": 1}
+    assert status["by_format"] == {"txt": 2, "pdf": 2}
+    assert status["failures"] == 2 + 1  # unresolved failures + failed documents
+    assert status["findings_by_review_status"] == {"pending": 2, "confirmed": 1}
+    runs = status["last_runs"]
+    assert len(runs) == LAST_RUNS
+    assert [run["counts"]["fetched"] for run in runs] == [6, 5, 4, 3, 2]
+    assert runs[0]["status"] == "succeeded" and runs[0]["started_at"].startswith("2026-03-02")
+
+
+def test_no_document_or_finding_rows_are_loaded(session: Session) -> None:
+    seed(session)
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    engine = session.get_bind()
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        collect_status(session=session)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    loads = [s for s in statements if "document.sha256" in s or "finding.text" in s]
+    assert loads == []
+    grouped = [s for s in statements if "GROUP BY" in s]
+    assert len(grouped) == 4
