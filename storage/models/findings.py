@@ -28,6 +28,7 @@ class Finding(FindingBase, table=True):
     __table_args__ = (
         Index("ix_finding_status_label", "status", "label"),
         Index("ix_finding_label_normalized", "label", "normalized"),
+        Index("ix_finding_document_status", "document_id", "status"),  # review queue
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -61,6 +62,8 @@ class Suppression(SQLModel, table=True):
 
 class ReviewEvent(SQLModel, table=True):
     """Append-only audit trail of every human decision."""
+
+    __table_args__ = (Index("ix_reviewevent_entity", "entity_type", "entity_id"),)  # history
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)

@@ -1,0 +1,160 @@
+"""Review queue and evidence page at scale, on a fresh PostgreSQL database.
+
+Seeds 100,000 documents and 1,000,000 findings (`storage.seed`), then times the queue
+(first page, filtered pages, a deep page) and the evidence page queries (document, its
+findings, one finding's history), with the indexes and after dropping them. Prints a
+table of median timings and ratios; asserts nothing.
+
+    PYTHONPATH=. .venv/bin/python benchmarks/bench_review.py [--documents N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Index, create_engine, text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+ADMIN_URL = os.environ.get(
+    "RADINTEL_BENCH_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+QUEUE_TABLES = ("finding", "document", "reviewevent")
+
+
+def _fresh_database() -> tuple[str, str]:
+    name = f"radintel_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return ADMIN_URL.rsplit("/", 1)[0] + f"/{name}", name
+
+
+def _drop_database(name: str) -> None:
+    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _secondary_indexes() -> list[Index]:
+    from sqlmodel import SQLModel
+
+    return [
+        index
+        for table_name in QUEUE_TABLES
+        for index in SQLModel.metadata.tables[table_name].indexes
+        if not index.unique
+    ]
+
+
+def _median_ms(run: Callable[[], Any], repeat: int = 5) -> float:
+    run()  # warm the cache
+    timings = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def _cases(engine: Engine, documents: int) -> dict[str, Callable[[], Any]]:
+    from storage.models import Document, Finding
+    from storage.queue import QueueFilters, document_queue, finding_queue
+    from storage.review import finding_history
+
+    def queue(filters: QueueFilters, offset: int = 0, docs: bool = False) -> Callable[[], Any]:
+        def run() -> Any:
+            with Session(engine) as session:
+                fn = document_queue if docs else finding_queue
+                return fn(session=session, filters=filters, limit=50, offset=offset)
+
+        return run
+
+    document_id = documents // 2
+
+    def evidence() -> Any:
+        with Session(engine) as session:
+            session.get(Document, document_id)
+            findings = session.exec(
+                select(Finding)
+                .where(Finding.document_id == document_id)
+                .order_by(col(Finding.start))
+            ).all()
+            return [finding_history(session=session, finding_id=f.id or 0) for f in findings[:1]]
+
+    return {
+        "findings queue, first page": queue(QueueFilters()),
+        "findings: MATERIAL + relevant": queue(QueueFilters(labels=("MATERIAL",), relevant=True)),
+        "findings: material Cs-137": queue(QueueFilters(material="Cs-137")),
+        "findings: country FR + lang fr": queue(QueueFilters(country="FR", language="fr")),
+        "findings queue, page 1,000": queue(QueueFilters(), offset=50_000),
+        "documents queue, first page": queue(QueueFilters(), docs=True),
+        "documents: source + relevant": queue(QueueFilters(source_id=1, relevant=True), docs=True),
+        "documents queue, page 1,000": queue(QueueFilters(), offset=50_000, docs=True),
+        "evidence page (doc+findings+history)": evidence,
+    }
+
+
+def _time_all(cases: dict[str, Callable[[], Any]]) -> dict[str, float]:
+    return {name: _median_ms(run) for name, run in cases.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--findings-per-doc", type=int, default=10)
+    args = parser.parse_args()
+    os.environ["RADINTEL_DATA_DIR"] = tempfile.mkdtemp(prefix="radintel-bench-")
+    url, name = _fresh_database()
+    os.environ["RADINTEL_DATABASE_URL"] = url
+    from storage.db import engine_for
+    from storage.schema import create_schema
+    from storage.seed import seed_synthetic
+
+    try:
+        engine = engine_for(url)
+        create_schema(engine)
+        started = time.perf_counter()
+        counts = seed_synthetic(
+            engine=engine, documents=args.documents, findings_per_doc=args.findings_per_doc
+        )
+        seeded = time.perf_counter() - started
+        with engine.begin() as connection:
+            connection.execute(text("ANALYZE"))
+        print(f"seeded {counts} in {seeded:.1f} s")
+        cases = _cases(engine, args.documents)
+        indexes = _secondary_indexes()
+        with engine.begin() as connection:  # indexes of the models not yet in a migration
+            for index in indexes:
+                index.create(connection, checkfirst=True)
+            connection.execute(text("ANALYZE"))
+        with_indexes = _time_all(cases)
+        with engine.begin() as connection:
+            for index in indexes:
+                index.drop(connection, checkfirst=True)
+            connection.execute(text("ANALYZE"))
+        without = _time_all(cases)
+        with engine.begin() as connection:
+            for index in indexes:
+                index.create(connection, checkfirst=True)
+        print(f"indexes dropped and recreated: {', '.join(sorted(i.name or '' for i in indexes))}")
+        print(f"\n{'query (median of 5)':<40}{'indexed ms':>12}{'no index ms':>13}{'ratio':>8}")
+        for case, fast in with_indexes.items():
+            slow = without[case]
+            print(f"{case:<40}{fast:>12.1f}{slow:>13.1f}{slow / max(fast, 1e-6):>8.1f}")
+        engine.dispose()
+    finally:
+        _drop_database(name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""Review commands: `users add|list`, `ui`, `seed-synthetic`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import typer
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from flows.errors import UserError
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = ROOT / "review_ui" / "app.py"
+users_app = typer.Typer(help="Users of the review UI.", no_args_is_help=True)
+
+
+def streamlit_command(port: int) -> list[str]:
+    return [
+        sys.executable, "-m", "streamlit", "run", str(APP),
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+        "--client.showErrorDetails", "none",
+        "--client.toolbarMode", "minimal",
+        "--theme.base", "light",
+    ]  # fmt: skip
+
+
+def ui_environment() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    env["STREAMLIT_BROWSER_GATHER_USAGE_STATS"] = "false"
+    return env
+
+
+def start_ui(port: int, banner: list[str] | None = None) -> None:
+    """Run the review UI on 127.0.0.1:`port` until interrupted."""
+    for line in banner or []:
+        typer.echo(line)
+    typer.echo(f"Review UI on http://127.0.0.1:{port} (Ctrl+C to stop)")
+    process = subprocess.Popen(streamlit_command(port), env=ui_environment())
+    try:
+        code = process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait(timeout=10)
+        return
+    if code:
+        raise UserError(f"the review UI stopped with exit code {code}")
+
+
+def _database_error(error: Exception) -> UserError:
+    first = str(error).splitlines()[0][:200]
+    return UserError(f"database not ready ({first}); run `radintel init` first")
+
+
+@users_app.command("add")
+def users_add(
+    username: str = typer.Option(..., "--username", help="Lower-case login name."),
+    role: str = typer.Option("analyst", "--role", help="analyst, editor or admin."),
+    password: str | None = typer.Option(None, "--password", help="Prompted when omitted."),
+) -> None:
+    """Create a user."""
+    from storage.db import session_scope
+    from storage.users import UserError as InvalidUser
+    from storage.users import create_user
+
+    if password is None:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        with session_scope() as session:
+            user = create_user(session=session, username=username, password=password, role=role)
+    except InvalidUser as error:
+        raise UserError(str(error)) from error
+    except (OperationalError, ProgrammingError) as error:
+        raise _database_error(error) from error
+    typer.echo(f"created {user.username} ({user.role.value})")
+
+
+@users_app.command("list")
+def users_list() -> None:
+    """List users and their roles."""
+    from storage.db import session_scope
+    from storage.users import list_users
+
+    try:
+        with session_scope() as session:
+            users = list_users(session=session)
+    except (OperationalError, ProgrammingError) as error:
+        raise _database_error(error) from error
+    for user in users:
+        state = "disabled" if user.disabled else "active"
+        typer.echo(f"{user.username:<24} {user.role.value:<8} {state}")
+
+
+def ui(port: int = typer.Option(8501, "--port", min=1024, max=65535)) -> None:
+    """Start the analyst review UI (Streamlit) on 127.0.0.1."""
+    start_ui(port)
+
+
+def seed_synthetic_command(
+    documents: int = typer.Option(1000, "--documents", min=1),
+    findings_per_doc: int = typer.Option(10, "--findings-per-doc", min=1, max=100),
+) -> None:
+    """Fill the database with synthetic documents, findings, incidents and runs."""
+    from storage.db import get_engine
+    from storage.schema import create_schema
+    from storage.seed import seed_synthetic
+
+    engine = get_engine()
+    create_schema(engine)
+    started = time.perf_counter()
+    counts = seed_synthetic(engine=engine, documents=documents, findings_per_doc=findings_per_doc)
+    elapsed = time.perf_counter() - started
+    summary = ", ".join(f"{value:,} {name}" for name, value in counts.items())
+    typer.echo(f"seeded {summary} in {elapsed:.1f} s")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(users_app, name="users")
+    app.command("ui")(ui)
+    app.command("seed-synthetic")(seed_synthetic_command)

@@ -1,0 +1,68 @@
+"""Entry point of the review UI: `streamlit run review_ui/app.py` (see `radintel ui`).
+
+Not signed in: only the sign-in page exists. Signed in: the navigation holds only the
+pages the user's role may use, so a forbidden page is neither listed nor reachable.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run` puts only review_ui/ on the path
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from review_ui.auth import current_user, sign_in_page, sign_out  # noqa: E402
+from review_ui.safe_html import STYLE  # noqa: E402
+from storage.models import Role  # noqa: E402
+
+log = logging.getLogger("review_ui")
+PAGES = Path(__file__).resolve().parent / "pages"
+ANALYST_PAGES = [
+    ("queue.py", "Review queue", ":material/inbox:"),
+    ("document.py", "Document", ":material/description:"),
+    ("incidents.py", "Incidents", ":material/crisis_alert:"),
+    ("dashboard.py", "Dashboard", ":material/monitoring:"),
+    ("audit.py", "Audit trail", ":material/history:"),
+]
+ADMIN_PAGES = [
+    ("users.py", "Users", ":material/group:"),
+    ("sources.py", "Sources", ":material/rss_feed:"),
+]
+
+
+def pages_for(role: Role) -> dict[str, list[st.Page]]:
+    def page(name: str, title: str, icon: str) -> st.Page:
+        return st.Page(PAGES / name, title=title, icon=icon, default=name == "queue.py")
+
+    sections = {"Review": [page(*p) for p in ANALYST_PAGES]}
+    if role == Role.ADMIN:
+        sections["Administration"] = [page(*p) for p in ADMIN_PAGES]
+    return sections
+
+
+def main() -> None:
+    st.set_page_config(page_title="radintel review", page_icon="☢", layout="wide")
+    st.markdown(STYLE, unsafe_allow_html=True)
+    user = current_user()
+    if user is None:
+        st.navigation([st.Page(sign_in_page, title="Sign in", url_path="signin")]).run()
+        return
+    with st.sidebar:
+        st.caption(f"Signed in as {user.username} ({user.role.value})")
+        if st.button("Sign out", key="signout"):
+            sign_out("You signed out.")
+            st.rerun()
+    page = st.navigation(pages_for(user.role))
+    try:
+        page.run()
+    except Exception:
+        log.exception("page %s failed", page.title)
+        st.error("This page hit an unexpected error; it was logged. Reload or try again.")
+
+
+main()

@@ -1,0 +1,267 @@
+"""Incidents: list, detail (documents, materials, places, timeline), open, merge, split."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from review_ui.auth import SignedIn
+from review_ui.layout import flash, header, page_offset, pager, require, when
+from review_ui.safe_html import badge, block, escape_text, key_values
+from storage.db import session_scope
+from storage.incidents import (
+    IncidentDetail,
+    IncidentError,
+    detach_document,
+    get_incident,
+    list_incidents,
+    merge_incidents,
+    split_incident,
+)
+from storage.models import Role
+
+PAGE = 25
+RECOVERED = {True: "recovered", False: "not recovered", None: "recovery unknown"}
+
+
+def _run(success: str, action: Any, **kwargs: Any) -> None:
+    try:
+        with session_scope() as session:
+            action(session=session, **kwargs)
+    except (IncidentError, ValueError) as error:
+        flash("error", f"Not saved: {error}")
+        return
+    flash("success", success)
+
+
+def _merge(incident_id: int, username: str) -> None:
+    _run(
+        "Incidents merged.",
+        merge_incidents,
+        merged_id=int(st.session_state["merge_from"]),
+        into_id=incident_id,
+        username=username,
+        reason=str(st.session_state["merge_reason"]),
+    )
+
+
+def _split(incident_id: int, username: str) -> None:
+    _run(
+        "Documents moved to a new incident.",
+        split_incident,
+        incident_id=incident_id,
+        document_ids=list(st.session_state["split_docs"]),
+        username=username,
+        reason=str(st.session_state["split_reason"]),
+        title=str(st.session_state["split_title"]),
+    )
+
+
+def _detach(incident_id: int, username: str) -> None:
+    _run(
+        "Document detached.",
+        detach_document,
+        incident_id=incident_id,
+        document_id=int(st.session_state["detach_doc"]),
+        username=username,
+        reason=str(st.session_state["detach_reason"]),
+    )
+
+
+def _list() -> None:
+    search = st.text_input("Search titles", key="incident_search")
+    merged = st.toggle("Include merged incidents", key="incident_merged")
+    with session_scope() as session:
+        rows, total = list_incidents(
+            session=session,
+            include_merged=merged,
+            search=search or None,
+            limit=PAGE,
+            offset=page_offset("incident_page", PAGE),
+        )
+    if not rows:
+        st.info("No incident yet. Open one from a document's Incidents tab.")
+        return
+    frame = pd.DataFrame(
+        [
+            {
+                "Id": i.id,
+                "Title": i.title,
+                "Type": i.incident_type,
+                "Intent": i.intent_group,
+                "Country": i.country or "",
+                "Occurred": i.occurred_on,
+                "Reported": i.reported_on,
+                "Documents": n,
+                "Status": str(i.status),
+            }
+            for i, n in rows
+        ]
+    )
+    event = st.dataframe(
+        frame, hide_index=True, on_select="rerun", selection_mode="single-row", key="incident_table"
+    )
+    pager("incident_page", total, PAGE)
+    if event and event.selection.rows:
+        st.session_state["incident_id"] = int(rows[event.selection.rows[0]][0].id or 0)
+
+
+def _facts(detail: IncidentDetail) -> None:
+    i = detail.incident
+    delay = (i.reported_on - i.occurred_on).days if i.reported_on and i.occurred_on else None
+    st.markdown(
+        block(
+            f'<div style="font-size:1.2rem;font-weight:700">{escape_text(i.title)}</div>'
+            f"{badge(i.incident_type)}{badge(i.intent_group)}"
+            f"{badge(i.material_group or 'material ?')}"
+            f"{badge(RECOVERED[i.recovered])}"
+            + key_values(
+                [
+                    ("Occurred", i.occurred_on or "—"),
+                    ("Reported", i.reported_on or "—"),
+                    ("Reporting delay", f"{delay} days" if delay is not None else "—"),
+                    ("Country", i.country or "—"),
+                    ("Place", i.place or "—"),
+                    ("Materials", ", ".join(i.materials) or "—"),
+                    ("Summary", i.summary or "—"),
+                    ("Opened by", f"{i.created_by}, {when(i.created_at)}"),
+                    (
+                        "Status",
+                        f"{i.status}" + (f" into #{i.merged_into_id}" if i.merged_into_id else ""),
+                    ),
+                ]
+            )
+        ),
+        unsafe_allow_html=True,
+    )
+
+
+def _documents(detail: IncidentDetail) -> None:
+    if not detail.documents:
+        st.caption("No document linked.")
+        return
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Id": d.id,
+                    "Title": d.title or "",
+                    "Published": d.published_at,
+                    "Language": d.language,
+                    "Marking": str(d.marking),
+                }
+                for d in detail.documents
+            ]
+        ),
+        hide_index=True,
+    )
+    for d in detail.documents:
+        st.page_link(
+            "pages/document.py", label=f"Open document #{d.id}", query_params={"doc": str(d.id)}
+        )
+
+
+def _places(detail: IncidentDetail) -> None:
+    located = [p for p in detail.places if p.latitude is not None and p.longitude is not None]
+    if located:
+        st.map(
+            pd.DataFrame(
+                {"lat": [p.latitude for p in located], "lon": [p.longitude for p in located]}
+            ),
+            zoom=3,
+            height=320,
+        )
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {"Place": p.name, "Kind": p.kind, "Latitude": p.latitude, "Longitude": p.longitude}
+                for p in detail.places
+            ]
+        ),
+        hide_index=True,
+    )
+
+
+def _timeline(detail: IncidentDetail) -> None:
+    if not detail.timeline:
+        st.caption("No dates known.")
+        return
+    frame = pd.DataFrame(
+        [{"Date": e.day, "What": e.what, "Entry": e.label} for e in detail.timeline]
+    )
+    st.scatter_chart(frame, x="Date", y="What", color="What", height=220)
+    st.dataframe(frame, hide_index=True)
+
+
+def _operations(detail: IncidentDetail, user: SignedIn) -> None:
+    incident_id = int(detail.incident.id or 0)
+    doc_ids = [int(d.id or 0) for d in detail.documents]
+    with st.form("merge", enter_to_submit=True):
+        st.number_input("Merge incident id into this one", min_value=1, step=1, key="merge_from")
+        st.text_input("Reason", key="merge_reason")
+        st.form_submit_button("Merge", on_click=_merge, args=(incident_id, user.username))
+    with st.form("split", enter_to_submit=True):
+        st.multiselect("Documents to move to a new incident", doc_ids, key="split_docs")
+        st.text_input("Title of the new incident", key="split_title")
+        st.text_input("Reason", key="split_reason")
+        st.form_submit_button("Split", on_click=_split, args=(incident_id, user.username))
+    with st.form("detach", enter_to_submit=True):
+        st.selectbox("Document to detach", doc_ids, key="detach_doc")
+        st.text_input("Reason", key="detach_reason")
+        st.form_submit_button("Detach", on_click=_detach, args=(incident_id, user.username))
+
+
+def _detail(incident_id: int, user: SignedIn) -> None:
+    try:
+        with session_scope() as session:
+            detail = get_incident(session=session, incident_id=incident_id)
+    except IncidentError as error:
+        st.warning(str(error))
+        return
+    _facts(detail)
+    tabs = st.tabs(
+        ["Documents", "Materials", "Places", "Timeline", "Proposed links", "Merge / split"]
+    )
+    with tabs[0]:
+        _documents(detail)
+    with tabs[1]:
+        if detail.materials:
+            st.dataframe(pd.DataFrame(detail.materials).astype(str), hide_index=True)
+        else:
+            st.caption("No material found in the linked documents.")
+    with tabs[2]:
+        _places(detail)
+    with tabs[3]:
+        _timeline(detail)
+    with tabs[4]:
+        st.info(
+            "Automatic proposals of related documents and incidents are not yet available; "
+            "link documents by hand from their Incidents tab."
+        )
+    with tabs[5]:
+        if detail.incident.status == "open":
+            _operations(detail, user)
+        else:
+            st.caption("This incident was merged; work on the incident it was merged into.")
+
+
+def render() -> None:
+    user = require(Role.ANALYST)
+    header("Incidents", user, "ITDB-like incident records built from documents.")
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        _list()
+    with right:
+        incident_id = st.session_state.get("incident_id")
+        if incident_id:
+            _detail(int(incident_id), user)
+        else:
+            st.info(
+                "Select an incident in the list to see its documents, materials, places "
+                "and timeline."
+            )
+
+
+render()

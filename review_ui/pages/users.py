@@ -1,0 +1,86 @@
+"""Administration of users: list, create, disable or enable."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from review_ui.auth import SignedIn
+from review_ui.layout import flash, header, require, when
+from storage.db import session_scope
+from storage.models import Role
+from storage.users import UserError, create_user, list_users, set_disabled
+
+
+def _create(admin: str) -> None:
+    state = st.session_state
+    try:
+        with session_scope() as session:
+            create_user(
+                session=session,
+                username=str(state["u_name"]).strip().lower(),
+                password=str(state["u_password"]),
+                role=state["u_role"],
+                created_by=admin,
+            )
+    except UserError as error:
+        flash("error", f"Not created: {error}")
+        return
+    finally:
+        state["u_password"] = ""
+    flash("success", f"User {state['u_name']} created.")
+
+
+def _toggle(disabled: bool, admin: str) -> None:
+    username = str(st.session_state.get("t_user") or "")
+    try:
+        with session_scope() as session:
+            set_disabled(session=session, username=username, disabled=disabled, by=admin)
+    except UserError as error:
+        flash("error", str(error))
+        return
+    flash("success", f"User {username} {'disabled' if disabled else 'enabled'}.")
+
+
+def _table(user: SignedIn) -> None:
+    with session_scope() as session:
+        users = list_users(session=session)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "User": u.username,
+                    "Role": u.role.value,
+                    "Disabled": u.disabled,
+                    "Created": when(u.created_at),
+                }
+                for u in users
+            ]
+        ),
+        hide_index=True,
+    )
+    with st.form("toggle_user", enter_to_submit=True):
+        st.selectbox(
+            "User", [u.username for u in users if u.username != user.username], key="t_user"
+        )
+        cols = st.columns(2)
+        cols[0].form_submit_button("Disable", on_click=_toggle, args=(True, user.username))
+        cols[1].form_submit_button("Enable", on_click=_toggle, args=(False, user.username))
+
+
+def render() -> None:
+    user = require(Role.ADMIN)
+    header("Users", user, "Roles: analyst (review, incidents) · editor · admin (users, sources).")
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        _table(user)
+    with right, st.form("create_user", enter_to_submit=True):
+        st.text_input("Username", key="u_name")
+        st.selectbox("Role", [r.value for r in Role], key="u_role")
+        st.text_input("Initial password (10+ characters)", type="password", key="u_password")
+        st.form_submit_button(
+            "Create user", type="primary", on_click=_create, args=(user.username,)
+        )
+
+
+render()

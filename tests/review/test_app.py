@@ -1,0 +1,206 @@
+"""The Streamlit app, page by page, with AppTest (in-process) on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+from streamlit.testing.v1 import AppTest
+
+from storage.models import Finding, Incident, IngestFailure, ReviewStatus
+from storage.models._base import utcnow
+from storage.seed import seed_synthetic
+from storage.users import create_user
+from tests.review.factories import make_document, make_finding
+
+APP = str(Path(__file__).resolve().parents[2] / "review_ui" / "app.py")
+PASSWORD = "a long enough password"
+
+
+@pytest.fixture
+def users(engine: Engine) -> Engine:
+    with Session(engine) as session:
+        for name in ("analyst", "admin"):
+            create_user(session=session, username=name, password=PASSWORD, role=name)
+    return engine
+
+
+def app(username: str = "analyst", **state: object) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["auth"] = {
+        "username": username,
+        "signed_in_at": utcnow(),
+        "last_seen": utcnow(),
+    }
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join(str(m.value) for m in at.markdown)
+
+
+def test_sign_in_then_queue(users: Engine) -> None:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.text_input(key="signin_username").input("analyst")
+    at.text_input(key="signin_password").input("wrong password!")
+    at.button[0].click().run()
+    assert "wrong password" in at.error[0].value
+    at.text_input(key="signin_username").input("analyst")
+    at.text_input(key="signin_password").input(PASSWORD)
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Review queue" in markdown_text(at)
+
+
+def test_expired_session_signs_out(users: Engine) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    long_ago = utcnow().replace(year=2000)
+    at.session_state["auth"] = {
+        "username": "analyst",
+        "signed_in_at": long_ago,
+        "last_seen": long_ago,
+    }
+    at.run()
+    assert "maximum length" in at.info[0].value
+
+
+def test_analyst_cannot_reach_admin_pages(users: Engine) -> None:
+    at = app("analyst")
+    for page in ("pages/users.py", "pages/sources.py"):  # not registered for an analyst
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(page)
+    admin = app("admin")
+    admin.switch_page("pages/users.py").run()
+    assert "Create user" in [b.label for b in admin.button]
+
+
+def test_queue_filters(users: Engine) -> None:
+    seed_synthetic(engine=users, documents=30, findings_per_doc=10)
+    at = app()
+    at.multiselect(key="f_label").set_value(["MATERIAL"])
+    at.button(key="FormSubmitter:queue_filters-Apply filters").click().run()
+    assert not at.exception
+    findings = at.dataframe[1].value
+    assert len(findings) > 0 and set(findings["Label"]) == {"MATERIAL"}
+
+
+def _document_app(engine: Engine) -> tuple[AppTest, int, int]:
+    with Session(engine) as session:
+        document = make_document(session)
+        finding = make_finding(session, document, "Norvik Gauge Services")
+        assert document.id and finding.id
+        document_id, finding_id = document.id, finding.id
+    at = app(document_id=document_id)
+    at.switch_page("pages/document.py").run()
+    assert not at.exception
+    return at, document_id, finding_id
+
+
+def _finding(engine: Engine, finding_id: int) -> Finding:
+    with Session(engine) as session:
+        finding = session.get(Finding, finding_id)
+        assert finding is not None
+        return finding
+
+
+def test_hostile_text_is_shown_literally(users: Engine) -> None:
+    at, _, _ = _document_app(users)
+    [doc] = [m.value for m in at.markdown if 'class="ri-doc"' in str(m.value)]
+    assert "<script" not in doc and "<img" not in doc and "](" not in doc and "**" not in doc
+    assert "&#60;script&#62;alert&#40;1&#41;" in doc and "&#42;&#42;bold&#42;&#42;" in doc
+    provenance = markdown_text(at)
+    assert "javascript:" not in provenance  # the URL is shown escaped, never as a link
+    assert not [b for b in at.get("link_button")]
+
+
+def test_confirm_and_conflict(users: Engine) -> None:
+    at, _, finding_id = _document_app(users)
+    at.button(key="confirm").click().run()
+    assert _finding(users, finding_id).status == ReviewStatus.CONFIRMED
+    assert "confirmed" in at.success[0].value
+    with Session(users) as session:  # someone else decides behind the page
+        session.execute(
+            update(Finding)
+            .where(col(Finding.id) == finding_id)
+            .values(version=7, reviewed_by="bob")
+        )
+        session.commit()
+    at.button(key="confirm").click().run()
+    assert "bob changed this finding" in at.error[0].value
+    stored = _finding(users, finding_id)
+    assert (stored.version, stored.reviewed_by) == (7, "bob")
+
+
+def test_correct_reject_and_add(users: Engine) -> None:
+    at, document_id, finding_id = _document_app(users)
+    key = f"corr_{finding_id}_1"
+    at.selectbox(key=f"{key}_label").set_value("PERSON")
+    at.text_input(key=f"{key}_normalized").input("Norvik")
+    at.text_area(key=f"{key}_attributes").input("kind: company")
+    at.button(key=f"FormSubmitter:{key}-Save correction").click().run()
+    corrected = _finding(users, finding_id)
+    assert (corrected.label, corrected.normalized, corrected.status) == (
+        "PERSON",
+        "Norvik",
+        "corrected",
+    )
+    assert corrected.attributes == {"kind": "company"}
+    key = f"rej_{finding_id}_2"
+    at.text_input(key=f"{key}_reason").input("not an entity")
+    at.checkbox(key=f"{key}_never").check()
+    at.button(key=f"FormSubmitter:{key}-Reject").click().run()
+    assert _finding(users, finding_id).status == ReviewStatus.REJECTED
+    at.text_input(key="add_search").input("Rotterdam").run()
+    at.selectbox(key="add_occurrence").set_value(0).run()
+    span = (at.number_input(key="add_start").value, at.number_input(key="add_end").value)
+    assert span[0] is not None and span[1] is not None and span[1] - span[0] == 9
+    at.selectbox(key="add_label").set_value("GPE")
+    at.text_input(key="add_normalized").input("NL")
+    at.button(key="FormSubmitter:add_finding-Add finding").click().run()
+    with Session(users) as session:
+        added = session.exec(select(Finding).where(Finding.origin == "analyst")).one()
+    assert (added.document_id, added.text, added.normalized) == (document_id, "Rotterdam", "NL")
+
+
+def test_incident_open_and_merge(users: Engine) -> None:
+    at, _, _ = _document_app(users)
+    at.button(key="FormSubmitter:open_incident-Open an incident from this document").click().run()
+    at.button(key="FormSubmitter:open_incident-Open an incident from this document").click().run()
+    with Session(users) as session:
+        first, second = session.exec(select(Incident).order_by(col(Incident.id))).all()
+    page = app(incident_id=first.id)
+    page.switch_page("pages/incidents.py").run()
+    assert not page.exception
+    assert "Proposed links" in [t.label for t in page.tabs]
+    page.number_input(key="merge_from").set_value(second.id)
+    page.text_input(key="merge_reason").input("same seizure")
+    page.button(key="FormSubmitter:merge-Merge").click().run()
+    with Session(users) as session:
+        merged = session.get(Incident, second.id)
+        assert merged is not None and merged.merged_into_id == first.id
+
+
+def test_dashboard_retry(users: Engine) -> None:
+    seed_synthetic(engine=users, documents=10, findings_per_doc=2)
+    at = app()
+    at.switch_page("pages/dashboard.py").run()
+    assert not at.exception and not at.error
+    with Session(users) as session:
+        failure = session.exec(select(IngestFailure).order_by(col(IngestFailure.id))).first()
+        assert failure is not None
+    at.button(key=f"retry_{failure.id}").click().run()
+    with Session(users) as session:
+        stored = session.get(IngestFailure, failure.id)
+        assert stored is not None and stored.retried_at is not None
+
+
+@pytest.mark.parametrize("page", ["pages/audit.py", "pages/sources.py", "pages/users.py"])
+def test_other_pages_render(users: Engine, page: str) -> None:
+    at = app("admin")
+    at.switch_page(page).run()
+    assert not at.exception and not at.error

@@ -1,0 +1,86 @@
+"""Users: argon2 hashes, sign-in, lock-out after repeated failures, demo users."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from storage.models import SignInAttempt
+from storage.users import (
+    SignInPolicy,
+    UserError,
+    authenticate,
+    create_user,
+    ensure_demo_users,
+    is_locked,
+    list_users,
+    set_disabled,
+)
+
+PASSWORD = "correct horse battery"
+
+
+def test_password_is_hashed_and_checked(session: Session) -> None:
+    user = create_user(session=session, username="ana", password=PASSWORD, role="analyst")
+    assert user.password_hash.startswith("$argon2") and PASSWORD not in user.password_hash
+    assert authenticate(session=session, username="ana", password=PASSWORD) is not None
+    assert authenticate(session=session, username="ana", password="wrong password") is None
+    assert authenticate(session=session, username="nobody", password=PASSWORD) is None
+
+
+def test_invalid_users_are_refused(session: Session) -> None:
+    create_user(session=session, username="ana", password=PASSWORD, role="analyst")
+    for username, password, role in [
+        ("ana", PASSWORD, "analyst"),
+        ("Bad Name", PASSWORD, "analyst"),
+        ("bob", "short", "analyst"),
+        ("bob", PASSWORD, "superuser"),
+    ]:
+        with pytest.raises(UserError):
+            create_user(session=session, username=username, password=password, role=role)
+
+
+def test_five_failures_lock_the_username(session: Session) -> None:
+    create_user(session=session, username="ana", password=PASSWORD, role="analyst")
+    create_user(session=session, username="bob", password=PASSWORD, role="analyst")
+    for _ in range(5):
+        assert authenticate(session=session, username="ana", password="guess guess") is None
+    assert is_locked(session=session, username="ana")
+    assert authenticate(session=session, username="ana", password=PASSWORD) is None
+    assert authenticate(session=session, username="bob", password=PASSWORD) is not None
+    attempts = session.exec(select(SignInAttempt).where(SignInAttempt.username == "ana")).all()
+    assert len(attempts) == 6 and not any(a.succeeded for a in attempts)
+
+
+def test_global_failures_lock_everyone_and_expire(session: Session) -> None:
+    create_user(session=session, username="ana", password=PASSWORD, role="analyst")
+    policy = SignInPolicy(per_user_failures=100, global_failures=3)
+    for name in ("x1", "x2", "x3"):
+        authenticate(session=session, username=name, password="nope nope", policy=policy)
+    assert authenticate(session=session, username="ana", password=PASSWORD, policy=policy) is None
+    expired = SignInPolicy(per_user_failures=100, global_failures=3, window=timedelta(0))
+    assert authenticate(session=session, username="ana", password=PASSWORD, policy=expired)
+
+
+def test_disabled_user_cannot_sign_in(session: Session) -> None:
+    create_user(session=session, username="ana", password=PASSWORD, role="analyst")
+    set_disabled(session=session, username="ana", disabled=True, by="root")
+    assert authenticate(session=session, username="ana", password=PASSWORD) is None
+    with pytest.raises(UserError):
+        set_disabled(session=session, username="root2", disabled=True, by="root")
+
+
+def test_demo_users_are_created_once(session: Session) -> None:
+    created = ensure_demo_users(session=session)
+    assert [(u, r) for u, r, _ in created] == [
+        ("analyst", "analyst"),
+        ("editor", "editor"),
+        ("admin", "admin"),
+    ]
+    for username, _, password in created:
+        assert len(password) >= 16
+        assert authenticate(session=session, username=username, password=password)
+    assert ensure_demo_users(session=session) == []
+    assert [u.username for u in list_users(session=session)] == ["admin", "analyst", "editor"]
