@@ -1,0 +1,138 @@
+"""`radintel extract` (JSONL in, JSONL out, no database) and `radintel evaluate` (scores
+against a gold file). Thin wrappers over nlp.pipeline and nlp.evaluation.score."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.progress import Progress
+
+from flows.errors import UserError
+
+DEFAULT_BATCH = 32
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)
+    app.command("evaluate")(evaluate)
+
+
+def extract(
+    input: Annotated[
+        Path, typer.Option("--input", help="JSONL: one {id, text, language?} per line")
+    ],
+    output: Annotated[Path, typer.Option("--output", help="JSONL file to write the results to")],
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = DEFAULT_BATCH,
+) -> None:
+    """Extract findings and an assessment for every document of a JSONL file."""
+    from nlp.pipeline import Extractor
+    from nlp.records import result_record
+
+    if not input.is_file():
+        raise UserError(f"input file not found: {input}")
+    failures = 0
+    extractor = Extractor()
+    total = sum(1 for _ in input.open(encoding="utf-8"))
+    with output.open("w", encoding="utf-8") as sink, _progress(total) as advance:
+        for batch, bad in _batches(input, batch_size):
+            failures += bad
+            for result in extractor.extract_batch(batch) if batch else []:
+                sink.write(json.dumps(result_record(result), ensure_ascii=False) + "\n")
+            advance(len(batch) + bad)
+    if failures:
+        typer.echo(f"{failures} input line(s) skipped", err=True)
+        raise typer.Exit(code=1)
+
+
+def _batches(path: Path, size: int) -> Iterator[tuple[list[Any], int]]:
+    from nlp.types import InputDocument
+
+    batch: list[InputDocument] = []
+    bad = 0
+    with path.open(encoding="utf-8") as source:
+        for number, line in enumerate(source, start=1):
+            if not line.strip():
+                continue
+            try:
+                batch.append(_document(line, InputDocument))
+            except ValueError as error:
+                typer.echo(f"line {number}: {error}", err=True)
+                bad += 1
+            if len(batch) >= size:
+                yield batch, bad
+                batch, bad = [], 0
+    if batch or bad:
+        yield batch, bad
+
+
+def _document(line: str, factory: Any) -> Any:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON ({error.msg})") from error
+    if not isinstance(record, dict):
+        raise ValueError("not a JSON object")
+    identifier, text, language = record.get("id"), record.get("text"), record.get("language")
+    if not isinstance(identifier, str | int) or isinstance(identifier, bool) or identifier == "":
+        raise ValueError("missing or invalid 'id'")
+    if not isinstance(text, str):
+        raise ValueError("missing or invalid 'text'")
+    if language is not None and not isinstance(language, str):
+        raise ValueError("invalid 'language'")
+    return factory(id=str(identifier), text=text, language=language or None)
+
+
+class _progress:
+    """A rich progress bar on a terminal, nothing otherwise."""
+
+    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+        self.enabled = stream.isatty()
+        self.progress = Progress(transient=True) if self.enabled else None
+        self.total = total
+
+    def __enter__(self) -> Any:
+        if self.progress is None:
+            return lambda n: None
+        self.progress.start()
+        task = self.progress.add_task("extracting", total=self.total)
+        return lambda n: self.progress.advance(task, n) if self.progress else None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="gold JSONL file")],
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable output")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = DEFAULT_BATCH,
+) -> None:
+    """Run the extractor on a gold file's texts and print precision/recall/F1 and accuracies."""
+    from nlp.evaluation.score import GoldFormatError, format_report, load_gold
+    from nlp.evaluation.score import evaluate as score
+    from nlp.pipeline import Extractor
+    from nlp.records import result_record
+    from nlp.types import InputDocument
+
+    if not gold.is_file():
+        raise UserError(f"gold file not found: {gold}")
+    try:
+        documents = load_gold(gold)
+    except GoldFormatError as error:
+        raise UserError(f"{gold}: {error}") from error
+    extractor = Extractor()
+    predicted: dict[str, dict[str, Any]] = {}
+    for begin in range(0, len(documents), batch_size):
+        batch = [
+            InputDocument(id=str(d["id"]), text=d["text"], language=d.get("language"))
+            for d in documents[begin : begin + batch_size]
+        ]
+        for result in extractor.extract_batch(batch):
+            predicted[result.id] = result_record(result)
+    report = score(documents, predicted)
+    typer.echo(json.dumps(report, indent=2) if as_json else format_report(report))

@@ -1,0 +1,54 @@
+"""Date expressions found by patterns (any of en/fr/es/ar), for text spaCy does not cover."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?|"
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    "décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+    "octubre|noviembre|diciembre|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|"
+    "سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|"
+    "تشرين الأول|تشرين الثاني|كانون الأول"
+)
+_DAY = r"\d{1,2}(?:er|st|nd|rd|th|º|°)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+_ENDS = r"(?![\w\u0600-\u06ff])"
+_PATTERNS = (
+    rf"(?<!\d){_YEAR}-\d{{2}}-\d{{2}}(?!\d)",
+    rf"(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}(?!\d)",
+    rf"(?<![\w\u0600-\u06ff])(?:{_DAY}\s+(?:de\s+)?)?(?i:{_MONTHS}){_ENDS}"
+    rf"(?:\s+{_DAY},?)?(?:\s*,?\s+(?:de\s+|del\s+)?{_YEAR})?(?!\d)",
+    rf"(?<!\w)(?:in|en|since|depuis|desde|during|durant|durante|عام|سنة|في) "
+    rf"(?P<year>{_YEAR})(?!\d)",
+    r"(?<!\w)(?i:yesterday|last (?:week|month|year|night)|hier|avant-hier|la semaine "
+    r"derni[èe]re|le mois dernier|ayer|anteayer|la semana pasada|el mes pasado)(?!\w)",
+    r"(?:أمس|الأسبوع الماضي|الشهر الماضي)",
+)
+_COMBINED = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_BARE_MONTH = re.compile(rf"(?i:{_MONTHS})")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+
+
+def find_date_mentions(text: str) -> list[DateMention]:
+    """Date-like spans; a bare month name without day or year is not one."""
+    found = []
+    for match in _COMBINED.finditer(text):
+        if match.group("year"):
+            start, end = match.span("year")
+            found.append(DateMention(start, end, match.group("year")))
+            continue
+        surface = match.group().rstrip(" ,")
+        if _BARE_MONTH.fullmatch(surface):
+            continue
+        found.append(DateMention(match.start(), match.start() + len(surface), surface))
+    return found

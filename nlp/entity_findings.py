@@ -1,0 +1,150 @@
+"""Entity spans from spaCy, the gazetteer, date patterns and the optional transformer
+turned into normalised FindingDrafts, and merged without overlaps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from nlp.date_mentions import find_date_mentions
+from nlp.dates import normalise_date
+from nlp.entities import EntitySpan
+from nlp.places import Place, find_places, lookup_place
+from nlp.transformer_ner import TokenEntity
+from nlp.types import FindingDraft
+
+GAZETTEER_VERSION = "gazetteer-v1"
+DATE_PATTERNS_VERSION = "date-patterns-v1"
+SPACY_CONFIDENCE = {"PERSON": 0.75, "ORG": 0.7, "GPE": 0.85, "LOC": 0.7, "FAC": 0.65, "DATE": 0.85}
+_RELATIVE = re.compile(
+    r"(?i)\b(?:yesterday|today|tonight|last|next|this|ago|earlier|recent|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|hier|ayer|أمس)\b"
+)
+
+
+def spacy_findings(
+    text: str, spans: Sequence[EntitySpan], language: str, reference: date | None, version: str
+) -> list[FindingDraft]:
+    findings = []
+    for span in spans:
+        normalized, attributes = _normalise(span.label, span.text, language, reference)
+        if span.label == "DATE" and normalized is None and not _RELATIVE.search(span.text):
+            continue  # durations and ages ("30 years") are not dates
+        confidence = SPACY_CONFIDENCE[span.label]
+        if span.label in {"GPE", "DATE"} and normalized is None:
+            confidence -= 0.2
+        findings.append(
+            FindingDraft(
+                span.label,
+                text[span.start : span.end],
+                span.start,
+                span.end,
+                normalized,
+                attributes,
+                confidence,
+                "spacy-ner",
+                version,
+            )
+        )
+    return findings
+
+
+def _normalise(
+    label: str, surface: str, language: str, reference: date | None
+) -> tuple[str | None, dict[str, Any]]:
+    if label == "GPE":
+        place = lookup_place(surface)
+        return (place.country, _place_attributes(place)) if place else (None, {})
+    if label == "DATE":
+        parsed = normalise_date(surface, language, reference)
+        return (parsed.iso, {"period": parsed.period}) if parsed else (None, {})
+    return None, {}
+
+
+def _place_attributes(place: Place) -> dict[str, Any]:
+    return {
+        "place_kind": place.kind,
+        "place_name": place.name,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+    }
+
+
+def gazetteer_findings(text: str) -> list[FindingDraft]:
+    return [
+        FindingDraft(
+            "GPE",
+            text[m.start : m.end],
+            m.start,
+            m.end,
+            m.place.country,
+            _place_attributes(m.place),
+            0.8 if m.place.kind == "country" else 0.7,
+            "gazetteer",
+            GAZETTEER_VERSION,
+        )
+        for m in find_places(text)
+    ]
+
+
+def pattern_date_findings(text: str, language: str, reference: date | None) -> list[FindingDraft]:
+    findings = []
+    for mention in find_date_mentions(text):
+        parsed = normalise_date(mention.text, language, reference)
+        findings.append(
+            FindingDraft(
+                "DATE",
+                mention.text,
+                mention.start,
+                mention.end,
+                parsed.iso if parsed else None,
+                {"period": parsed.period} if parsed else {},
+                0.8 if parsed else 0.5,
+                "date-patterns",
+                DATE_PATTERNS_VERSION,
+            )
+        )
+    return findings
+
+
+def transformer_findings(
+    text: str, entities: Sequence[TokenEntity], version: str
+) -> list[FindingDraft]:
+    findings = []
+    for entity in entities:
+        label, normalized, attributes = entity.label, None, {}
+        if label in {"LOC", "GPE"}:
+            place = lookup_place(text[entity.start : entity.end])
+            if place is not None and place.kind != "demonym":
+                label, normalized, attributes = "GPE", place.country, _place_attributes(place)
+        findings.append(
+            FindingDraft(
+                label,
+                text[entity.start : entity.end],
+                entity.start,
+                entity.end,
+                normalized,
+                attributes,
+                round(entity.confidence, 4),
+                "transformer-ner",
+                version,
+            )
+        )
+    return findings
+
+
+def merge(*groups: Sequence[FindingDraft]) -> list[FindingDraft]:
+    """Union of finding groups; overlapping spans keep the higher confidence (earlier
+    groups win ties)."""
+    kept: list[FindingDraft] = []
+    ordered = sorted(
+        ((f, rank) for rank, group in enumerate(groups) for f in group),
+        key=lambda item: (-item[0].confidence, item[1], item[0].start),
+    )
+    for finding, _ in ordered:
+        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
+            kept.append(finding)
+    return sorted(kept, key=lambda f: (f.start, f.end))

@@ -1,0 +1,230 @@
+"""The extraction pipeline: one Extractor per process, documents in batches.
+
+Per batch: language detection, cheap triage, then for triaged documents only spaCy
+(nlp.pipe over English chunks), material rules, cues and embeddings (one batched model
+call), and for every document the cheap gazetteer places and date patterns. Documents
+that fail triage get relevance 0, no MATERIAL findings and embedding None; documents the
+rules judge irrelevant also get embedding None (embeddings serve incident linking and
+search, which concern relevant documents, and the model is the costliest step)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+import numpy as np
+from spacy.language import Language
+
+from nlp import entity_findings as ef
+from nlp.assess import assess
+from nlp.assess import could_be_relevant as could_be_relevant_by_rules
+from nlp.cues import CueHit, load_cues
+from nlp.embeddings import SentenceEncoder, document_vector, get_encoder
+from nlp.entities import ParsedChunk, entity_spans, load_spacy, run_spacy, tree_distance
+from nlp.language import detect_language
+from nlp.materials import DEFAULT_VERSION as MATERIALS_VERSION
+from nlp.materials import needs_parse, scan_materials
+from nlp.settings import NlpSettings, get_nlp_settings
+from nlp.textutil import Segment, paragraph_chunks, sentences
+from nlp.transformer_ner import TransformerNer
+from nlp.triage import could_be_relevant
+from nlp.types import DocumentAssessment, ExtractionResult, FindingDraft, InputDocument
+
+PIPELINE_VERSION = "radintel-extract/1.0"
+EMBED_CHUNK_CHARS = 1200
+SENTENCE_TOKENS = 64
+Suppressions = Mapping[str, Collection[tuple[str, str]]]
+_IRRELEVANT = DocumentAssessment(False, 0.0, "none", "not_connected", [], None, [])
+
+
+@dataclass
+class _Work:
+    doc: InputDocument
+    language: str
+    triaged: bool
+    reference: date | None
+    chunks: list[ParsedChunk]
+    findings: list[FindingDraft]
+    cue_hits: list[CueHit]
+    sentences: list[Segment]
+
+
+class Extractor:
+    """Loads models lazily, once; `extract_batch` is safe to call repeatedly."""
+
+    def __init__(self, settings: NlpSettings | None = None, *, use_embeddings: bool = True) -> None:
+        self.settings = settings or get_nlp_settings()
+        self.use_embeddings = use_embeddings
+        self.cues = load_cues()
+
+    @cached_property
+    def nlp(self) -> Language:
+        return load_spacy(self.settings.spacy_model)
+
+    @cached_property
+    def spacy_version(self) -> str:
+        return f"spacy-{self.nlp.meta['name']}-{self.nlp.meta['version']}"
+
+    @cached_property
+    def version(self) -> str:
+        return f"{PIPELINE_VERSION}+{MATERIALS_VERSION}+{self.cues.version}+{self.spacy_version}"
+
+    @cached_property
+    def encoder(self) -> SentenceEncoder:
+        encoder = get_encoder()
+        encoder.batch_size = self.settings.embedding_batch_size
+        return encoder
+
+    @cached_property
+    def transformer_ner(self) -> TransformerNer | None:
+        path = self.settings.ner_model_path
+        return TransformerNer(path) if path else None
+
+    @cached_property
+    def _prototypes(self) -> tuple[list[str], np.ndarray]:
+        labels: list[str] = []
+        texts: list[str] = []
+        for kind, examples in self.cues.incident_prototypes.items():
+            labels.extend([kind] * len(examples))
+            texts.extend(examples)
+        labels.extend(["routine"] * len(self.cues.routine_prototypes))
+        texts.extend(self.cues.routine_prototypes)
+        return labels, self.encoder.encode(texts, max_tokens=SENTENCE_TOKENS)
+
+    def extract_batch(
+        self,
+        docs: Sequence[InputDocument],
+        *,
+        suppressions: Suppressions | None = None,
+        reference_dates: Mapping[str, date] | None = None,
+    ) -> list[ExtractionResult]:
+        """Findings, assessment and embedding for each document, in input order.
+        `suppressions[doc.id]` holds (label, casefolded text) pairs never to propose;
+        `reference_dates[doc.id]` (publication date) anchors relative dates."""
+        work = [self._start(d, (reference_dates or {}).get(d.id)) for d in docs]
+        self._run_spacy(work)
+        for item in work:
+            self._findings(item)
+            item.findings = _suppressed(item.findings, (suppressions or {}).get(item.doc.id, ()))
+        embeddings, similarities = self._embed(work)
+        return [
+            ExtractionResult(
+                id=item.doc.id,
+                language=item.language,
+                findings=item.findings,
+                assessment=self._assess(item, similarities.get(i)),
+                embedding=embeddings.get(i),
+                extractor_version=self.version,
+            )
+            for i, item in enumerate(work)
+        ]
+
+    def _start(self, doc: InputDocument, reference: date | None) -> _Work:
+        language = detect_language(doc.text, doc.language) or doc.language or "und"
+        triaged = could_be_relevant(doc.text)
+        return _Work(doc, language, triaged, reference, [], [], [], sentences(doc.text))
+
+    def _run_spacy(self, work: list[_Work]) -> None:
+        english = [w for w in work if w.triaged and w.language == "en"]
+        if not english:
+            return
+        parse = [needs_parse(w.doc.text, w.language) for w in english]
+        chunks = run_spacy(self.nlp, [w.doc.text for w in english], parse)
+        for item, doc_chunks in zip(english, chunks, strict=True):
+            item.chunks = doc_chunks
+
+    def _findings(self, item: _Work) -> None:
+        text, language = item.doc.text, item.language
+        materials: list[FindingDraft] = []
+        excluded: list[tuple[int, int]] = []
+        if item.triaged:
+            distance = tree_distance(item.chunks) if item.chunks else None
+            materials, excluded = scan_materials(text, language, tree_distance=distance)
+            item.cue_hits = self.cues.find(text)
+        groups: list[list[FindingDraft]] = []
+        if item.chunks:
+            found = entity_spans(item.chunks, excluded)
+            groups.append(
+                ef.spacy_findings(text, found, language, item.reference, self.spacy_version)
+            )
+        else:
+            groups.append(ef.pattern_date_findings(text, language, item.reference))
+        if item.triaged and self.transformer_ner is not None:
+            predicted = self.transformer_ner.predict([text])[0]
+            groups.append(ef.transformer_findings(text, predicted, self._ner_version))
+        places = ef.gazetteer_findings(text)
+        spans = {(p.start, p.end) for p in places}
+        groups = [
+            [f for f in g if not (f.label == "PERSON" and (f.start, f.end) in spans)]
+            for g in groups
+        ]
+        groups.append(places)
+        entities = [f for f in ef.merge(*groups) if not _overlaps(f, excluded)]
+        item.findings = sorted(materials + entities, key=lambda f: (f.start, f.end))
+
+    @cached_property
+    def _ner_version(self) -> str:
+        path = self.settings.ner_model_path
+        return f"transformer-{path.name}" if path else "transformer-off"
+
+    def _embed(
+        self, work: list[_Work]
+    ) -> tuple[dict[int, list[float]], dict[int, dict[str, float]]]:
+        """One batched model call over the chunks of the documents the rules find relevant:
+        their document vectors, and for English their similarity to the prototypes."""
+        if not self.use_embeddings:
+            return {}, {}
+        texts: list[str] = []
+        owners: list[int] = []
+        for i, item in enumerate(work):
+            if not item.triaged or not could_be_relevant_by_rules(
+                item.doc.text, item.findings, item.sentences, item.cue_hits
+            ):
+                continue
+            chunks = paragraph_chunks(item.doc.text, EMBED_CHUNK_CHARS)
+            texts.extend(item.doc.text[c.start : c.end] for c in chunks[: self._max_chunks])
+            owners.extend(i for _ in chunks[: self._max_chunks])
+        if not texts:
+            return {}, {}
+        vectors = self.encoder.encode(texts, max_tokens=self.settings.embedding_max_tokens)
+        labels, prototypes = self._prototypes
+        scores = vectors @ prototypes.T
+        embeddings: dict[int, list[float]] = {}
+        similarities: dict[int, dict[str, float]] = {}
+        for i in dict.fromkeys(owners):
+            rows = [k for k, owner in enumerate(owners) if owner == i]
+            embeddings[i] = document_vector(vectors[rows])
+            if work[i].language == "en":
+                similarities[i] = _best_per_label(labels, scores[rows])
+        return embeddings, similarities
+
+    @property
+    def _max_chunks(self) -> int:
+        return self.settings.embedding_max_chunks
+
+    def _assess(self, item: _Work, similarity: dict[str, float] | None) -> DocumentAssessment:
+        if not item.triaged:
+            return _IRRELEVANT
+        return assess(item.doc.text, item.findings, item.sentences, item.cue_hits, similarity)
+
+
+def _best_per_label(labels: Sequence[str], scores: np.ndarray) -> dict[str, float]:
+    best: dict[str, float] = {}
+    for label, column in zip(labels, scores.max(axis=0), strict=True):
+        best[label] = max(best.get(label, -1.0), float(column))
+    return best
+
+
+def _overlaps(finding: FindingDraft, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(finding.start < e and s < finding.end for s, e in spans)
+
+
+def _suppressed(
+    findings: list[FindingDraft], pairs: Collection[tuple[str, str]]
+) -> list[FindingDraft]:
+    if not pairs:
+        return findings
+    blocked = {(label, text.casefold()) for label, text in pairs}
+    return [f for f in findings if (f.label, f.text.casefold()) not in blocked]
