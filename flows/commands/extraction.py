@@ -24,12 +24,36 @@ def register(app: typer.Typer) -> None:
 
 def extract(
     input: Annotated[
-        Path, typer.Option("--input", help="JSONL: one {id, text, language?} per line")
-    ],
-    output: Annotated[Path, typer.Option("--output", help="JSONL file to write the results to")],
+        Path | None, typer.Option("--input", help="JSONL: one {id, text, language?} per line")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="JSONL file to write the results to")
+    ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = DEFAULT_BATCH,
 ) -> None:
-    """Extract findings and an assessment for every document of a JSONL file."""
+    """Extract findings and an assessment for every document of a JSONL file (--input and
+    --output, no database), or, without them, for every stored document awaiting extraction."""
+    if input is None and output is None:
+        _extract_stored(batch_size)
+        return
+    if input is None or output is None:
+        raise UserError(
+            "--input and --output go together (or give neither to extract stored documents)"
+        )
+    _extract_file(input, output, batch_size)
+
+
+def _extract_stored(batch_size: int) -> None:
+    from flows.extract import extract_flow
+
+    counts = extract_flow(batch_size=batch_size)
+    summary = ", ".join(f"{key} {value}" for key, value in sorted(counts.items()))
+    typer.echo(f"extraction: {summary or 'nothing awaiting extraction'}")
+    if counts.get("failed"):
+        typer.echo("failures are listed by `radintel status` and on the dashboard", err=True)
+
+
+def _extract_file(input: Path, output: Path, batch_size: int) -> None:
     from nlp.pipeline import Extractor
     from nlp.records import result_record
 

@@ -1,0 +1,50 @@
+"""Settings of the ingestion flows: sources file, HTTP limits, schedules, batch size."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from storage.settings import get_storage_settings
+
+MB = 1024 * 1024
+
+
+class FlowSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RADINTEL_", env_file=".env", extra="ignore")
+
+    sources_file: Path | None = None  # default: <data_dir>/sources.yaml
+    max_download_bytes: int = Field(default=50 * MB, gt=0)  # also the inbox upload cap
+    http_connect_timeout: float = Field(default=10.0, gt=0)
+    http_read_timeout: float = Field(default=30.0, gt=0)
+    max_redirects: int = Field(default=5, ge=0)
+    fetch_retry_delays: list[float] = Field(default_factory=lambda: [2.0, 5.0, 15.0])
+    # Networks fetched from for every source despite the SSRF guard (tests: loopback).
+    allowed_networks: list[str] = Field(default_factory=list)
+    host_min_interval_seconds: float = Field(default=1.0, ge=0)  # per-host rate limit
+    user_agent: str = "radintel/0.1 (RN incident intelligence; contact: operator)"
+    feed_schedule_minutes: float = Field(default=15.0, gt=0)
+    inbox_schedule_minutes: float = Field(default=5.0, gt=0)
+    batch_size: int = Field(default=25, gt=0)
+    feed_fetch_articles: bool = True  # fetch the page an entry links to
+    demo_host: str = "demo.radintel.invalid"  # served from flows/demo/, never from the network
+    demo_root: Path = Path(__file__).resolve().parent / "demo"
+    stale_run_hours: float = Field(default=6.0, gt=0)  # runs owned by another host
+
+    @property
+    def resolved_sources_file(self) -> Path:
+        if self.sources_file is not None:
+            return self.sources_file
+        return get_storage_settings().data_dir / "sources.yaml"
+
+    @property
+    def fetch_retries(self) -> int:
+        return len(self.fetch_retry_delays)
+
+
+@lru_cache
+def get_flow_settings() -> FlowSettings:
+    return FlowSettings()

@@ -1,0 +1,97 @@
+"""Persistence of ingested documents: look-ups for de-duplication and a bulk insert
+that tolerates a concurrent insert of the same content (unique sha256)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Insert
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from storage.models import Document, DocumentCreate, DocumentStatus
+
+
+@dataclass
+class AddResult:
+    new: list[Document] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # sha256 of rows already there
+
+
+def find_by_sha256(*, session: Session, sha256: str) -> Document | None:
+    return session.exec(select(Document).where(Document.sha256 == sha256)).first()
+
+
+def find_by_url(*, session: Session, url: str) -> list[Document]:
+    query = select(Document).where(Document.url == url).order_by(col(Document.id))
+    return list(session.exec(query).all())
+
+
+def known_sha256s(*, session: Session, sha256s: Collection[str]) -> dict[str, int]:
+    """Map each already-stored sha256 among `sha256s` to its document id."""
+    if not sha256s:
+        return {}
+    query = select(Document.sha256, Document.id).where(col(Document.sha256).in_(list(sha256s)))
+    return {sha: int(doc_id) for sha, doc_id in session.exec(query).all() if doc_id is not None}
+
+
+def known_urls(*, session: Session, urls: Collection[str]) -> set[str]:
+    if not urls:
+        return set()
+    query = select(Document.url).where(col(Document.url).in_(list(urls)))
+    return {url for url in session.exec(query).all() if url is not None}
+
+
+def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) -> Insert:
+    dialect = session.get_bind().dialect.name
+    table = Document.__table__  # type: ignore[attr-defined]
+    if dialect == "postgresql":
+        pg_statement = postgresql.insert(table).values(rows)
+        return pg_statement.on_conflict_do_nothing(index_elements=["sha256"])
+    if dialect == "sqlite":
+        lite_statement = sqlite.insert(table).values(rows)
+        return lite_statement.on_conflict_do_nothing(index_elements=["sha256"])
+    raise NotImplementedError(f"unsupported database dialect: {dialect}")
+
+
+def add_documents(
+    *, session: Session, documents: Sequence[DocumentCreate], commit: bool = True
+) -> AddResult:
+    """Insert the documents in one statement; rows whose sha256 is already stored (by an
+    earlier run or a concurrent one) are skipped and reported as duplicates."""
+    result = AddResult()
+    unique: dict[str, DocumentCreate] = {}
+    for document in documents:
+        if document.sha256 in unique:
+            result.duplicates.append(document.sha256)
+        else:
+            unique[document.sha256] = document
+    if not unique:
+        return result
+    rows = [Document.model_validate(doc.model_dump()).model_dump() for doc in unique.values()]
+    for row in rows:
+        row.pop("id", None)
+    statement = _insert_ignoring_duplicates(session, rows).returning(
+        Document.__table__.c.sha256  # type: ignore[attr-defined]
+    )
+    inserted = set(session.execute(statement).scalars().all())
+    if commit:
+        session.commit()
+    result.duplicates.extend(sha for sha in unique if sha not in inserted)
+    if inserted:
+        query = select(Document).where(col(Document.sha256).in_(list(inserted)))
+        result.new = sorted(session.exec(query).all(), key=lambda doc: doc.id or 0)
+    return result
+
+
+def delete_failed_document(*, session: Session, sha256: str) -> bool:
+    """Remove the row of a document that failed to parse (its bytes stay in the object
+    store), so that the next ingestion of the same input parses it again."""
+    document = find_by_sha256(session=session, sha256=sha256)
+    if document is None or document.status != DocumentStatus.FAILED:
+        return False
+    session.delete(document)
+    session.commit()
+    return True

@@ -1,0 +1,104 @@
+"""Persistence of ingestion sources. The sources file is the declaration; these keep
+the Source table in step with it and hold the per-URL conditional-GET state."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from storage.models import Source, SourceCreate, SourceKind
+
+
+def get_source_by_name(*, session: Session, name: str) -> Source | None:
+    return session.exec(select(Source).where(Source.name == name)).first()
+
+
+def list_sources(
+    *,
+    session: Session,
+    enabled_only: bool = False,
+    kinds: Collection[SourceKind] | None = None,
+    names: Collection[str] | None = None,
+) -> list[Source]:
+    query = select(Source).order_by(col(Source.name))
+    if enabled_only:
+        query = query.where(col(Source.enabled).is_(True))
+    if kinds is not None:
+        query = query.where(col(Source.kind).in_(list(kinds)))
+    if names is not None:
+        query = query.where(col(Source.name).in_(list(names)))
+    return list(session.exec(query).all())
+
+
+def _write_source(session: Session, source_create: SourceCreate) -> Source:
+    source = get_source_by_name(session=session, name=source_create.name)
+    values = source_create.model_dump()
+    if source is None:
+        source = Source.model_validate(values)
+    else:
+        for key, value in values.items():
+            setattr(source, key, value)
+    session.add(source)
+    session.commit()
+    session.refresh(source)
+    return source
+
+
+def upsert_source(*, session: Session, source_create: SourceCreate) -> Source:
+    """Create the source, or update the declared fields of the one with that name.
+    The conditional-GET cache and the creation date are kept. Two runs syncing the same
+    new source at once: the loser of the insert race updates the winner's row."""
+    try:
+        return _write_source(session, source_create)
+    except IntegrityError:
+        session.rollback()
+        return _write_source(session, source_create)
+
+
+def disable_source(*, session: Session, name: str) -> Source | None:
+    source = get_source_by_name(session=session, name=name)
+    if source is None:
+        return None
+    source.enabled = False
+    session.add(source)
+    session.commit()
+    session.refresh(source)
+    return source
+
+
+def disable_sources_except(*, session: Session, names: Collection[str]) -> list[Source]:
+    """Disable every enabled source not in `names` (removed from the declaration)."""
+    query = select(Source).where(col(Source.enabled).is_(True))
+    stale = [source for source in session.exec(query).all() if source.name not in names]
+    for source in stale:
+        source.enabled = False
+        session.add(source)
+    session.commit()
+    return stale
+
+
+def save_http_cache(
+    *,
+    session: Session,
+    source_id: int,
+    url: str,
+    etag: str | None,
+    last_modified: str | None,
+) -> Source:
+    """Remember the validators of `url` for the next conditional GET."""
+    source = session.get(Source, source_id)
+    if source is None:
+        raise LookupError(f"no source with id {source_id}")
+    cache = dict(source.http_cache)
+    entry = {key: value for key, value in (("etag", etag), ("last_modified", last_modified))}
+    if any(entry.values()):
+        cache[url] = entry
+    else:
+        cache.pop(url, None)
+    source.http_cache = cache  # a new dict, so the JSON column is seen as changed
+    session.add(source)
+    session.commit()
+    session.refresh(source)
+    return source
