@@ -1,9 +1,10 @@
 """Review queue and evidence page at scale, on a fresh PostgreSQL database.
 
 Seeds 100,000 documents and 1,000,000 findings (`storage.seed`), then times the queue
-(first page, filtered pages, a deep page) and the evidence page queries (document, its
-findings, one finding's history), with the indexes and after dropping them. Prints a
-table of median timings and ratios; asserts nothing.
+(first page, filtered pages, a deep page reached by cursor) and the evidence page queries
+(document, its findings, one finding's history), with the indexes and after dropping them.
+Each queue call is one page plus its (capped) total, as the UI makes it. Prints a table of
+median timings and ratios; asserts nothing.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_review.py [--documents N]
 """
@@ -17,6 +18,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Index, create_engine, text
@@ -56,6 +58,11 @@ def _secondary_indexes() -> list[Index]:
     ]
 
 
+def _vacuum(engine: Engine) -> None:
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("VACUUM ANALYZE"))
+
+
 def _median_ms(run: Callable[[], Any], repeat: int = 5) -> float:
     run()  # warm the cache
     timings = []
@@ -66,18 +73,41 @@ def _median_ms(run: Callable[[], Any], repeat: int = 5) -> float:
     return statistics.median(timings)
 
 
+def _cursor_at(engine: Engine, filters: Any, rows: int, docs: bool) -> Any:
+    """The cursor that ends row `rows` of a queue, walked with the largest pages."""
+    from storage.queue import MAX_PAGE_SIZE, document_queue, finding_queue
+
+    fn = document_queue if docs else finding_queue
+    after = None
+    with Session(engine) as session:
+        for _ in range(rows // MAX_PAGE_SIZE):
+            after = fn(
+                session=session, filters=filters, limit=MAX_PAGE_SIZE, after=after
+            ).next_cursor
+    return after
+
+
 def _cases(engine: Engine, documents: int) -> dict[str, Callable[[], Any]]:
     from storage.models import Document, Finding
+    from storage.models._base import utcnow
     from storage.queue import QueueFilters, document_queue, finding_queue
     from storage.review import finding_history
 
-    def queue(filters: QueueFilters, offset: int = 0, docs: bool = False) -> Callable[[], Any]:
+    deep = {docs: _cursor_at(engine, QueueFilters(), 50_000, docs) for docs in (False, True)}
+
+    def queue(
+        filters: QueueFilters, deep_page: bool = False, docs: bool = False
+    ) -> Callable[[], Any]:
+        after = deep[docs] if deep_page else None
+
         def run() -> Any:
             with Session(engine) as session:
                 fn = document_queue if docs else finding_queue
-                return fn(session=session, filters=filters, limit=50, offset=offset)
+                return fn(session=session, filters=filters, limit=50, after=after)
 
         return run
+
+    week = (utcnow() - timedelta(days=7)).date()
 
     document_id = documents // 2
 
@@ -96,10 +126,17 @@ def _cases(engine: Engine, documents: int) -> dict[str, Callable[[], Any]]:
         "findings: MATERIAL + relevant": queue(QueueFilters(labels=("MATERIAL",), relevant=True)),
         "findings: material Cs-137": queue(QueueFilters(material="Cs-137")),
         "findings: country FR + lang fr": queue(QueueFilters(country="FR", language="fr")),
-        "findings queue, page 1,000": queue(QueueFilters(), offset=50_000),
+        "findings: all statuses, 2 labels": queue(
+            QueueFilters(statuses=(), labels=("MATERIAL", "PERSON"))
+        ),
+        "findings: published last 7 days": queue(QueueFilters(date_from=week)),
+        "findings queue, page 1,000": queue(QueueFilters(), deep_page=True),
         "documents queue, first page": queue(QueueFilters(), docs=True),
         "documents: source + relevant": queue(QueueFilters(source_id=1, relevant=True), docs=True),
-        "documents queue, page 1,000": queue(QueueFilters(), offset=50_000, docs=True),
+        "documents: material Co-60 + FR": queue(
+            QueueFilters(material="Co-60", country="FR"), docs=True
+        ),
+        "documents queue, page 1,000": queue(QueueFilters(), deep_page=True, docs=True),
         "evidence page (doc+findings+history)": evidence,
     }
 
@@ -128,20 +165,19 @@ def main() -> None:
             engine=engine, documents=args.documents, findings_per_doc=args.findings_per_doc
         )
         seeded = time.perf_counter() - started
-        with engine.begin() as connection:
-            connection.execute(text("ANALYZE"))
+        _vacuum(engine)  # what autovacuum does after a bulk load: statistics, visibility map
         print(f"seeded {counts} in {seeded:.1f} s")
         cases = _cases(engine, args.documents)
         indexes = _secondary_indexes()
         with engine.begin() as connection:  # indexes of the models not yet in a migration
             for index in indexes:
                 index.create(connection, checkfirst=True)
-            connection.execute(text("ANALYZE"))
+        _vacuum(engine)
         with_indexes = _time_all(cases)
         with engine.begin() as connection:
             for index in indexes:
                 index.drop(connection, checkfirst=True)
-            connection.execute(text("ANALYZE"))
+        _vacuum(engine)
         without = _time_all(cases)
         with engine.begin() as connection:
             for index in indexes:

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, insert, or_, select
-from sqlmodel import Session
+from sqlalchemy import Integer, bindparam, delete, insert, or_, select, update
+from sqlmodel import Session, col
 
 from storage.models import (
     Document,
@@ -22,6 +22,7 @@ from storage.models import (
     Suppression,
 )
 from storage.models._base import utcnow
+from storage.priority import document_priority, finding_priority, with_document_part
 
 SuppressionKeys = set[tuple[str, str]]  # (label, casefolded surface text)
 
@@ -64,13 +65,13 @@ def documents_awaiting_extraction(
     """Documents with text that were never extracted, or were extracted by another version."""
     statement = (
         select(Document)
-        .where(Document.id > after_id)  # type: ignore[operator]
-        .where(Document.text_key.is_not(None))  # type: ignore[union-attr]
+        .where(col(Document.id) > after_id)
+        .where(col(Document.text_key).is_not(None))
         .where(
             or_(
-                Document.status == DocumentStatus.PENDING,
-                (Document.status == DocumentStatus.EXTRACTED)
-                & (Document.extractor_version != extractor_version),
+                col(Document.status) == DocumentStatus.PENDING,
+                (col(Document.status) == DocumentStatus.EXTRACTED)
+                & (col(Document.extractor_version) != extractor_version),
             )
         )
         .order_by(Document.id)  # type: ignore[arg-type]
@@ -108,9 +109,11 @@ def suppressions_for(
 def _reviewed_spans(*, session: Session, document_ids: list[int]) -> dict[int, set[tuple]]:
     """Spans analysts already decided on: re-extraction never proposes them again."""
     rows = session.execute(
-        select(Finding.document_id, Finding.label, Finding.start, Finding.end).where(
-            Finding.document_id.in_(document_ids),  # type: ignore[attr-defined]
-            Finding.status != ReviewStatus.PENDING,
+        select(
+            col(Finding.document_id), col(Finding.label), col(Finding.start), col(Finding.end)
+        ).where(
+            col(Finding.document_id).in_(document_ids),
+            col(Finding.status) != ReviewStatus.PENDING,
         )
     )
     spans: dict[int, set[tuple]] = defaultdict(set)
@@ -131,6 +134,12 @@ def _finding_rows(extraction: DocumentExtraction, reviewed: set[tuple]) -> list[
             "normalized": f.normalized,
             "attributes": f.attributes,
             "confidence": float(f.confidence),
+            "priority": finding_priority(
+                relevant=extraction.relevant,
+                relevance=extraction.relevance,
+                label=f.label,
+                attributes=f.attributes,
+            ),
             "extractor": f.extractor,
             "extractor_version": f.extractor_version,
             "origin": FindingOrigin.MACHINE,
@@ -155,11 +164,12 @@ def save_extractions(*, session: Session, extractions: Sequence[DocumentExtracti
     document_ids = [e.document_id for e in extractions]
     session.execute(
         delete(Finding).where(
-            Finding.document_id.in_(document_ids),  # type: ignore[attr-defined]
-            Finding.status == ReviewStatus.PENDING,
-            Finding.origin == FindingOrigin.MACHINE,
+            col(Finding.document_id).in_(document_ids),
+            col(Finding.status) == ReviewStatus.PENDING,
+            col(Finding.origin) == FindingOrigin.MACHINE,
         )
     )
+    _reprioritise_kept(session=session, extractions=extractions)
     reviewed = _reviewed_spans(session=session, document_ids=document_ids)
     rows = [
         row for e in extractions for row in _finding_rows(e, reviewed.get(e.document_id, set()))
@@ -169,6 +179,21 @@ def save_extractions(*, session: Session, extractions: Sequence[DocumentExtracti
     for extraction in extractions:
         _update_document(session=session, extraction=extraction)
     return len(rows)
+
+
+def _reprioritise_kept(*, session: Session, extractions: Sequence[DocumentExtraction]) -> None:
+    """The findings that stay (reviewed, analyst-made) take the new relevance of their document."""
+    table = Finding.__table__  # type: ignore[attr-defined]
+    statement = (
+        update(table)
+        .where(table.c.document_id == bindparam("b_document"))
+        .values(priority=with_document_part(table.c.priority, bindparam("b_part", type_=Integer)))
+    )
+    parts = [
+        {"b_document": e.document_id, "b_part": document_priority(e.relevant, e.relevance)}
+        for e in extractions
+    ]
+    session.execute(statement, parts)
 
 
 def _update_document(*, session: Session, extraction: DocumentExtraction) -> None:
@@ -182,6 +207,7 @@ def _update_document(*, session: Session, extraction: DocumentExtraction) -> Non
     document.language = document.language or extraction.language
     document.relevant = extraction.relevant
     document.relevance = float(extraction.relevance)
+    document.priority = document_priority(extraction.relevant, extraction.relevance)
     document.incident_type = extraction.incident_type
     document.intent_group = extraction.intent_group
     document.countries = list(extraction.countries)

@@ -1,7 +1,20 @@
 """The review queues: findings and documents awaiting review, filtered, prioritised, paged in SQL.
 
-Priority: relevant documents first, then the most dangerous IAEA category (1 before 5),
-then unreviewed findings, then the newest documents.
+Order: `priority DESC, id DESC` (storage/priority.py: relevant documents first, then materials
+by IAEA category 1 → 5, then relevance, then the newest). Both are stored columns with
+composite indexes (`ix_finding_queue*`, `ix_document_priority`), so a page is an index range
+scan read backwards:
+
+- Keyset paging: a page starts after a `Cursor` (the last row's priority and id), so page
+  1,000 costs what page 1 costs. There is no OFFSET.
+- Several statuses or labels: one index scan per (status, label), each limited, merged by a
+  UNION ALL; a btree cannot return `status IN (...)` in priority order by itself.
+- "Relevant" is a priority range (no join). Other document filters (country, source,
+  language, dates) join each candidate finding to its document by primary key and filter;
+  the material filter is a semi-join served by `ix_finding_label_normalized`.
+- Small result sets (up to `SMALL_SET` rows, e.g. a material in one country) are read in one
+  unordered query and sorted here: one pass gives the page and its exact total. Larger ones
+  get the ordered page query plus a count capped at `COUNT_CAP` (shown as "10,000+").
 """
 
 from __future__ import annotations
@@ -10,23 +23,27 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import String, case, cast, exists, func, literal
+from sqlalchemy import Select, String, case, cast, exists, func, tuple_, union_all
 from sqlalchemy import select as sa_select
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col, select
 
 from storage.models import Document, Finding, ReviewStatus, Source
+from storage.priority import relevant_range
 
 MAX_PAGE_SIZE = 200
+COUNT_CAP = 10_000
+SMALL_SET = 1_000
 T = TypeVar("T")
+KeySelect = Select[int, int | None]  # (priority, id)
 
 
 @dataclass(frozen=True)
 class QueueFilters:
     statuses: tuple[str, ...] = (ReviewStatus.PENDING.value,)
     labels: tuple[str, ...] = ()
-    material: str | None = None  # canonical (normalized) material name
+    material: str | None = None  # canonical (normalized) material name, in the document
     country: str | None = None  # ISO 3166-1 alpha-2
     source_id: int | None = None
     language: str | None = None
@@ -34,6 +51,14 @@ class QueueFilters:
     date_to: date | None = None
     relevant: bool | None = None
     min_relevance: float | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Cursor:
+    """Where a page ends: the sort key of its last row. The next page starts after it."""
+
+    priority: int
+    id: int
 
 
 @dataclass(frozen=True)
@@ -47,6 +72,7 @@ class FindingRow:
     version: int
     confidence: float
     iaea_category: str | None
+    priority: int
     document_title: str | None
     source_name: str | None
     language: str | None
@@ -67,6 +93,7 @@ class DocumentRow:
     published_at: datetime | None
     fetched_at: datetime
     marking: str
+    priority: int = 0
     pending: int = 0
     total: int = 0
 
@@ -74,15 +101,15 @@ class DocumentRow:
 @dataclass(frozen=True)
 class Page(Generic[T]):
     items: list[T]
-    total: int
+    total: int  # exact when not `total_capped`, else COUNT_CAP
     limit: int
-    offset: int
+    next_cursor: Cursor | None = None  # None on the last page
+    total_capped: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
-
-def _category_key() -> ColumnElement[Any]:
-    value = col(Finding.attributes)["iaea_category"].as_string()
-    return func.coalesce(value, literal("9"))
+    @property
+    def total_label(self) -> str:
+        return f"{self.total:,}+" if self.total_capped else f"{self.total:,}"
 
 
 def _country_condition(session: Session, country: str) -> ColumnElement[bool]:
@@ -92,7 +119,24 @@ def _country_condition(session: Session, country: str) -> ColumnElement[bool]:
     return cast(col(Document.countries), String).like(f'%"{code}"%')
 
 
+def _mentions_material(document_id: Any, material: str) -> ColumnElement[bool]:
+    other = Finding.__table__.alias("material_finding")  # type: ignore[attr-defined]
+    return exists().where(
+        other.c.label == "MATERIAL",
+        other.c.normalized == material,
+        other.c.document_id == document_id,
+    )
+
+
+def _relevant_condition(priority: Any, relevant: bool | None) -> list[ColumnElement[bool]]:
+    if relevant is None:
+        return []
+    low, high = relevant_range(relevant)
+    return [priority >= low, priority < high]
+
+
 def _document_conditions(session: Session, filters: QueueFilters) -> list[ColumnElement[bool]]:
+    """Filters on document columns that the priority does not carry (they need the row)."""
     conditions: list[ColumnElement[bool]] = []
     day = func.coalesce(col(Document.published_at), col(Document.fetched_at))
     if filters.country:
@@ -107,42 +151,109 @@ def _document_conditions(session: Session, filters: QueueFilters) -> list[Column
         conditions.append(
             day < datetime.combine(filters.date_to + timedelta(days=1), time.min, tzinfo=UTC)
         )
-    if filters.relevant is not None:
-        conditions.append(col(Document.relevant).is_(filters.relevant))
     if filters.min_relevance is not None:
         conditions.append(col(Document.relevance) >= filters.min_relevance)
-    if filters.material:
-        other = Finding.__table__.alias("material_finding")  # type: ignore[attr-defined]
-        conditions.append(
-            exists().where(
-                other.c.document_id == Document.id,
-                other.c.label == "MATERIAL",
-                other.c.normalized == filters.material,
-            )
+    return conditions
+
+
+def _statuses(filters: QueueFilters) -> list[ReviewStatus]:
+    return [ReviewStatus(s) for s in filters.statuses] or list(ReviewStatus)
+
+
+def _page_size(limit: int) -> int:
+    return max(1, min(limit, MAX_PAGE_SIZE))
+
+
+def _after(priority: Any, key: Any, cursor: Cursor | None) -> list[ColumnElement[bool]]:
+    if cursor is None:
+        return []
+    return [tuple_(priority, key) < tuple_(cursor.priority, cursor.id)]
+
+
+def _top_keys(session: Session, arms: list[KeySelect], limit: int) -> list[Cursor]:
+    """The first `limit` (priority, id) keys of the merged, individually ordered arms."""
+    if len(arms) == 1:
+        rows = session.execute(arms[0]).all()
+    else:
+        parts = [arm.subquery() for arm in arms]
+        merged = union_all(*[sa_select(p.c.priority, p.c.id) for p in parts]).subquery()
+        query = (
+            sa_select(merged.c.priority, merged.c.id)
+            .order_by(merged.c.priority.desc(), merged.c.id.desc())
+            .limit(limit)
         )
-    return conditions
+        rows = session.execute(query).all()
+    return [Cursor(int(priority), int(key)) for priority, key in rows]
 
 
-def _finding_conditions(filters: QueueFilters) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if filters.statuses:
-        conditions.append(col(Finding.status).in_([ReviewStatus(s) for s in filters.statuses]))
-    if filters.labels:
-        conditions.append(col(Finding.label).in_(filters.labels))
-    return conditions
+def _capped_count(session: Session, query: KeySelect) -> tuple[int, bool]:
+    limited = query.limit(COUNT_CAP + 1).subquery()
+    count = int(session.execute(sa_select(func.count()).select_from(limited)).scalar_one())
+    return min(count, COUNT_CAP), count > COUNT_CAP
 
 
-def _page_bounds(limit: int, offset: int) -> tuple[int, int]:
-    return max(1, min(limit, MAX_PAGE_SIZE)), max(0, offset)
+def _keys_and_total(
+    session: Session, matches: KeySelect, arms: list[KeySelect], after: Cursor | None, limit: int
+) -> tuple[list[Cursor], int, bool]:
+    """The first `limit` + 1 keys after the cursor, the total, and whether it is capped."""
+    rows = session.execute(matches.limit(SMALL_SET + 1)).all()
+    if len(rows) <= SMALL_SET:
+        keys = sorted((Cursor(int(p), int(i)) for p, i in rows), reverse=True)
+        return [k for k in keys if after is None or k < after][:limit], len(keys), False
+    total, capped = _capped_count(session, matches)
+    return _top_keys(session, arms, limit), total, capped
+
+
+def _next_cursor(keys: list[Cursor], limit: int) -> Cursor | None:
+    return keys[limit - 1] if len(keys) > limit else None
+
+
+def _finding_filter(
+    session: Session, filters: QueueFilters
+) -> tuple[list[ColumnElement[bool]], bool]:
+    """Conditions on a finding (and whether they need its document joined)."""
+    conditions = _relevant_condition(col(Finding.priority), filters.relevant)
+    if filters.material:
+        conditions.append(_mentions_material(col(Finding.document_id), filters.material))
+    document_conditions = _document_conditions(session, filters)
+    return conditions + document_conditions, bool(document_conditions)
+
+
+def _finding_arm(
+    query: KeySelect, status: ReviewStatus, label: str | None, after: Cursor | None, limit: int
+) -> KeySelect:
+    query = query.where(col(Finding.status) == status)
+    if label is not None:
+        query = query.where(col(Finding.label) == label)
+    return (
+        query.where(*_after(col(Finding.priority), col(Finding.id), after))
+        .order_by(col(Finding.priority).desc(), col(Finding.id).desc())
+        .limit(limit)
+    )
 
 
 def finding_queue(
-    *, session: Session, filters: QueueFilters, limit: int = 50, offset: int = 0
+    *, session: Session, filters: QueueFilters, limit: int = 50, after: Cursor | None = None
 ) -> Page[FindingRow]:
-    limit, offset = _page_bounds(limit, offset)
-    document_conditions = _document_conditions(session, filters)
-    conditions = _finding_conditions(filters) + document_conditions
-    category = _category_key()
+    limit = _page_size(limit)
+    conditions, join_document = _finding_filter(session, filters)
+    base = sa_select(col(Finding.priority), col(Finding.id)).where(*conditions)
+    if join_document:
+        base = base.join(Document, col(Document.id) == Finding.document_id)
+    labels: list[str | None] = list(filters.labels) or [None]
+    statuses = _statuses(filters)
+    arms = [_finding_arm(base, s, label, after, limit + 1) for s in statuses for label in labels]
+    matches = base.where(col(Finding.status).in_(statuses))
+    if filters.labels:
+        matches = matches.where(col(Finding.label).in_(filters.labels))
+    keys, total, capped = _keys_and_total(session, matches, arms, after, limit + 1)
+    items = _finding_rows(session, [key.id for key in keys[:limit]])
+    return Page(items, total, limit, _next_cursor(keys, limit), capped)
+
+
+def _finding_rows(session: Session, ids: list[int]) -> list[FindingRow]:
+    if not ids:
+        return []
     query = (
         sa_select(
             Finding,
@@ -154,24 +265,10 @@ def finding_queue(
         )
         .join(Document, col(Document.id) == Finding.document_id)
         .outerjoin(Source, col(Source.id) == Document.source_id)
-        .where(*conditions)
-        .order_by(
-            col(Document.relevant).desc().nulls_last(),
-            category,
-            case((col(Finding.status) == ReviewStatus.PENDING, 0), else_=1),
-            col(Document.fetched_at).desc(),
-            col(Finding.id).desc(),
-        )
-        .limit(limit)
-        .offset(offset)
+        .where(col(Finding.id).in_(ids))
     )
-    counted = select(func.count()).select_from(Finding)
-    if document_conditions:  # the join is only needed to filter on the document
-        counted = counted.join(Document, col(Document.id) == Finding.document_id)
-    total = session.exec(counted.where(*conditions)).one()
-    rows = session.execute(query).all()
-    items = [
-        FindingRow(
+    rows = {
+        int(finding.id): FindingRow(
             id=int(finding.id),
             document_id=finding.document_id,
             label=finding.label,
@@ -181,15 +278,16 @@ def finding_queue(
             version=finding.version,
             confidence=finding.confidence,
             iaea_category=_category_of(finding),
+            priority=finding.priority,
             document_title=title,
             source_name=source_name,
             language=language,
             relevant=relevant,
             published_at=published,
         )
-        for finding, title, language, relevant, published, source_name in rows
-    ]
-    return Page(items=items, total=int(total), limit=limit, offset=offset)
+        for finding, title, language, relevant, published, source_name in session.execute(query)
+    }
+    return [rows[i] for i in ids if i in rows]
 
 
 def _category_of(finding: Finding) -> str | None:
@@ -197,35 +295,51 @@ def _category_of(finding: Finding) -> str | None:
     return None if value is None else str(value)
 
 
+def _document_filter(session: Session, filters: QueueFilters) -> list[ColumnElement[bool]]:
+    conditions = _relevant_condition(col(Document.priority), filters.relevant)
+    conditions += _document_conditions(session, filters)
+    if filters.material:
+        conditions.append(_mentions_material(col(Document.id), filters.material))
+    if filters.statuses or filters.labels:
+        held = [col(Finding.document_id) == Document.id]
+        if filters.statuses:
+            held.append(col(Finding.status).in_(_statuses(filters)))
+        if filters.labels:
+            held.append(col(Finding.label).in_(filters.labels))
+        conditions.append(exists().where(*held))
+    return conditions
+
+
 def document_queue(
-    *, session: Session, filters: QueueFilters, limit: int = 50, offset: int = 0
+    *, session: Session, filters: QueueFilters, limit: int = 50, after: Cursor | None = None
 ) -> Page[DocumentRow]:
     """Documents holding findings that match the finding filters (pending ones by default)."""
-    limit, offset = _page_bounds(limit, offset)
-    finding_conditions = _finding_conditions(filters)
-    conditions = _document_conditions(session, filters)
-    if finding_conditions:
-        linked = col(Finding.document_id) == Document.id
-        conditions.append(exists().where(linked, *finding_conditions))
+    limit = _page_size(limit)
+    base = sa_select(col(Document.priority), col(Document.id)).where(
+        *_document_filter(session, filters)
+    )
+    arm = (
+        base.where(*_after(col(Document.priority), col(Document.id), after))
+        .order_by(col(Document.priority).desc(), col(Document.id).desc())
+        .limit(limit + 1)
+    )
+    keys, total, capped = _keys_and_total(session, base, [arm], after, limit + 1)
+    items = _document_rows(session, [key.id for key in keys[:limit]])
+    return Page(items, total, limit, _next_cursor(keys, limit), capped)
+
+
+def _document_rows(session: Session, ids: list[int]) -> list[DocumentRow]:
+    if not ids:
+        return []
     query = (
         select(Document, Source.name)
         .outerjoin(Source, col(Source.id) == Document.source_id)
-        .where(*conditions)
-        .order_by(
-            col(Document.relevant).desc().nulls_last(),
-            col(Document.relevance).desc().nulls_last(),
-            col(Document.fetched_at).desc(),
-            col(Document.id).desc(),
-        )
-        .limit(limit)
-        .offset(offset)
+        .where(col(Document.id).in_(ids))
     )
-    rows = session.exec(query).all()
-    total = session.exec(select(func.count()).select_from(Document).where(*conditions)).one()
-    counts = _finding_counts(session, [document.id for document, _ in rows if document.id])
-    items = [
-        DocumentRow(
-            id=document.id,
+    counts = _finding_counts(session, ids)
+    rows = {
+        int(document.id or 0): DocumentRow(
+            id=int(document.id or 0),
             title=document.title,
             source_name=source_name,
             language=document.language,
@@ -236,18 +350,16 @@ def document_queue(
             published_at=document.published_at,
             fetched_at=document.fetched_at,
             marking=str(document.marking),
-            pending=counts.get(document.id, (0, 0))[0],
-            total=counts.get(document.id, (0, 0))[1],
+            priority=document.priority,
+            pending=counts.get(int(document.id or 0), (0, 0))[0],
+            total=counts.get(int(document.id or 0), (0, 0))[1],
         )
-        for document, source_name in rows
-        if document.id is not None
-    ]
-    return Page(items=items, total=int(total), limit=limit, offset=offset)
+        for document, source_name in session.exec(query).all()
+    }
+    return [rows[i] for i in ids if i in rows]
 
 
 def _finding_counts(session: Session, document_ids: list[int]) -> dict[int, tuple[int, int]]:
-    if not document_ids:
-        return {}
     pending = func.sum(case((col(Finding.status) == ReviewStatus.PENDING, 1), else_=0))
     query = (
         select(Finding.document_id, pending, func.count())

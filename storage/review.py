@@ -24,6 +24,7 @@ from storage.models import (
 )
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
+from storage.priority import finding_priority
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MATERIAL")
 ANALYST_EXTRACTOR = "analyst"
@@ -154,11 +155,24 @@ def _check_label(label: str) -> str:
     return label
 
 
-def _span_text(session: Session, document_id: int, start: int, end: int) -> str:
+def _document(session: Session, document_id: int) -> Document:
     document = session.get(Document, document_id)
     if document is None:
         raise ReviewError(f"no document {document_id}")
-    text = document_text(document)
+    return document
+
+
+def _priority(document: Document, label: str, attributes: Mapping[str, Any] | None) -> int:
+    return finding_priority(
+        relevant=document.relevant,
+        relevance=document.relevance,
+        label=label,
+        attributes=attributes,
+    )
+
+
+def _span_text(session: Session, document_id: int, start: int, end: int) -> str:
+    text = document_text(_document(session, document_id))
     if not 0 <= start < end <= len(text):
         raise ReviewError(f"span {start}-{end} is outside the text (0-{len(text)})")
     span = text[start:end]
@@ -193,6 +207,11 @@ def correct_finding(
         new_end = current.end if end is None else end
         values["text"] = _span_text(session, current.document_id, new_start, new_end)
         values["start"], values["end"] = new_start, new_end
+    values["priority"] = _priority(
+        _document(session, current.document_id),
+        values.get("label", current.label),
+        values.get("attributes", current.attributes),
+    )
     finding = _apply(
         session,
         finding_id=finding_id,
@@ -261,6 +280,7 @@ def add_finding(
     finding = Finding(
         document_id=document_id,
         label=_check_label(label),
+        priority=_priority(_document(session, document_id), label, attributes),
         text=span,
         start=start,
         end=end,

@@ -37,6 +37,7 @@ from storage.models import (
 )
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
+from storage.priority import document_priority, finding_priority
 
 BATCH = 10_000
 TEXTS = 300
@@ -372,6 +373,7 @@ def _document_row(
 ) -> dict[str, Any]:
     published = utcnow() - timedelta(days=rng.randint(0, 180), minutes=rng.randint(0, 1440))
     relevant = rng.random() < 0.6
+    relevance = round(rng.uniform(0.55, 0.99) if relevant else rng.uniform(0.01, 0.45), 3)
     first_sentence_end = next(s["end"] for s in synthetic.spans if s["label"] == "MATERIAL")
     return {
         "id": doc_id,
@@ -399,7 +401,8 @@ def _document_row(
         "extractor_version": EXTRACTOR_VERSION,
         "extracted_at": published + timedelta(hours=13),
         "relevant": relevant,
-        "relevance": round(rng.uniform(0.55, 0.99) if relevant else rng.uniform(0.01, 0.45), 3),
+        "relevance": relevance,
+        "priority": document_priority(relevant, relevance),
         "incident_type": rng.choice(INCIDENT_TYPES) if relevant else "none",
         "intent_group": rng.choice(INTENTS) if relevant else None,
         "countries": [synthetic.country],
@@ -424,7 +427,11 @@ STATUS_WEIGHTS = [
 
 
 def _finding_rows(
-    doc_id: int, first_id: int, rng: random.Random, synthetic: SyntheticText, per_doc: int
+    document: dict[str, Any],
+    first_id: int,
+    rng: random.Random,
+    synthetic: SyntheticText,
+    per_doc: int,
 ) -> list[dict[str, Any]]:
     statuses = [s for s, _ in STATUS_WEIGHTS]
     weights = [w for _, w in STATUS_WEIGHTS]
@@ -436,7 +443,7 @@ def _finding_rows(
         rows.append(
             {
                 "id": first_id + i,
-                "document_id": doc_id,
+                "document_id": document["id"],
                 "label": span["label"],
                 "text": span["text"],
                 "start": span["start"],
@@ -448,6 +455,12 @@ def _finding_rows(
                 "extractor_version": EXTRACTOR_VERSION,
                 "origin": FindingOrigin.MACHINE.name,
                 "status": status.name,
+                "priority": finding_priority(
+                    relevant=document["relevant"],
+                    relevance=document["relevance"],
+                    label=span["label"],
+                    attributes=span["attributes"],
+                ),
                 "version": 1,
                 "created_at": now,
                 "updated_at": now,
@@ -524,7 +537,7 @@ def seed_synthetic(
                 synthetic = rng.choice(texts)
                 doc_rows.append(_document_row(doc_id, rng, synthetic, source_ids))
                 finding_rows += _finding_rows(
-                    doc_id, next_finding, rng, synthetic, findings_per_doc
+                    doc_rows[-1], next_finding, rng, synthetic, findings_per_doc
                 )
                 next_finding += findings_per_doc
             _write(connection, Document.__table__, doc_rows)  # type: ignore[attr-defined]

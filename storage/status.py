@@ -12,7 +12,6 @@ from sqlmodel import Session, col, select
 
 from storage.models import (
     Document,
-    DocumentStatus,
     Finding,
     IngestFailure,
     IngestRun,
@@ -81,15 +80,16 @@ def _last_runs(session: Session) -> list[RunSummary]:
 
 
 def collect_status(*, session: Session) -> PlatformStatus:
+    # Every failed input (a failed document included) has one IngestFailure row until an
+    # operator resolves or retries it: counting documents too would count it twice.
     unresolved = _count(session, IngestFailure, col(IngestFailure.resolved).is_(False))
-    failed_documents = _count(session, Document, col(Document.status) == DocumentStatus.FAILED)
     return PlatformStatus(
         documents=_count(session, Document),
         findings=_count(session, Finding),
         by_status=_grouped(session, col(Document.status)),
         by_language=_grouped(session, col(Document.language)),
         by_format=_grouped(session, col(Document.format)),
-        failures=unresolved + failed_documents,
+        failures=unresolved,
         findings_by_review_status=_grouped(session, col(Finding.status)),
         last_runs=_last_runs(session),
     )

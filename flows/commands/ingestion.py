@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import timedelta
 from typing import Annotated, Any
 
@@ -174,6 +173,7 @@ def serve() -> None:
     from prefect.deployments.runner import RunnerDeployment
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
+    from flows.extract import extract_flow
     from flows.ingest import FEED_KINDS, INBOX_KINDS, ingest_flow
     from flows.local_prefect import local_prefect_server
 
@@ -195,8 +195,14 @@ def serve() -> None:
         deployments.append(deployment)
     console.print(
         f"serving ingestion: feeds every {settings.feed_schedule_minutes:g} min, "
-        f"inboxes every {settings.inbox_schedule_minutes:g} min (Ctrl-C stops)"
+        f"inboxes and extraction every {settings.inbox_schedule_minutes:g} min (Ctrl-C stops)"
     )
+    extraction = extract_flow.to_deployment(
+        name="extraction", interval=timedelta(minutes=settings.inbox_schedule_minutes)
+    )
+    if not isinstance(extraction, RunnerDeployment):
+        raise TypeError("expected a RunnerDeployment")
+    deployments.append(extraction)
     if PREFECT_API_URL.value():
         prefect_serve(*deployments)
         return
@@ -206,19 +212,31 @@ def serve() -> None:
 
 
 def demo_extract() -> None:
-    """Extraction over the ingested demo documents (hook filled by the extraction flow)."""
-    if importlib.util.find_spec("flows.extract") is None:
-        console.print("extraction not installed")
-        return
+    """Extraction over the ingested demo documents."""
     from flows.extract import extract_flow
 
-    console.print(Text(f"extraction: {extract_flow()}"))
+    counts = extract_flow()
+    summary = ", ".join(f"{key} {value}" for key, value in sorted(counts.items()))
+    console.print(Text(f"extraction: {summary or 'nothing awaiting extraction'}"))
 
 
-def start_ui(port: int) -> None:
-    from flows.commands.review import start_ui as start_review_ui
+def demo_credentials() -> list[str]:
+    """Sign-in lines for the demo users. Passwords are made once, when the users are
+    created, and kept (owner-readable only) in the data folder so a later demo shows them."""
+    from storage.users import ensure_demo_users
 
-    start_review_ui(port)
+    path = get_storage_settings().data_dir / "demo-users.txt"
+    with session_scope() as session:
+        created = ensure_demo_users(session=session)
+    if created:
+        lines = [
+            f"  {role:<8} username {name:<10} password {secret}" for name, role, secret in created
+        ]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        path.chmod(0o600)
+    if not path.exists():
+        return ["Demo users exist already; add one with `radintel users add`."]
+    return ["Demo users (sign in with one of these):", *path.read_text("utf-8").splitlines()]
 
 
 def demo(
@@ -226,6 +244,8 @@ def demo(
     port: Annotated[int, typer.Option(help="port of the review UI")] = 8501,
 ) -> None:
     """Set up the data folder with the demo sources, ingest them, extract, open the UI."""
+    from flows.commands.review import start_ui
+
     data_dir = get_storage_settings().data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
     create_schema(get_engine())
@@ -233,8 +253,12 @@ def demo(
     console.print(Text(f"demo sources written to {get_flow_settings().resolved_sources_file}"))
     print_runs(run_ingest(demo_source_names()))
     demo_extract()
-    if not no_ui:
-        start_ui(port)
+    banner = demo_credentials()
+    if no_ui:
+        for line in banner:
+            console.print(Text(line))
+        return
+    start_ui(port, banner)
 
 
 def register(app: typer.Typer) -> None:

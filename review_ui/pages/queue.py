@@ -8,11 +8,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from review_ui.layout import header, page_offset, pager, require
+from review_ui.layout import header, require
 from review_ui.settings import get_ui_settings
 from storage.db import session_scope
 from storage.models import ReviewStatus, Role
-from storage.queue import QueueFilters, document_queue, filter_choices, finding_queue
+from storage.queue import (
+    Cursor,
+    Page,
+    QueueFilters,
+    document_queue,
+    filter_choices,
+    finding_queue,
+)
 from storage.review import LABELS
 
 RELEVANCE = {"Any": None, "Relevant only": True, "Not relevant": False}
@@ -53,17 +60,59 @@ def _filters_form(choices: dict[str, Any]) -> QueueFilters:
     )
 
 
+def _page_start(key: str, filters: QueueFilters) -> Cursor | None:
+    """Where the shown page starts; back to the first page when the filters changed."""
+    if st.session_state.get(f"{key}_filters") != filters:
+        st.session_state[f"{key}_filters"] = filters
+        st.session_state[f"{key}_cursors"] = []
+    stack: list[Cursor] = st.session_state[f"{key}_cursors"]
+    return stack[-1] if stack else None
+
+
+def _restart(key: str) -> None:
+    st.session_state[f"{key}_cursors"] = []
+
+
+def _next(key: str, cursor: Cursor) -> None:
+    st.session_state[f"{key}_cursors"].append(cursor)
+
+
+def _previous(key: str) -> None:
+    st.session_state[f"{key}_cursors"].pop()
+
+
+def _pager(key: str, page: Page[Any]) -> None:
+    """Previous/next by cursor: the queue pages by its sort key, never by offset."""
+    earlier = len(st.session_state.get(f"{key}_cursors", []))
+    first = earlier * page.limit
+    left, middle, right = st.columns([1, 3, 1])
+    left.button(
+        "◀ Previous", key=f"{key}_prev", disabled=not earlier, on_click=_previous, args=(key,)
+    )
+    middle.caption(
+        f"Page {earlier + 1:,} · rows {first + 1:,}-{first + len(page.items):,} "
+        f"of {page.total_label}"
+    )
+    right.button(
+        "Next ▶",
+        key=f"{key}_next",
+        disabled=page.next_cursor is None,
+        on_click=_next,
+        args=(key, page.next_cursor),
+    )
+
+
 def _open_document(document_id: int) -> None:
     st.session_state["document_id"] = document_id
     st.switch_page("pages/document.py", query_params={"doc": str(document_id)})
 
 
 def _documents_tab(filters: QueueFilters, page_size: int) -> None:
+    start = _page_start("queue_doc", filters)
     with session_scope() as session:
-        offset = page_offset("queue_doc_page", page_size)
-        page = document_queue(session=session, filters=filters, limit=page_size, offset=offset)
-    if not page.items and offset:
-        st.session_state["queue_doc_page"] = 1
+        page = document_queue(session=session, filters=filters, limit=page_size, after=start)
+    if not page.items and start is not None:
+        _restart("queue_doc")
         st.rerun()
     if not page.items:
         st.info(
@@ -94,7 +143,7 @@ def _documents_tab(filters: QueueFilters, page_size: int) -> None:
         key="doc_table",
         column_config={"Relevance": st.column_config.ProgressColumn(min_value=0, max_value=1)},
     )
-    pager("queue_doc_page", page.total, page_size)
+    _pager("queue_doc", page)
     rows = event.selection.rows if event else []
     chosen = page.items[rows[0]].id if rows else None
     if (
@@ -112,11 +161,11 @@ def _documents_tab(filters: QueueFilters, page_size: int) -> None:
 
 
 def _findings_tab(filters: QueueFilters, page_size: int) -> None:
+    start = _page_start("queue_finding", filters)
     with session_scope() as session:
-        offset = page_offset("queue_finding_page", page_size)
-        page = finding_queue(session=session, filters=filters, limit=page_size, offset=offset)
-    if not page.items and offset:
-        st.session_state["queue_finding_page"] = 1
+        page = finding_queue(session=session, filters=filters, limit=page_size, after=start)
+    if not page.items and start is not None:
+        _restart("queue_finding")
         st.rerun()
     if not page.items:
         st.info("No finding matches these filters.")
@@ -138,7 +187,7 @@ def _findings_tab(filters: QueueFilters, page_size: int) -> None:
     event = st.dataframe(
         frame, hide_index=True, on_select="rerun", selection_mode="single-row", key="finding_table"
     )
-    pager("queue_finding_page", page.total, page_size)
+    _pager("queue_finding", page)
     rows = event.selection.rows if event else []
     chosen = page.items[rows[0]] if rows else None
     if (
@@ -154,7 +203,7 @@ def render() -> None:
     header(
         "Review queue",
         user,
-        "Relevant documents first, then IAEA category 1 → 5, unreviewed first, newest first.",
+        "Relevant first, then materials by IAEA category 1 → 5, then relevance, newest first.",
     )
     with session_scope() as session:
         choices = filter_choices(session=session)

@@ -35,7 +35,10 @@ class DocumentBase(SQLModel):
 
 
 class Document(DocumentBase, table=True):
-    __table_args__ = (Index("ix_document_relevant_relevance", "relevant", "relevance"),)
+    __table_args__ = (
+        Index("ix_document_relevant_relevance", "relevant", "relevance"),
+        Index("ix_document_priority", "priority", "id"),  # document review queue
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     # Filled by extraction.
@@ -43,6 +46,7 @@ class Document(DocumentBase, table=True):
     extracted_at: datetime | None = None
     relevant: bool | None = None
     relevance: float | None = None
+    priority: int = 0  # storage.priority.document_priority(relevant, relevance)
     incident_type: str | None = Field(default=None, max_length=40)
     intent_group: str | None = Field(default=None, max_length=40)
     countries: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))

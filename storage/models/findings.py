@@ -11,7 +11,7 @@ from storage.models.enums import FindingOrigin, ReviewStatus
 
 
 class FindingBase(SQLModel):
-    document_id: int = Field(foreign_key="document.id", index=True)
+    document_id: int = Field(foreign_key="document.id")  # indexed by ix_finding_document_status
     label: str = Field(max_length=20)  # PERSON ORG GPE LOC FAC DATE MATERIAL
     text: str  # surface text as it stands in the document
     start: int  # character offsets into the stored extracted text
@@ -26,13 +26,18 @@ class FindingBase(SQLModel):
 
 class Finding(FindingBase, table=True):
     __table_args__ = (
-        Index("ix_finding_status_label", "status", "label"),
-        Index("ix_finding_label_normalized", "label", "normalized"),
-        Index("ix_finding_document_status", "document_id", "status"),  # review queue
+        # Review queue, read backwards: see storage/priority.py and storage/queue.py.
+        # document_id last: joins to the document and the material filter stay index-only.
+        Index("ix_finding_queue", "status", "priority", "id", "document_id"),
+        Index("ix_finding_queue_label", "status", "label", "priority", "id", "document_id"),
+        # Material filter ("documents mentioning Cs-137"), index-only.
+        Index("ix_finding_label_normalized", "label", "normalized", "document_id"),
+        Index("ix_finding_document_status", "document_id", "status"),  # evidence page
     )
 
     id: int | None = Field(default=None, primary_key=True)
     status: ReviewStatus = ReviewStatus.PENDING
+    priority: int = 0  # storage.priority.finding_priority, kept by every writer
     version: int = 1  # optimistic lock: every update checks and increments it
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)

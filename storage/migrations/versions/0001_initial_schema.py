@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 13:00:18.366728
+Create Date: 2026-11-26 13:40:33.088167
 
 """
 
@@ -79,6 +79,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('reviewevent', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_reviewevent_at'), ['at'], unique=False)
+        batch_op.create_index('ix_reviewevent_entity', ['entity_type', 'entity_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_reviewevent_entity_id'), ['entity_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_reviewevent_username'), ['username'], unique=False)
 
@@ -153,6 +154,7 @@ def upgrade() -> None:
     sa.Column('extracted_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('relevant', sa.Boolean(), nullable=True),
     sa.Column('relevance', sa.Float(), nullable=True),
+    sa.Column('priority', sa.Integer(), nullable=False),
     sa.Column('incident_type', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
     sa.Column('intent_group', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=True),
     sa.Column('countries', sa.JSON(), nullable=False),
@@ -169,6 +171,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_document_format'), ['format'], unique=False)
         batch_op.create_index(batch_op.f('ix_document_language'), ['language'], unique=False)
         batch_op.create_index(batch_op.f('ix_document_parent_id'), ['parent_id'], unique=False)
+        batch_op.create_index('ix_document_priority', ['priority', 'id'], unique=False)
         batch_op.create_index('ix_document_relevant_relevance', ['relevant', 'relevance'], unique=False)
         batch_op.create_index(batch_op.f('ix_document_source_id'), ['source_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_document_status'), ['status'], unique=False)
@@ -214,6 +217,7 @@ def upgrade() -> None:
     sa.Column('origin', sa.Enum('MACHINE', 'ANALYST', name='findingorigin'), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('status', sa.Enum('PENDING', 'CONFIRMED', 'CORRECTED', 'REJECTED', name='reviewstatus'), nullable=False),
+    sa.Column('priority', sa.Integer(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
@@ -222,9 +226,10 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('finding', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_finding_document_id'), ['document_id'], unique=False)
-        batch_op.create_index('ix_finding_label_normalized', ['label', 'normalized'], unique=False)
-        batch_op.create_index('ix_finding_status_label', ['status', 'label'], unique=False)
+        batch_op.create_index('ix_finding_document_status', ['document_id', 'status'], unique=False)
+        batch_op.create_index('ix_finding_label_normalized', ['label', 'normalized', 'document_id'], unique=False)
+        batch_op.create_index('ix_finding_queue', ['status', 'priority', 'id', 'document_id'], unique=False)
+        batch_op.create_index('ix_finding_queue_label', ['status', 'label', 'priority', 'id', 'document_id'], unique=False)
 
     op.create_table('incidentdocument',
     sa.Column('incident_id', sa.Integer(), nullable=False),
@@ -297,9 +302,10 @@ def downgrade() -> None:
 
     op.drop_table('incidentdocument')
     with op.batch_alter_table('finding', schema=None) as batch_op:
-        batch_op.drop_index('ix_finding_status_label')
+        batch_op.drop_index('ix_finding_queue_label')
+        batch_op.drop_index('ix_finding_queue')
         batch_op.drop_index('ix_finding_label_normalized')
-        batch_op.drop_index(batch_op.f('ix_finding_document_id'))
+        batch_op.drop_index('ix_finding_document_status')
 
     op.drop_table('finding')
     op.drop_table('documentembedding')
@@ -314,6 +320,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_document_status'))
         batch_op.drop_index(batch_op.f('ix_document_source_id'))
         batch_op.drop_index('ix_document_relevant_relevance')
+        batch_op.drop_index('ix_document_priority')
         batch_op.drop_index(batch_op.f('ix_document_parent_id'))
         batch_op.drop_index(batch_op.f('ix_document_language'))
         batch_op.drop_index(batch_op.f('ix_document_format'))
@@ -337,6 +344,7 @@ def downgrade() -> None:
     with op.batch_alter_table('reviewevent', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_reviewevent_username'))
         batch_op.drop_index(batch_op.f('ix_reviewevent_entity_id'))
+        batch_op.drop_index('ix_reviewevent_entity')
         batch_op.drop_index(batch_op.f('ix_reviewevent_at'))
 
     op.drop_table('reviewevent')
