@@ -77,13 +77,15 @@ def _as_date(value: Any) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
-def weekly_documents(*, session: Session, weeks: int = 26) -> list[dict[str, Any]]:
-    """Documents fetched and relevant documents per ISO week, oldest first."""
+def weekly_documents(*, session: Session, weeks: int = 104) -> list[dict[str, Any]]:
+    """Documents and relevant documents per ISO week of publication (of arrival when the
+    publication date is unknown), oldest first."""
     since = utcnow() - timedelta(weeks=weeks)
-    day = func.date(Document.fetched_at)
+    published = func.coalesce(col(Document.published_at), col(Document.fetched_at))
+    day = func.date(published)
     query = (
         select(day, Document.relevant, func.count())
-        .where(col(Document.fetched_at) >= since)
+        .where(published >= since)
         .group_by(day, col(Document.relevant))
     )
     totals: Counter[str] = Counter()

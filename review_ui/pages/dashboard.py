@@ -67,11 +67,11 @@ def _figures() -> None:
         col.metric(label, f"{value:,}")
     left, right = st.columns(2)
     with left:
-        st.markdown("**Documents per ISO week**")
+        st.markdown("**Documents per ISO week of publication**")
         if weeks:
-            st.line_chart(pd.DataFrame(weeks).set_index("week"), height=240)
+            st.bar_chart(pd.DataFrame(weeks).set_index("week"), height=240, stack=False)
         else:
-            st.caption("No document in the last 26 weeks.")
+            st.caption("No document published in the last two years.")
         st.markdown("**Incidents by type**")
         _bars(by_type, "type")
         st.markdown("**Incidents by country**")
