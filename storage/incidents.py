@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -113,6 +114,7 @@ def draft_from_document(*, session: Session, document_id: int) -> IncidentCreate
     ).all()
     names = sorted({m.normalized or m.text for m in materials})
     groups = [m.attributes.get("material_group") for m in materials if m.attributes]
+    city = _main_city(session=session, document_id=document_id)
     return IncidentCreate(
         title=(document.title or f"Incident from document {document_id}")[:200],
         occurred_on=document.incident_date,
@@ -122,7 +124,28 @@ def draft_from_document(*, session: Session, document_id: int) -> IncidentCreate
         material_group=next((g for g in groups if g), None),
         materials=names,
         country=next(iter(document.countries or []), None),
+        place=city.attributes.get("place_name") if city else None,
+        latitude=city.attributes.get("latitude") if city else None,
+        longitude=city.attributes.get("longitude") if city else None,
     )
+
+
+def _main_city(*, session: Session, document_id: int) -> Finding | None:
+    """The city the document names most often (first mention on a tie), if any."""
+    places = session.exec(
+        select(Finding)
+        .where(
+            Finding.document_id == document_id,
+            Finding.label == "GPE",
+            col(Finding.status) != ReviewStatus.REJECTED,
+        )
+        .order_by(col(Finding.start))
+    ).all()
+    cities = [p for p in places if (p.attributes or {}).get("place_kind") == "city"]
+    if not cities:
+        return None
+    counts = Counter(c.text for c in cities)
+    return max(cities, key=lambda c: counts[c.text])
 
 
 def create_incident(

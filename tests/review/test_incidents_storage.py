@@ -37,7 +37,19 @@ def _incident_with(session: Session, count: int) -> tuple[Incident, list[int]]:
         normalized="Cs-137",
         attributes={"material_group": "radioactive_source", "iaea_category": 4},
     )
-    make_finding(session, documents[0], "Rotterdam", "GPE", normalized="NL")
+    make_finding(
+        session,
+        documents[0],
+        "Rotterdam",
+        "GPE",
+        normalized="NL",
+        attributes={
+            "place_kind": "city",
+            "place_name": "Rotterdam",
+            "latitude": 51.92,
+            "longitude": 4.48,
+        },
+    )
     draft = draft_from_document(session=session, document_id=ident(documents[0]))
     ids = [d.id for d in documents if d.id]
     incident = create_incident(session=session, username="ana", data=draft, document_ids=ids)
@@ -52,6 +64,7 @@ def test_open_from_document_prefills_and_audits(session: Session) -> None:
         "radioactive_source",
     )
     assert incident.occurred_on == date(2025, 3, 1)
+    assert (incident.place, incident.latitude, incident.longitude) == ("Rotterdam", 51.92, 4.48)
     detail = get_incident(session=session, incident_id=ident(incident))
     assert [d.id for d in detail.documents] == ids
     assert detail.materials[0]["normalized"] == "Cs-137"
