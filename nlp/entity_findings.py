@@ -17,6 +17,7 @@ from nlp.types import FindingDraft
 
 GAZETTEER_VERSION = "gazetteer-v1"
 DATE_PATTERNS_VERSION = "date-patterns-v1"
+NAME_LABELS = {"ORG", "FAC", "LOC"}
 SPACY_CONFIDENCE = {"PERSON": 0.75, "ORG": 0.7, "GPE": 0.85, "LOC": 0.7, "FAC": 0.65, "DATE": 0.85}
 _RELATIVE = re.compile(
     r"(?i)\b(?:yesterday|today|tonight|last|next|this|ago|earlier|recent|monday|tuesday|"
@@ -134,6 +135,26 @@ def transformer_findings(
             )
         )
     return findings
+
+
+def outside_names(
+    findings: Sequence[FindingDraft], names: Sequence[FindingDraft]
+) -> list[FindingDraft]:
+    """`findings` minus those strictly inside a rule ORG/FAC/LOC name (the longest name
+    wins: no GPE "Kenya" inside "Kenya Revenue Authority") and those strictly around a rule
+    PERSON (a title or role word is outside the name: "Radiopharmacist Reem Al-Harbi")."""
+    outer = [(n.start, n.end) for n in names if n.label in NAME_LABELS]
+    people = [(n.start, n.end) for n in names if n.label == "PERSON"]
+    return [
+        f
+        for f in findings
+        if not any(_nested(s, e, f.start, f.end) for s, e in outer)
+        and not any(_nested(f.start, f.end, s, e) for s, e in people)
+    ]
+
+
+def _nested(outer_start: int, outer_end: int, start: int, end: int) -> bool:
+    return outer_start <= start and end <= outer_end and (outer_start, outer_end) != (start, end)
 
 
 def merge(*groups: Sequence[FindingDraft]) -> list[FindingDraft]:

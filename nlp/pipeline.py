@@ -23,6 +23,7 @@ from nlp.assess import could_be_relevant as could_be_relevant_by_rules
 from nlp.cues import CueHit, load_cues
 from nlp.embeddings import SentenceEncoder, document_vector, get_encoder
 from nlp.entities import ParsedChunk, entity_spans, load_spacy, run_spacy, tree_distance
+from nlp.entity_rules import entity_rule_findings, load_entity_rules
 from nlp.language import detect_language
 from nlp.materials import DEFAULT_VERSION as MATERIALS_VERSION
 from nlp.materials import needs_parse, scan_materials
@@ -69,7 +70,11 @@ class Extractor:
 
     @cached_property
     def version(self) -> str:
-        return f"{PIPELINE_VERSION}+{MATERIALS_VERSION}+{self.cues.version}+{self.spacy_version}"
+        rules = load_entity_rules().version
+        return (
+            f"{PIPELINE_VERSION}+{MATERIALS_VERSION}+{self.cues.version}+{self.spacy_version}"
+            f"+{rules}"
+        )
 
     @cached_property
     def encoder(self) -> SentenceEncoder:
@@ -157,10 +162,13 @@ class Extractor:
         places = ef.gazetteer_findings(text)
         spans = {(p.start, p.end) for p in places}
         groups = [
-            [f for f in g if not (f.label == "PERSON" and (f.start, f.end) in spans)]
+            [f for f in g if not (f.label in {"PERSON", "ORG"} and (f.start, f.end) in spans)]
             for g in groups
         ]
         groups.append(places)
+        rules = entity_rule_findings(text, language)
+        groups = [ef.outside_names(g, rules) for g in groups]
+        groups.append(rules)
         entities = [f for f in ef.merge(*groups) if not _overlaps(f, excluded)]
         item.findings = sorted(materials + entities, key=lambda f: (f.start, f.end))
 

@@ -1,0 +1,402 @@
+"""Entity rules for Latin-script languages (en, fr, es): capitalised sequences classified
+by designator words, head-led names ("port de Dunkerque", "Autorité de sûreté nucléaire"),
+trigger words ("la empresa X"), titles/roles/reporting verbs before names, appositions,
+acronyms in parentheses and a list of large regions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from nlp.entity_rules_base import Candidate, Phrases, Token, alternation, repeated, resolve
+from nlp.places import lookup_place
+
+_ABBREVIATIONS = {"M", "Mr", "Mrs", "Ms", "Dr", "Dra", "Sr", "Sra", "Srta", "Pr", "Prof", "Me"}
+_PARTICLES = {"van", "von", "der", "bin", "ibn", "da", "dos", "di"}
+_COORDINATION = {"and", "et", "y", "e"}
+_OF = {"of", "for"}
+_AGE = {"ans", "años", "year-old", "years"}
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,9}$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NAME_BEFORE = re.compile(r"[A-Z][\w-]* $")  # "South Africa" is not "Africa"
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")  # "Patagonia Wireline" is not "Patagonia"
+PERSON_CONFIDENCE = {"title": 0.8, "named": 0.8, "role": 0.75, "verb": 0.7, "apposition": 0.7}
+
+
+@dataclass(frozen=True)
+class LatinRules:
+    stopwords: frozenset[str]
+    months: frozenset[str]
+    connectors: Phrases
+    adjective: re.Pattern[str] | None
+    lowercase_names: bool
+    verbs_stop: frozenset[str]
+    designators: dict[str, frozenset[str]]
+    head_first: bool
+    fac_words: frozenset[str]
+    heads: dict[str, Phrases]
+    standalone: frozenset[str]
+    determiners: frozenset[str]
+    triggers: dict[str, Phrases]
+    suffix_heads: dict[str, Phrases]
+    titles: Phrases
+    roles: Phrases
+    verbs: Phrases
+    named: Phrases
+    after: frozenset[str]
+    locations: re.Pattern[str] | None
+    company_suffix: re.Pattern[str]
+    acronym_stop: frozenset[str]
+
+    def designator(self, word: str) -> str | None:
+        for label, words in self.designators.items():
+            if word in words or (word.isupper() and word.title() in words):
+                return label
+        return None
+
+    def capitalised(self, token: Token) -> bool:
+        word = token.text
+        return (
+            word[:1].isupper()
+            and word[-1] not in "'’"
+            and any(c.isalpha() for c in word)
+            and word not in self.stopwords
+            and word.lower() not in self.months
+        )
+
+    def name_word(self, token: Token) -> bool:
+        word = token.text
+        return (
+            self.capitalised(token)
+            and not (word.isupper() and len(word) > 1)
+            and self.designator(word) is None
+            and word not in self.titles
+            and not (token.initial and word in self.roles)
+            and not any(c.isdigit() for c in word)
+        )
+
+
+def latin_rules(data: dict[str, Any], shared: dict[str, Any]) -> LatinRules:
+    def phrases(key: str, case_sensitive: bool) -> Phrases:
+        return Phrases(data.get(key) or [], case_sensitive=case_sensitive)
+
+    def by_label(key: str, case_sensitive: bool) -> dict[str, Phrases]:
+        entries = data.get(key) or {}
+        return {k: Phrases(v, case_sensitive=case_sensitive) for k, v in entries.items()}
+
+    adjective = data.get("adjective")
+    return LatinRules(
+        stopwords=frozenset(data.get("stopwords") or []),
+        months=frozenset(shared["months"]),
+        connectors=phrases("connectors", True),
+        adjective=re.compile(adjective) if adjective else None,
+        lowercase_names=bool(data.get("lowercase_names")),
+        verbs_stop=frozenset(data.get("verbs_stop") or []),
+        designators={k: frozenset(v) for k, v in (data.get("designators") or {}).items()},
+        head_first=data.get("head_position") == "first",
+        fac_words=frozenset(data.get("fac_words") or []),
+        heads=by_label("heads", True),
+        standalone=frozenset(data.get("standalone_heads") or []),
+        determiners=frozenset(data.get("determiners") or []),
+        triggers=by_label("triggers", False),
+        suffix_heads=by_label("suffix_heads", True),
+        titles=phrases("person_titles", True),
+        roles=phrases("person_roles", False),
+        verbs=phrases("person_verbs", False),
+        named=phrases("person_named", False),
+        after=frozenset(data.get("person_after") or []),
+        locations=alternation(data.get("locations") or []),
+        company_suffix=re.compile(shared["company_suffix"]),
+        acronym_stop=frozenset(shared["acronym_stop"]),
+    )
+
+
+def latin_candidates(text: str, tokens: Sequence[Token], rules: LatinRules) -> list[Candidate]:
+    found = [
+        *_chunks(text, tokens, rules),
+        *_head_led(tokens, rules),
+        *_people(text, tokens, rules),
+        *_locations(text, rules),
+    ]
+    found.extend(_acronyms(tokens, rules, found))
+    kept = resolve(found)
+    found.extend(repeated(text, kept, "PERSON", 0.6, surnames=True))
+    found.extend(repeated(text, kept, "ORG", 0.65, surnames=False))
+    return found
+
+
+def _chunk_end(tokens: Sequence[Token], i: int, rules: LatinRules) -> int:
+    """End (exclusive) of the capitalised sequence starting at tokens[i]."""
+    end = k = i + 1
+    while k < len(tokens):
+        if rules.capitalised(tokens[k]) and not tokens[k].initial:
+            end = k = k + 1
+            continue
+        m = rules.connectors.match(tokens, k)
+        if m and k + m < len(tokens) and rules.capitalised(tokens[k + m]):
+            k += m
+            continue
+        break
+    return end
+
+
+def _chunks(text: str, tokens: Sequence[Token], rules: LatinRules) -> list[Candidate]:
+    found: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        if not rules.capitalised(tokens[i]):
+            i += 1
+            continue
+        opener = tokens[i].initial and rules.designator(tokens[i].text) is None
+        if opener and rules.connectors.match(tokens, i + 1):
+            i += 1  # "Shares of Kestrel ...": a capitalised common word opens the sentence
+            continue
+        end = _chunk_end(tokens, i, rules)
+        found.extend(_classify(text, tokens, i, end, rules))
+        i = end
+    return found
+
+
+def _classify(
+    text: str, tokens: Sequence[Token], i: int, end: int, rules: LatinRules
+) -> list[Candidate]:
+    owners = [k for k in range(i, end - 1) if _POSSESSIVE.search(tokens[k].text)]
+    if owners and rules.designator(tokens[owners[-1]].text) is None:
+        i = owners[-1] + 1  # "Georgia's State Security Service"
+    start, stop = tokens[i].start, tokens[end - 1].end
+    for k in range(i + 1, end + 1):  # "Minerales del Desierto S.A.", "Northwind Ltd"
+        suffix = rules.company_suffix.match(text, tokens[k - 1].end)
+        if suffix:
+            return [Candidate("ORG", start, suffix.end(), 0.8)]
+    for label, phrases in rules.suffix_heads.items():
+        m = phrases.match(tokens, end)
+        if m:
+            return [Candidate(label, start, tokens[end + m - 1].end, 0.75)]
+    surface = text[start:stop]
+    trigger = _trigger(tokens, i, rules)
+    if trigger and lookup_place(surface) is None:
+        return [Candidate(trigger, start, stop, 0.72)]
+    labels = [rules.designator(t.text) for t in tokens[i:end]]
+    if not rules.head_first:  # English: the head comes before "of"/"for" when there is one
+        cut = next((k for k, t in enumerate(tokens[i:end]) if t.text in _OF), end - i)
+        labels = labels[:cut] if any(labels[:cut]) else labels
+    present = [label for label in labels if label]
+    if not present or end - i < 2 or lookup_place(surface) is not None:
+        return []
+    label = present[0] if rules.head_first else present[-1]
+    words = {t.text for t in tokens[i:end]}
+    if label != "ORG" and words & _COORDINATION:
+        return []  # "Swakopmund and Walvis Bay": a list of places, not one name
+    if label == "ORG" and words & rules.fac_words:
+        label = "FAC"
+    return [Candidate(label, start, stop, 0.8)]
+
+
+def _trigger(tokens: Sequence[Token], i: int, rules: LatinRules) -> str | None:
+    k = i - 1
+    if k >= 0 and tokens[k].text == ",":
+        k -= 1
+    for _ in range(3):
+        for label, phrases in rules.triggers.items():
+            for s in range(max(0, k - 3), k + 1):
+                if phrases.match(tokens, s) == k + 1 - s:
+                    return label
+        if k < 0 or not (rules.adjective and rules.adjective.match(tokens[k].text)):
+            return None
+        k -= 1  # "la société minière Sahel Uranium"
+    return None
+
+
+def _head_led(tokens: Sequence[Token], rules: LatinRules) -> list[Candidate]:
+    found = []
+    for label, phrases in rules.heads.items():
+        for i in range(len(tokens)):
+            m = phrases.match(tokens, i)
+            if not m:
+                continue
+            lower = tokens[i].text[:1].islower()
+            if lower and (i == 0 or tokens[i - 1].text.lower() not in rules.determiners):
+                continue
+            end, capital = _extend(tokens, i + m, rules)
+            if end == i + m or not (capital or not lower or tokens[i].text in rules.standalone):
+                continue
+            confidence = 0.8 if capital or not lower else 0.7
+            words = {t.text for t in tokens[i:end]}
+            kind = "FAC" if label == "ORG" and words & rules.fac_words else label
+            found.append(Candidate(kind, tokens[i].start, tokens[end - 1].end, confidence))
+    return found
+
+
+def _extend(tokens: Sequence[Token], j: int, rules: LatinRules) -> tuple[int, bool]:
+    """End of a head-led name: adjectives, capitalised words, connector + noun."""
+    end = k = j
+    capital = False
+    while k < len(tokens) and k - j < 14 and not tokens[k].initial:
+        word = tokens[k].text
+        if rules.capitalised(tokens[k]):
+            end = k = k + 1
+            capital = True
+            continue
+        if word in rules.verbs_stop:
+            break
+        if rules.adjective and rules.adjective.match(word):
+            end = k = k + 1
+            continue
+        m = rules.connectors.match(tokens, k)
+        if not m or k + m >= len(tokens) or tokens[k + m].initial:
+            break
+        following = tokens[k + m]
+        if rules.capitalised(following):
+            k += m
+            continue
+        if rules.lowercase_names and _lowercase_noun(following.text, rules):
+            end = k = k + m + 1
+            continue
+        break
+    return end, capital
+
+
+def _lowercase_noun(word: str, rules: LatinRules) -> bool:
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in rules.verbs_stop
+        and word not in rules.months
+        and len(word) > 2
+    )
+
+
+def _people(text: str, tokens: Sequence[Token], rules: LatinRules) -> list[Candidate]:
+    found: list[Candidate] = []
+    for i in range(len(tokens)):
+        m = rules.titles.match(tokens, i)
+        if m:
+            j = i + m
+            if tokens[j - 1].text in _ABBREVIATIONS and j < len(tokens) and tokens[j].text == ".":
+                j += 1
+            found.extend(_names(text, tokens, j, 1, "title", rules))
+        m = rules.named.match(tokens, i)
+        if m:
+            found.extend(_names(text, tokens, i + m, 1, "named", rules))
+        m = rules.roles.match(tokens, i)
+        if m:
+            j = _complements(tokens, i + m)
+            if tokens[j - 1].text == "," or not _trigger(tokens, j, rules):
+                found.extend(_names(text, tokens, j, 2, "role", rules))
+        m = rules.verbs.match(tokens, i)
+        if m:
+            found.extend(_names(text, tokens, i + m, 2, "verb", rules))
+        if rules.name_word(tokens[i]) and (i == 0 or not rules.name_word(tokens[i - 1])):
+            found.extend(_apposition(text, tokens, i, rules))
+    return found
+
+
+def _complements(tokens: Sequence[Token], j: int) -> int:
+    """Skips lowercase complements of a role noun ("in charge", "de la planta") and a comma."""
+    k = j
+    while k < len(tokens) and k - j < 7:
+        word = tokens[k].text
+        if word == ",":
+            return k + 1
+        if not (word.islower() or word in {"l'", "d'", "l’", "d’"}):
+            break
+        k += 1
+    return k
+
+
+def _name_end(tokens: Sequence[Token], j: int, least: int, rules: LatinRules) -> int | None:
+    k, count, last = j, 0, None
+    while k < len(tokens) and count < 4:
+        token = tokens[k]
+        nxt = k + 1 < len(tokens) and rules.name_word(tokens[k + 1])
+        if rules.name_word(token) and (count == 0 or not token.initial):
+            count, k, last = count + 1, k + 1, k + 1
+            continue
+        if count == 0 and token.text.lower() in rules.months and token.text[:1].isupper() and nxt:
+            count, k, last = 1, k + 1, k + 1  # "Julio César Mamani"
+            continue
+        if count and token.text in _PARTICLES and nxt:
+            k += 1
+            continue
+        break
+    return last if count >= least else None
+
+
+def _names(
+    text: str, tokens: Sequence[Token], j: int, least: int, rule: str, rules: LatinRules
+) -> list[Candidate]:
+    found: list[Candidate] = []
+    while True:
+        end = _name_end(tokens, j, least, rules)
+        if end is None:
+            return found
+        candidate = _person(text, tokens[j].start, tokens[end - 1].end, rule)
+        if candidate:
+            found.append(candidate)
+        if end < len(tokens) and tokens[end].text in _COORDINATION:
+            j, least = end + 1, 2
+            continue
+        return found
+
+
+def _person(text: str, start: int, end: int, rule: str) -> Candidate | None:
+    surface = text[start:end]
+    trimmed = _POSSESSIVE.search(surface)
+    if trimmed:
+        end -= 2
+        surface = surface[:-2]
+    if lookup_place(surface) is not None:
+        return None
+    return Candidate("PERSON", start, end, PERSON_CONFIDENCE[rule])
+
+
+def _apposition(text: str, tokens: Sequence[Token], i: int, rules: LatinRules) -> list[Candidate]:
+    """ "Karim Benali, 45 ans", "Jean-Pierre Kalonji, délégué de ..."."""
+    end = _name_end(tokens, i, 2, rules)
+    if end is None or end + 1 >= len(tokens) or tokens[end].text != ",":
+        return []
+    following = tokens[end + 1].text
+    age = following.isdigit() and end + 2 < len(tokens) and tokens[end + 2].text in _AGE
+    if not (age or following.lower() in rules.after):
+        return []
+    candidate = _person(text, tokens[i].start, tokens[end - 1].end, "apposition")
+    return [candidate] if candidate else []
+
+
+def _locations(text: str, rules: LatinRules) -> list[Candidate]:
+    if rules.locations is None:
+        return []
+    return [
+        Candidate("LOC", m.start(), m.end(), 0.75)
+        for m in rules.locations.finditer(text)
+        if not _inside_name(text, m.start(), m.end(), rules)
+    ]
+
+
+def _inside_name(text: str, start: int, end: int, rules: LatinRules) -> bool:
+    before = _NAME_BEFORE.search(text[max(0, start - 30) : start])
+    if before and before.group().strip() not in rules.stopwords:
+        return True
+    return _NAME_AFTER.match(text, end) is not None
+
+
+def _acronyms(
+    tokens: Sequence[Token], rules: LatinRules, found: Sequence[Candidate]
+) -> list[Candidate]:
+    """ "Name (ACR)" after an organisation name, and "the/l'/la ACR"."""
+    org_ends = {c.end for c in found if c.label == "ORG"}
+    acronyms = []
+    for k in range(len(tokens) - 1):
+        word = tokens[k + 1].text
+        if not _ACRONYM.match(word) or sum(c.isupper() for c in word) < 2:
+            continue
+        if word in rules.acronym_stop or lookup_place(word) is not None:
+            continue
+        bracketed = tokens[k].text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")"
+        if bracketed and k > 0 and tokens[k - 1].end in org_ends:
+            acronyms.append(Candidate("ORG", tokens[k + 1].start, tokens[k + 1].end, 0.8))
+        elif tokens[k].text.lower() in rules.determiners and word.isupper() and len(word) >= 3:
+            acronyms.append(Candidate("ORG", tokens[k + 1].start, tokens[k + 1].end, 0.6))
+    return acronyms

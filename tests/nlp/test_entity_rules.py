@@ -1,0 +1,151 @@
+"""Entity rules on sentences written for these tests (not from the gold set): titles and
+roles before names, organisation/facility designators, triggers, acronyms, regions, and
+negatives such as capitalised sentence openers, months and weekdays."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.entity_rules import entity_rule_findings, load_entity_rules
+
+
+def found(text: str, language: str) -> set[tuple[str, str]]:
+    return {(f.label, f.text) for f in entity_rule_findings(text, language)}
+
+
+POSITIVES = [
+    (
+        "en",
+        "Mr Tobias Wrenfield was detained at Harwick Airport on Monday.",
+        {("PERSON", "Tobias Wrenfield"), ("FAC", "Harwick Airport")},
+    ),
+    (
+        "en",
+        "Officers of the Valmora Revenue Authority searched the truck, said Inspector Dana Kell.",
+        {("ORG", "Valmora Revenue Authority"), ("PERSON", "Dana Kell")},
+    ),
+    (
+        "en",
+        "The gauge belonged to Northwind Soil Testing Ltd, a contractor from Leeds.",
+        {("ORG", "Northwind Soil Testing Ltd")},
+    ),
+    (
+        "en",
+        "A courier named Pavel Drozdov crossed at the Lindow border crossing.",
+        {("PERSON", "Pavel Drozdov"), ("FAC", "Lindow border crossing")},
+    ),
+    (
+        "fr",
+        "M. Arnaud Vesque, technicien de la société Loire Mesures Industrielles, a été entendu.",
+        {("PERSON", "Arnaud Vesque"), ("ORG", "Loire Mesures Industrielles")},
+    ),
+    (
+        "fr",
+        "Les douaniers du port de Sète ont saisi la caisse, a précisé le commissaire Luc Baraton.",
+        {("FAC", "port de Sète"), ("PERSON", "Luc Baraton")},
+    ),
+    (
+        "fr",
+        "L'Agence régionale de contrôle des sources (ARCS) a alerté la gendarmerie nationale.",
+        {
+            ("ORG", "Agence régionale de contrôle des sources"),
+            ("ORG", "ARCS"),
+            ("ORG", "gendarmerie nationale"),
+        },
+    ),
+    (
+        "es",
+        "La Fiscalía Especializada de Delitos Ambientales imputó al Sr. Rodrigo Salcedo Peña.",
+        {
+            ("ORG", "Fiscalía Especializada de Delitos Ambientales"),
+            ("PERSON", "Rodrigo Salcedo Peña"),
+        },
+    ),
+    (
+        "es",
+        "El camión llegó al puerto de Valparaíso desde la empresa Minerales del Desierto S.A.",
+        {("FAC", "puerto de Valparaíso"), ("ORG", "Minerales del Desierto S.A.")},
+    ),
+    (
+        "es",
+        "Un hombre llamado Tomás Ibáñez vivía en el barrio de Benimaclet, junto al río Turia.",
+        {("PERSON", "Tomás Ibáñez"), ("LOC", "Benimaclet"), ("LOC", "río Turia")},
+    ),
+    (
+        "ar",
+        "وقال العميد سالم الكعبي إن وزارة الداخلية فتحت تحقيقا في الحادث.",
+        {("PERSON", "سالم الكعبي"), ("ORG", "وزارة الداخلية")},
+    ),
+    (
+        "ar",
+        "ضبطت الجمارك العامة الشحنة في ميناء العقبة الجديد وسلمتها لشركة الواحة للنقل البري.",
+        {("FAC", "ميناء العقبة الجديد"), ("ORG", "الواحة للنقل البري")},
+    ),
+    (
+        "ar",
+        "وعثر رجل يدعى ناصر الحمدان على المصدر قرب البحر الأحمر.",
+        {("PERSON", "ناصر الحمدان"), ("LOC", "البحر الأحمر")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), POSITIVES)
+def test_names_are_found(language: str, text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= found(text, language)
+
+
+def test_arabic_proclitic_stays_outside_the_span() -> None:
+    findings = entity_rule_findings("وأبلغت الشرطة وبـهيئة الطاقة الذرية عن الحادث.", "ar")
+    assert ("ORG", "هيئة الطاقة الذرية") in {(f.label, f.text) for f in findings}
+
+
+def test_a_name_is_found_again_surname_included() -> None:
+    text = (
+        "La policía detuvo al señor Héctor Valdivia en Cádiz. Más tarde, Valdivia declaró "
+        "ante el juez que Héctor Valdivia no sabía nada."
+    )
+    people = [f.text for f in entity_rule_findings(text, "es") if f.label == "PERSON"]
+    assert people == ["Héctor Valdivia", "Valdivia", "Héctor Valdivia"]
+
+
+def test_acronym_after_a_name_is_found_again() -> None:
+    text = (
+        "El Instituto Andino de Protección Radiológica (IAPR) inspeccionó la planta. El IAPR cerró."
+    )
+    orgs = [f.text for f in entity_rule_findings(text, "es") if f.label == "ORG"]
+    assert orgs == ["Instituto Andino de Protección Radiológica", "IAPR", "IAPR"]
+
+
+NEGATIVES = [
+    ("es", "La Policía llegó tarde. Los vecinos esperaron hasta el lunes."),
+    ("es", "Mayo fue un mes tranquilo; en Julio la empresa cerró."),
+    ("fr", "Mardi, la police a ouvert une enquête. Le ministère a refusé de commenter."),
+    ("fr", "Selon les enquêteurs, le camion roulait en direction de Marseille."),
+    ("en", "Police said the van was found on Tuesday. Customs officers were called in March."),
+    ("en", "Shares rose in Europe after the Monday session."),
+    ("ar", "وقالت الهيئة إن الجهاز المسروق لم يعثر عليه حتى الآن."),
+    ("ar", "وقال المتحدث إن التحقيق مستمر."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), NEGATIVES)
+def test_no_false_names(language: str, text: str) -> None:
+    names = {f for f in found(text, language) if f[0] in {"PERSON", "ORG", "FAC"}}
+    assert names == set()
+
+
+def test_sentence_initial_common_word_is_not_a_person_or_org() -> None:
+    text = "Engineers at the plant said Sunday that Researchers had left."
+    assert found(text, "en") == set()
+
+
+def test_region_inside_a_country_name_is_not_a_region() -> None:
+    text = "They flew to South Africa and then across Africa."
+    regions = [f.start for f in entity_rule_findings(text, "en") if f.label == "LOC"]
+    assert regions == [text.rindex("Africa")]
+
+
+def test_findings_carry_the_rule_version() -> None:
+    finding = entity_rule_findings("Dr Mira Holm spoke.", "en")[0]
+    assert (finding.extractor, finding.extractor_version) == ("entity-rules", "entity-rules-v1")
+    assert load_entity_rules().version == "entity-rules-v1"
