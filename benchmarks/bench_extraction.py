@@ -110,8 +110,6 @@ def bench_flow(texts: Sequence[str], batch_size: int) -> float:
     import os
     import tempfile
 
-    from prefect import flow
-
     from flows.extract import extract_flow, get_extractor
     from nlp.types import InputDocument
     from storage.db import get_engine, session_scope
@@ -122,19 +120,14 @@ def bench_flow(texts: Sequence[str], batch_size: int) -> float:
     os.environ["RADINTEL_DATA_DIR"] = tempfile.mkdtemp(prefix="radintel-bench-")
     os.environ.pop("RADINTEL_DATABASE_URL", None)
     create_schema(get_engine())
+    get_extractor().extract_batch([InputDocument("w", "A Cs-137 gauge was stolen in Lyon.")])
+    extract_flow(batch_size=batch_size)  # empty run: starts Prefect's ephemeral server untimed
     store = get_object_store()
     with session_scope() as session:
         for i, text in enumerate(texts):
             body = text.encode()
             unique = hashlib.sha256(body + str(i).encode()).hexdigest()
             session.add(Document(format="txt", sha256=unique, text_key=store.put(body)))
-    get_extractor().extract_batch([InputDocument("w", "A Cs-137 gauge was stolen in Lyon.")])
-
-    @flow(name="warm-up")
-    def warm_up() -> None:  # starts the ephemeral Prefect server outside the timing
-        return None
-
-    warm_up()
     start = time.perf_counter()
     extract_flow(batch_size=batch_size)
     return time.perf_counter() - start

@@ -1,7 +1,8 @@
 """Entry point of the review UI: `streamlit run review_ui/app.py` (see `radintel ui`).
 
-Not signed in: only the sign-in page exists. Signed in: the navigation holds only the
-pages the user's role may use, so a forbidden page is neither listed nor reachable.
+Not signed in: only the sign-in page exists (a reload resumes the session from its
+cookie, see review_ui/auth.py). Signed in: the navigation holds only the pages the user's
+role may use, so a forbidden page is neither listed nor reachable.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only review_ui/ on the pat
 
 import streamlit as st  # noqa: E402
 
-from review_ui.auth import current_user, sign_in_page, sign_out  # noqa: E402
+from review_ui.auth import current_user, sign_in_page, sign_out, sync_cookie  # noqa: E402
 from review_ui.safe_html import STYLE  # noqa: E402
 from storage.models import Role  # noqa: E402
 
@@ -50,9 +51,11 @@ def main() -> None:
     st.markdown(STYLE, unsafe_allow_html=True)
     user = current_user()
     if user is None:
+        sync_cookie()
         st.navigation([st.Page(sign_in_page, title="Sign in", url_path="signin")]).run()
         return
     with st.sidebar:
+        sync_cookie()
         st.caption(f"Signed in as {user.username} ({user.role.value})")
         if st.button("Sign out", key="signout"):
             sign_out("You signed out.")

@@ -1,20 +1,44 @@
-"""Signed-in user in the Streamlit session: sign-in, expiry (lifetime and idle), sign-out."""
+"""Signed-in user: sign-in, server-side session kept across reloads by a cookie, sign-out.
+
+The session lives in the database (storage.ui_sessions); the Streamlit session holds its
+token in server memory, and the browser holds it in a cookie so that a reload or a new tab
+resumes it. Streamlit cannot set cookies from Python, so a one-off script in the page sets
+or clears the cookie; `st.context.cookies` reads it when a new Streamlit session starts.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import timedelta
 
 import streamlit as st
 
 from review_ui.settings import get_ui_settings
 from storage.db import session_scope
 from storage.models import Role
-from storage.models._base import utcnow
-from storage.users import authenticate, get_user, is_locked
+from storage.ui_sessions import (
+    EndReason,
+    SessionEnded,
+    create_session,
+    resume_session,
+    revoke_session,
+)
+from storage.users import authenticate, is_locked
 
-AUTH_KEY = "auth"
+AUTH_KEY = "auth"  # the session token, in server memory only
+COOKIE_READ_KEY = "auth_cookie_read"  # the cookie is read once per Streamlit session
+COOKIE_ACTION_KEY = "auth_cookie_action"  # "set" or "clear", done by the next run
+COOKIE_NAME = "radintel_session"
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,128}")
+END_MESSAGES: dict[EndReason, str] = {
+    "expired": "Your session reached its maximum length. Please sign in again.",
+    "idle": "You were signed out after a period of inactivity.",
+    "revoked": "Your session was ended: you signed out elsewhere, or an administrator did.",
+    "inactive": "Your account is no longer active.",
+    "unknown": "Your session ended. Please sign in again.",
+}
 
 
 @dataclass(frozen=True)
@@ -23,55 +47,99 @@ class SignedIn:
     role: Role
 
 
-def _expired(state: dict[str, Any], now: datetime) -> str | None:
-    settings = get_ui_settings()
-    if now - state["signed_in_at"] > timedelta(minutes=settings.session_lifetime_minutes):
-        return "Your session reached its maximum length. Please sign in again."
-    if now - state["last_seen"] > timedelta(minutes=settings.idle_timeout_minutes):
-        return "You were signed out after a period of inactivity."
-    return None
+def current_token() -> str | None:
+    """The session token the browser's cookie carried when this Streamlit session began."""
+    value = st.context.cookies.get(COOKIE_NAME)
+    return value if isinstance(value, str) and TOKEN_PATTERN.fullmatch(value) else None
+
+
+def _token() -> tuple[str | None, bool]:
+    """The token of this Streamlit session, else the cookie's (read once); and which one."""
+    token = st.session_state.get(AUTH_KEY)
+    if isinstance(token, str):
+        return token, False
+    if st.session_state.get(COOKIE_READ_KEY):
+        return None, False
+    st.session_state[COOKIE_READ_KEY] = True
+    return current_token(), True
 
 
 def current_user() -> SignedIn | None:
-    """The signed-in user, re-checked against the database on every run."""
-    state = st.session_state.get(AUTH_KEY)
-    if not state:
+    """The signed-in user; the session and the account are re-checked on every run."""
+    token, from_cookie = _token()
+    if token is None:
         return None
-    now = utcnow()
-    reason = _expired(state, now)
-    with session_scope() as session:
-        user = get_user(session=session, username=state["username"])
-    if reason is None and (user is None or user.disabled):
-        reason = "Your account is no longer active."
-    if reason is not None or user is None:
-        sign_out(reason)
+    idle = timedelta(minutes=get_ui_settings().idle_timeout_minutes)
+    try:
+        with session_scope() as session:
+            user = resume_session(session=session, token=token, idle_timeout=idle)
+            signed_in = SignedIn(user.username, Role(user.role))
+    except SessionEnded as ended:
+        quiet = from_cookie and ended.reason == "unknown"  # a stale or foreign cookie
+        _forget(None if quiet else END_MESSAGES[ended.reason])
         return None
-    state["last_seen"] = now
-    return SignedIn(user.username, Role(user.role))
+    st.session_state[AUTH_KEY] = token
+    return signed_in
+
+
+def _forget(reason: str | None) -> None:
+    st.session_state.pop(AUTH_KEY, None)
+    st.session_state[COOKIE_ACTION_KEY] = "clear"
+    if reason:
+        st.session_state["signed_out_reason"] = reason
 
 
 def sign_out(reason: str | None = None) -> None:
-    st.session_state.pop(AUTH_KEY, None)
-    if reason:
-        st.session_state["signed_out_reason"] = reason
+    """Revoke the session in the database, forget it here and clear the browser's cookie."""
+    token = st.session_state.get(AUTH_KEY)
+    if isinstance(token, str):
+        with session_scope() as session:
+            revoke_session(session=session, token=token)
+    _forget(reason)
+
+
+def _cookie_script(value: str, max_age: int) -> str:
+    attributes = f"; Path=/; SameSite=Strict; Max-Age={max_age}"
+    return (
+        "<script>(() => {"
+        "const secure = window.location.protocol === 'https:' ? '; Secure' : '';"
+        f"document.cookie = '{COOKIE_NAME}=' + {json.dumps(value)} + '{attributes}' + secure;"
+        "})();</script>"
+    )
+
+
+def sync_cookie() -> None:
+    """Carry out a pending cookie change in the browser (once: the script leaves the page
+    on the next run)."""
+    action = st.session_state.pop(COOKIE_ACTION_KEY, None)
+    token = st.session_state.get(AUTH_KEY)
+    if action == "set" and isinstance(token, str):
+        lifetime = get_ui_settings().session_lifetime_minutes * 60
+        st.html(_cookie_script(token, lifetime), unsafe_allow_javascript=True)
+    elif action == "clear":
+        st.html(_cookie_script("", 0), unsafe_allow_javascript=True)
 
 
 def _submit_sign_in() -> None:
     username = str(st.session_state.get("signin_username", "")).strip().lower()
     password = str(st.session_state.get("signin_password", ""))
     st.session_state["signin_password"] = ""
+    lifetime = timedelta(minutes=get_ui_settings().session_lifetime_minutes)
     with session_scope() as session:
         user = authenticate(session=session, username=username, password=password)
         locked = user is None and is_locked(session=session, username=username)
-    if user is None:
+        token = None
+        if user is not None:
+            _, token = create_session(session=session, username=user.username, lifetime=lifetime)
+    if token is None:
         st.session_state["signin_error"] = (
             "Too many failed attempts: sign-in is locked for a while. Try again later."
             if locked
             else "Unknown username or wrong password."
         )
         return
-    now = utcnow()
-    st.session_state[AUTH_KEY] = {"username": user.username, "signed_in_at": now, "last_seen": now}
+    st.session_state[AUTH_KEY] = token
+    st.session_state[COOKIE_ACTION_KEY] = "set"
     st.session_state.pop("signin_error", None)
     st.session_state.pop("signed_out_reason", None)
 
@@ -96,4 +164,7 @@ def sign_in_page() -> None:
         error = st.session_state.get("signin_error")
         if error:
             st.error(error)
-        st.caption("Sessions end after 30 minutes without activity. All decisions are audited.")
+        idle = get_ui_settings().idle_timeout_minutes
+        st.caption(
+            f"Sessions end after {idle} minutes without activity. All decisions are audited."
+        )

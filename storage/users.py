@@ -15,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from storage.models import ReviewEvent, Role, SignInAttempt, User
 from storage.models._base import utcnow
+from storage.ui_sessions import revoke_all_for_user
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +110,8 @@ def set_disabled(*, session: Session, username: str, disabled: bool, by: str) ->
             after={"disabled": disabled},
         )
     )
+    if disabled:  # a disabled account loses its open sessions in the same transaction
+        revoke_all_for_user(session=session, username=username)
     session.commit()
     session.refresh(user)
     log.info("user %s %s by %s", username, "disabled" if disabled else "enabled", by)

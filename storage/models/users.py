@@ -32,3 +32,19 @@ class SignInAttempt(SQLModel, table=True):
     username: str = Field(index=True, max_length=64)
     at: datetime = Field(default_factory=utcnow, index=True)
     succeeded: bool
+
+
+class UiSession(SQLModel, table=True):
+    """A signed-in browser session of the review UI.
+
+    The browser holds a random token in a cookie; only its SHA-256 is stored, so a copy of
+    the database cannot be used to take over a session.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(index=True, unique=True, max_length=64)
+    username: str = Field(index=True, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    revoked_at: datetime | None = None

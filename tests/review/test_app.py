@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from streamlit.testing.v1 import AppTest
 
+from review_ui import auth
+from storage.db import get_engine
 from storage.models import Finding, Incident, IngestFailure, ReviewStatus
 from storage.models._base import utcnow
+from storage.models.users import UiSession
 from storage.seed import seed_synthetic
-from storage.users import create_user
+from storage.ui_sessions import create_session, hash_token
+from storage.users import create_user, set_disabled
 from tests.review.factories import make_document, make_finding
 
 APP = str(Path(__file__).resolve().parents[2] / "review_ui" / "app.py")
@@ -28,13 +33,14 @@ def users(engine: Engine) -> Engine:
     return engine
 
 
+def open_session(engine: Engine, username: str) -> str:
+    with Session(engine) as session:
+        return create_session(session=session, username=username, lifetime=timedelta(hours=1))[1]
+
+
 def app(username: str = "analyst", **state: object) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["auth"] = {
-        "username": username,
-        "signed_in_at": utcnow(),
-        "last_seen": utcnow(),
-    }
+    at.session_state["auth"] = open_session(get_engine(), username)
     for key, value in state.items():
         at.session_state[key] = value
     return at.run()
@@ -57,14 +63,93 @@ def test_sign_in_then_queue(users: Engine) -> None:
     assert "Review queue" in markdown_text(at)
 
 
+def cookie_script(at: AppTest) -> str:
+    scripts = [str(h.proto.body) for h in at.get("html") if "document.cookie" in h.proto.body]
+    assert len(scripts) == 1
+    return scripts[0]
+
+
+def test_sign_in_opens_a_server_session_and_sets_the_cookie(users: Engine) -> None:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.text_input(key="signin_username").input("analyst")
+    at.text_input(key="signin_password").input(PASSWORD)
+    at.button[0].click().run()
+    token = at.session_state["auth"]
+    with Session(users) as session:
+        stored = session.exec(select(UiSession)).one()
+    assert stored.token_hash == hash_token(token) and stored.username == "analyst"
+    script = cookie_script(at)
+    assert f'radintel_session=\' + "{token}"' in script and "SameSite=Strict" in script
+    assert "Max-Age=28800" in script and "'; Secure'" in script
+    assert token not in markdown_text(at) + "".join(str(c.value) for c in at.caption)
+    at.run()  # the script is sent once, then leaves the page
+    assert not [h for h in at.get("html") if "document.cookie" in h.proto.body]
+
+
+def test_reload_resumes_from_the_cookie(users: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    token = open_session(users, "analyst")
+    monkeypatch.setattr(auth, "current_token", lambda: token)
+    at = AppTest.from_file(APP, default_timeout=60).run()  # a new Streamlit session
+    assert not at.exception
+    assert "Review queue" in markdown_text(at)
+    assert at.session_state["auth"] == token
+
+
+def test_unknown_cookie_shows_the_sign_in_form(
+    users: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(auth, "current_token", lambda: "x" * 43)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert [b.label for b in at.button] == ["Sign in"] and not at.info
+    script = cookie_script(at)  # the stale cookie is cleared
+    assert "'radintel_session=' + \"\" + '; Path=/" in script and "Max-Age=0" in script
+
+
+def _sign_out_script() -> None:
+    """The app's sign-out button alone: AppTest reruns only the page a run finished on."""
+    import streamlit as st
+
+    from review_ui.auth import current_user, sign_out, sync_cookie
+
+    if current_user() is not None and st.button("Sign out"):
+        sign_out("You signed out.")
+    sync_cookie()
+
+
+def test_sign_out_revokes_the_session(users: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    token = open_session(users, "analyst")
+    at = AppTest.from_function(_sign_out_script, default_timeout=60)
+    at.session_state["auth"] = token
+    at.run().button[0].click().run()
+    assert "auth" not in at.session_state
+    assert "Max-Age=0" in cookie_script(at)
+    with Session(users) as session:
+        stored = session.exec(select(UiSession)).one()
+    assert stored.revoked_at is not None
+    monkeypatch.setattr(auth, "current_token", lambda: token)  # a reload with the old cookie
+    again = AppTest.from_file(APP, default_timeout=60).run()
+    assert [b.label for b in again.button] == ["Sign in"]
+    assert "ended" in again.info[0].value
+
+
+def test_disabled_user_is_signed_out_on_the_next_run(users: Engine) -> None:
+    token = open_session(users, "analyst")
+    with Session(users) as session:
+        set_disabled(session=session, username="analyst", disabled=True, by="admin")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["auth"] = token  # the next run of an open Streamlit session
+    at.run()
+    assert [b.label for b in at.button] == ["Sign in"]
+    assert "administrator" in at.info[0].value
+
+
 def test_expired_session_signs_out(users: Engine) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
-    long_ago = utcnow().replace(year=2000)
-    at.session_state["auth"] = {
-        "username": "analyst",
-        "signed_in_at": long_ago,
-        "last_seen": long_ago,
-    }
+    token = open_session(users, "analyst")
+    with Session(users) as session:
+        session.execute(update(UiSession).values(expires_at=utcnow() - timedelta(seconds=1)))
+        session.commit()
+    at.session_state["auth"] = token
     at.run()
     assert "maximum length" in at.info[0].value
 

@@ -21,8 +21,10 @@ from sqlmodel import Session, col, select
 from flows.commands.review import streamlit_command, ui_environment
 from storage.db import engine_for
 from storage.models import Finding, ReviewEvent, ReviewStatus
+from storage.models.users import UiSession
 from storage.schema import create_schema
 from storage.seed import seed_synthetic
+from storage.ui_sessions import hash_token
 from storage.users import create_user
 from tests.conftest import IN_CI
 from tests.review.factories import make_document, make_finding
@@ -114,13 +116,32 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 20) -> None:
         time.sleep(0.2)
 
 
+def _session_cookie(page: Any) -> dict[str, Any] | None:
+    cookies = [c for c in page.context.cookies() if c["name"] == "radintel_session"]
+    return cookies[0] if cookies else None
+
+
+def _check_session_cookie(page: Any, app: LiveApp) -> None:
+    """The cookie holds a token whose hash, not the token, is in the database."""
+    _wait_for(lambda: _session_cookie(page) is not None)
+    cookie = _session_cookie(page)
+    assert cookie is not None and cookie["sameSite"] == "Strict" and cookie["path"] == "/"
+    assert cookie["expires"] > time.time() + 7 * 3600  # Max-Age: the 8 h session lifetime
+    token = str(cookie["value"])
+    with Session(app.engine) as session:
+        stored = session.exec(select(UiSession).where(UiSession.username == "analyst")).one()
+    assert stored.token_hash == hash_token(token)
+    assert token not in page.url and token not in page.locator("body").inner_text()
+
+
 def test_review_session_in_the_browser(live_app: LiveApp) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1500, "height": 1000})
+        context = browser.new_context(viewport={"width": 1500, "height": 1000})
+        page = context.new_page()
         page.set_default_timeout(30_000)
 
         def shot(name: str) -> None:
@@ -142,6 +163,7 @@ def test_review_session_in_the_browser(live_app: LiveApp) -> None:
         sign_in("analyst")
         expect(page.locator(".ri-page", has_text="Review queue")).to_be_visible()
         shot("02-queue")
+        _check_session_cookie(page, live_app)
 
         nav("Document")
         page.get_by_role("spinbutton", name="Document id").fill(str(live_app.document_id))
@@ -205,6 +227,23 @@ def test_review_session_in_the_browser(live_app: LiveApp) -> None:
             nav(name)
             shot(file)
 
+        page.reload()  # a reload resumes the session, on the same page
+        expect(page.get_by_text("Signed in as analyst")).to_be_visible()
+        expect(page.locator(".ri-page", has_text="Audit trail")).to_be_visible()
+        assert page.url.endswith("/audit")
+        shot("09b-audit-after-reload")
+        tab = context.new_page()  # so does a URL opened in a new tab
+        tab.goto(f"{live_app.url}/incidents")
+        expect(tab.locator(".ri-page", has_text="Incidents")).to_be_visible()
+        tab.close()
+        page.get_by_role("button", name="Sign out").click()
+        expect(page.get_by_text("You signed out.")).to_be_visible()
+        _wait_for(lambda: _session_cookie(page) is None)
+        page.reload()
+        expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+        assert page.get_by_text("Signed in as").count() == 0
+        shot("09c-signed-out-after-reload")
+
         page.goto(f"{live_app.url}/users")  # a direct URL to a page an analyst may not use
         _dismiss_dialog(page)
         sign_in("analyst")
@@ -212,8 +251,11 @@ def test_review_session_in_the_browser(live_app: LiveApp) -> None:
         assert page.get_by_role("button", name="Create user").count() == 0
         shot("10-forbidden-users-as-analyst")
 
-        page.goto(f"{live_app.url}/users")
+        page.goto(f"{live_app.url}/users")  # the resumed analyst session: still forbidden
         _dismiss_dialog(page)
+        expect(page.get_by_text("Signed in as analyst")).to_be_visible()
+        assert page.get_by_role("button", name="Create user").count() == 0
+        page.get_by_role("button", name="Sign out").click()
         sign_in("admin")
         nav("Users")
         expect(page.get_by_role("button", name="Create user")).to_be_visible()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from storage.models._base import utcnow
 from storage.seed import seed_synthetic
+from storage.ui_sessions import create_session
 from storage.users import create_user
 
 APP = str(Path(__file__).resolve().parents[2] / "review_ui" / "app.py")
@@ -21,12 +22,9 @@ def _queue(engine: Engine) -> AppTest:
         create_user(
             session=session, username="analyst", password="a long enough password", role="analyst"
         )
+        _, token = create_session(session=session, username="analyst", lifetime=timedelta(hours=1))
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["auth"] = {
-        "username": "analyst",
-        "signed_in_at": utcnow(),
-        "last_seen": utcnow(),
-    }
+    at.session_state["auth"] = token
     return at.run()
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 13:40:33.088167
+Create Date: 2026-11-26 13:54:40.293116
 
 """
 
@@ -114,6 +114,20 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('source', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_source_name'), ['name'], unique=True)
+
+    op.create_table('uisession',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('token_hash', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('username', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('last_seen_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('expires_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('uisession', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_uisession_token_hash'), ['token_hash'], unique=True)
+        batch_op.create_index(batch_op.f('ix_uisession_username'), ['username'], unique=False)
 
     op.create_table('user',
     sa.Column('username', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
@@ -332,6 +346,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_user_username'))
 
     op.drop_table('user')
+    with op.batch_alter_table('uisession', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_uisession_username'))
+        batch_op.drop_index(batch_op.f('ix_uisession_token_hash'))
+
+    op.drop_table('uisession')
     with op.batch_alter_table('source', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_source_name'))
 
