@@ -21,6 +21,7 @@ from storage.findings import (
     DocumentExtraction,
     NewFinding,
     documents_awaiting_extraction,
+    documents_by_id,
     mark_extraction_failed,
     save_extractions,
     suppressions_for,
@@ -110,7 +111,7 @@ def _extract_isolating_failures(
 def extract_batch_task(document_ids: list[int], run_id: int) -> dict[str, int]:
     failures: list[tuple[int, str]] = []
     with session_scope() as session:
-        documents = [d for i in document_ids if (d := session.get(Document, i)) is not None]
+        documents = documents_by_id(session=session, document_ids=document_ids)
         suppressions = suppressions_for(session=session, documents=documents)
     inputs = _load_inputs(documents, failures)
     results = _extract_isolating_failures(inputs, documents, suppressions, failures)

@@ -176,9 +176,31 @@ def save_extractions(*, session: Session, extractions: Sequence[DocumentExtracti
     ]
     if rows:
         session.execute(insert(Finding), rows)
+    documents = {d.id: d for d in documents_by_id(session=session, document_ids=document_ids)}
+    embeddings = {
+        e.document_id: e
+        for e in session.scalars(
+            select(DocumentEmbedding).where(col(DocumentEmbedding.document_id).in_(document_ids))
+        )
+    }
     for extraction in extractions:
-        _update_document(session=session, extraction=extraction)
+        document = documents.get(extraction.document_id)
+        if document is not None:
+            _update_document(session=session, document=document, extraction=extraction)
+            _save_embedding(
+                session=session,
+                existing=embeddings.get(extraction.document_id),
+                extraction=extraction,
+            )
     return len(rows)
+
+
+def documents_by_id(*, session: Session, document_ids: Sequence[int]) -> list[Document]:
+    """The documents with these ids, in one query, in id order."""
+    statement = (
+        select(Document).where(col(Document.id).in_(document_ids)).order_by(col(Document.id))
+    )
+    return list(session.scalars(statement))
 
 
 def _reprioritise_kept(*, session: Session, extractions: Sequence[DocumentExtraction]) -> None:
@@ -196,10 +218,9 @@ def _reprioritise_kept(*, session: Session, extractions: Sequence[DocumentExtrac
     session.execute(statement, parts)
 
 
-def _update_document(*, session: Session, extraction: DocumentExtraction) -> None:
-    document = session.get(Document, extraction.document_id)
-    if document is None:
-        return
+def _update_document(
+    *, session: Session, document: Document, extraction: DocumentExtraction
+) -> None:
     document.status = DocumentStatus.EXTRACTED
     document.error = None
     document.extractor_version = extraction.extractor_version
@@ -214,13 +235,15 @@ def _update_document(*, session: Session, extraction: DocumentExtraction) -> Non
     document.incident_date = extraction.incident_date
     document.assessment_evidence = list(extraction.evidence)
     session.add(document)
-    if extraction.embedding is not None and extraction.embedding_model:
-        _save_embedding(session=session, extraction=extraction)
 
 
-def _save_embedding(*, session: Session, extraction: DocumentExtraction) -> None:
+def _save_embedding(
+    *, session: Session, existing: DocumentEmbedding | None, extraction: DocumentExtraction
+) -> None:
+    if extraction.embedding is None or not extraction.embedding_model:
+        return
     vector = np.asarray(extraction.embedding, dtype="<f4")
-    embedding = session.get(DocumentEmbedding, extraction.document_id) or DocumentEmbedding(
+    embedding = existing or DocumentEmbedding(
         document_id=extraction.document_id, model="", dim=0, vector=b""
     )
     embedding.model = extraction.embedding_model or ""
