@@ -2,13 +2,16 @@
 
 Run: `PYTHONPATH=. .venv/bin/python nlp/evaluation/build_gold.py`. The output is
 deterministic: running it again reproduces the file byte for byte. The annotation rules are
-in GUIDELINES.md next to this file.
+in GUIDELINES.md next to this file. `--set heldout` builds `heldout.jsonl` from
+`heldout_docs.py` instead: documents the extraction rules were never tuned on.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +20,10 @@ from nlp.evaluation.gold_docs_base import GoldSource
 from nlp.evaluation.gold_docs_en import DOCUMENTS as ENGLISH
 from nlp.evaluation.gold_docs_es import DOCUMENTS as SPANISH
 from nlp.evaluation.gold_docs_fr import DOCUMENTS as FRENCH
+from nlp.evaluation.heldout_docs import DOCUMENTS as HELDOUT
 
 GOLD_PATH = Path(__file__).with_name("gold.jsonl")
+HELDOUT_PATH = Path(__file__).with_name("heldout.jsonl")
 
 LANGUAGES = ("en", "fr", "es", "ar")
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE")
@@ -130,19 +135,33 @@ def all_sources() -> list[GoldSource]:
     return [*ENGLISH, *FRENCH, *SPANISH, *ARABIC]
 
 
-def build_lines() -> str:
-    """The full content of gold.jsonl."""
-    rendered = [render(source) for source in all_sources()]
+def heldout_sources() -> list[GoldSource]:
+    return list(HELDOUT)
+
+
+SETS: dict[str, tuple[Path, Callable[[], list[GoldSource]]]] = {
+    "gold": (GOLD_PATH, all_sources),
+    "heldout": (HELDOUT_PATH, heldout_sources),
+}
+
+
+def build_lines(sources: Sequence[GoldSource] | None = None) -> str:
+    """The full content of gold.jsonl, or of the set made of `sources`."""
+    chosen = all_sources() if sources is None else sources
+    rendered = [render(source) for source in chosen]
     ids = [document["id"] for document in rendered]
     if len(ids) != len(set(ids)):
         raise GoldMarkupError("duplicate document ids")
     return "".join(json.dumps(document, ensure_ascii=False) + "\n" for document in rendered)
 
 
-def main() -> None:
-    content = build_lines()
-    GOLD_PATH.write_text(content, encoding="utf-8", newline="\n")
-    print(f"wrote {content.count(chr(10))} documents to {GOLD_PATH}")
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Build an evaluation set from its markup.")
+    parser.add_argument("--set", choices=sorted(SETS), default="gold", dest="name")
+    path, sources = SETS[parser.parse_args(argv).name]
+    content = build_lines(sources())
+    path.write_text(content, encoding="utf-8", newline="\n")
+    print(f"wrote {content.count(chr(10))} documents to {path}")
 
 
 if __name__ == "__main__":
