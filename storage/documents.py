@@ -53,7 +53,7 @@ def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) ->
     if dialect == "sqlite":
         lite_statement = sqlite.insert(table).values(rows)
         return lite_statement.on_conflict_do_nothing(index_elements=["sha256"])
-    raise NotImplementedError(f"unsupported database dialect: {dialect}")
+    raise ValueError(f"unsupported database dialect: {dialect}")
 
 
 def add_documents(

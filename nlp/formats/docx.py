@@ -58,7 +58,7 @@ def check_zip(data: bytes) -> None:
                 budget -= _inflated_size(archive, info, budget)
     except ParseError:
         raise
-    except Exception as error:  # BadZipFile, zlib.error, EOFError, NotImplementedError...
+    except Exception as error:  # BadZipFile, zlib.error, EOFError, unsupported compression...
         raise ParseError(f"corrupt DOCX archive: {error}") from error
 
 
