@@ -4,6 +4,7 @@ captured when the button was drawn, so a stale page cannot overwrite a newer dec
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import streamlit as st
@@ -121,6 +122,21 @@ def add(document_id: int, username: str) -> None:
     )
     if done:
         state["add_search"] = ""
+
+
+def occurrences_of(needle: str, text: str, limit: int = 50) -> list[tuple[int, int]]:
+    if not needle:
+        return []
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)][:limit]
+
+
+def search_text(text: str) -> None:
+    """Typing a search selects its first occurrence, so Enter is enough for the usual case."""
+    state = st.session_state
+    found = occurrences_of(str(state.get("add_search", "")), text)
+    state["add_occurrence"] = 0 if found else None
+    if found:
+        state["add_start"], state["add_end"] = found[0]
 
 
 def pick_occurrence(occurrences: list[tuple[int, int]]) -> None:

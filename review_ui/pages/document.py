@@ -230,11 +230,12 @@ def _panel(finding: Finding, user: SignedIn, text_length: int, events: list[Revi
 
 
 def _add_tab(document: Document, text: str, user: SignedIn) -> None:
-    st.text_input("Find text in the document", key="add_search")
+    st.text_input(
+        "Find text in the document", key="add_search", on_change=actions.search_text, args=(text,)
+    )
     needle = str(st.session_state.get("add_search", ""))
-    occurrences: list[tuple[int, int]] = []
+    occurrences = actions.occurrences_of(needle, text)
     if needle:
-        occurrences = [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)][:50]
         if occurrences:
             st.selectbox(
                 "Occurrence",

@@ -240,10 +240,11 @@ def test_correct_reject_and_add(users: Engine) -> None:
     at.checkbox(key=f"{key}_never").check()
     at.button(key=f"FormSubmitter:{key}-Reject").click().run()
     assert _finding(users, finding_id).status == ReviewStatus.REJECTED
-    at.text_input(key="add_search").input("Rotterdam").run()
-    at.selectbox(key="add_occurrence").set_value(0).run()
+    at.text_input(key="add_search").input("Rotterdam").run()  # the first occurrence, at once
     span = (at.number_input(key="add_start").value, at.number_input(key="add_end").value)
     assert span[0] is not None and span[1] is not None and span[1] - span[0] == 9
+    at.number_input(key="add_end").set_value(span[1] - 3).run()
+    assert ">Rotter</div>" in next(m.value for m in at.markdown if "ri-quote" in m.value)
     at.selectbox(key="add_label").set_value("GPE")
     at.text_input(key="add_normalized").input("NL")
     at.button(key="FormSubmitter:add_finding-Add finding").click().run()

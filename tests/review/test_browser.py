@@ -108,6 +108,12 @@ def _dismiss_dialog(page: Any) -> None:
     dialog.wait_for(state="hidden", timeout=10_000)
 
 
+def _settle(page: Any) -> None:
+    """Wait until the script rerun an action started has finished drawing the page."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+
+
 def _wait_for(condition: Callable[[], bool], seconds: float = 20) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
@@ -143,128 +149,133 @@ def test_review_session_in_the_browser(live_app: LiveApp) -> None:
         context = browser.new_context(viewport={"width": 1500, "height": 1000})
         page = context.new_page()
         page.set_default_timeout(30_000)
+        try:
 
-        def shot(name: str) -> None:
-            page.wait_for_timeout(1200)
-            page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+            def shot(name: str) -> None:
+                page.wait_for_timeout(1200)
+                page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
-        def sign_in(username: str) -> None:
-            page.get_by_role("textbox", name="Username").fill(username)
-            page.get_by_role("textbox", name="Password").fill(PASSWORD)
-            shot("01-sign-in")
-            page.get_by_role("textbox", name="Password").press("Enter")
-            expect(page.get_by_text("Signed in as")).to_be_visible()
+            def sign_in(username: str) -> None:
+                page.get_by_role("textbox", name="Username").fill(username)
+                page.get_by_role("textbox", name="Password").fill(PASSWORD)
+                shot("01-sign-in")
+                page.get_by_role("textbox", name="Password").press("Enter")
+                expect(page.get_by_text("Signed in as")).to_be_visible()
 
-        def nav(name: str) -> None:
-            page.get_by_test_id("stSidebarNav").get_by_text(name, exact=True).click()
-            page.wait_for_timeout(800)
+            def nav(name: str) -> None:
+                page.get_by_test_id("stSidebarNav").get_by_text(name, exact=True).click()
+                _settle(page)
 
-        page.goto(live_app.url)
-        sign_in("analyst")
-        expect(page.locator(".ri-page", has_text="Review queue")).to_be_visible()
-        shot("02-queue")
-        _check_session_cookie(page, live_app)
+            page.goto(live_app.url)
+            sign_in("analyst")
+            expect(page.locator(".ri-page", has_text="Review queue")).to_be_visible()
+            shot("02-queue")
+            _check_session_cookie(page, live_app)
 
-        nav("Document")
-        page.get_by_role("spinbutton", name="Document id").fill(str(live_app.document_id))
-        page.get_by_role("spinbutton", name="Document id").press("Enter")
-        doc = page.locator(".ri-doc")
-        expect(doc).to_contain_text("<script>alert(1)</script>")
-        expect(doc).to_contain_text("[link](javascript:alert(3)) **bold** :red[red] $x^2$")
-        assert doc.locator("script, img, a, strong").count() == 0
-        shot("03-document")
+            nav("Document")
+            page.get_by_role("spinbutton", name="Document id").fill(str(live_app.document_id))
+            page.get_by_role("spinbutton", name="Document id").press("Enter")
+            _settle(page)
+            doc = page.locator(".ri-doc")
+            expect(doc).to_contain_text("<script>alert(1)</script>")
+            expect(doc).to_contain_text("[link](javascript:alert(3)) **bold** :red[red] $x^2$")
+            assert doc.locator("script, img, a, strong").count() == 0
+            shot("03-document")
 
-        page.get_by_role("button", name="Confirm").click()
-        _wait_for(lambda: _finding(live_app).status == ReviewStatus.CONFIRMED)
-        expect(page.get_by_text(f"Finding #{live_app.finding_id} confirmed.")).to_be_visible()
+            page.get_by_role("button", name="Confirm").click()
+            _wait_for(lambda: _finding(live_app).status == ReviewStatus.CONFIRMED)
+            expect(page.get_by_text(f"Finding #{live_app.finding_id} confirmed.")).to_be_visible()
+            _settle(page)
 
-        page.get_by_text("Correct", exact=True).click()
-        key = f"corr_{live_app.finding_id}_2"
-        page.locator(f".st-key-{key}_normalized input:visible").fill("Norvik Gauge Services AS")
-        page.get_by_role("button", name="Save correction").click()
-        _wait_for(lambda: _finding(live_app).normalized == "Norvik Gauge Services AS")
-        expect(page.get_by_text("corrected.")).to_be_visible()
+            page.get_by_text("Correct", exact=True).click()
+            key = f"corr_{live_app.finding_id}_2"
+            field = page.locator(f".st-key-{key}_normalized input:visible")
+            field.fill("Norvik Gauge Services AS")
+            field.press("Enter")  # submits the form, as the button does
+            _wait_for(lambda: _finding(live_app).normalized == "Norvik Gauge Services AS")
+            expect(page.get_by_text("corrected.")).to_be_visible()
+            _settle(page)
 
-        page.get_by_text("Reject", exact=True).first.click()
-        key = f"rej_{live_app.finding_id}_3"
-        page.locator(f".st-key-{key}_reason input:visible").fill("supplier, not the suspect")
-        page.get_by_role("button", name="Reject", exact=True).click()
-        _wait_for(lambda: _finding(live_app).status == ReviewStatus.REJECTED)
-        expect(page.get_by_text("rejected.")).to_be_visible()
-        shot("04-document-history")
+            page.get_by_text("Reject", exact=True).first.click()
+            key = f"rej_{live_app.finding_id}_3"
+            page.locator(f".st-key-{key}_reason input:visible").fill("supplier, not the suspect")
+            page.get_by_role("button", name="Reject", exact=True).click()
+            _wait_for(lambda: _finding(live_app).status == ReviewStatus.REJECTED)
+            expect(page.get_by_text("rejected.")).to_be_visible()
+            shot("04-document-history")
 
-        page.get_by_role("tab", name="Add a finding").click()
-        page.get_by_role("textbox", name="Find text in the document").fill("Rotterdam")
-        page.get_by_role("textbox", name="Find text in the document").press("Enter")
-        text = "Customs in Rotterdam"
-        for key, value in (("add_end", text.index("Rotterdam") + 9), ("add_start", 11)):
             page.get_by_role("tab", name="Add a finding").click()
-            field = page.locator(f".st-key-{key} input:visible")
-            field.fill(str(value))
-            field.press("Enter")
-            page.wait_for_timeout(1000)
-        page.get_by_role("tab", name="Add a finding").click()
-        expect(page.locator(".ri-quote", has_text="Rotterdam")).to_be_visible()
-        shot("05-add-finding")
-        page.get_by_role("button", name="Add finding").click()
-        expect(page.get_by_text("Finding added.")).to_be_visible()
+            search = page.get_by_role("textbox", name="Find text in the document")
+            search.fill("Rotterdam")
+            search.press("Enter")  # selects the first occurrence
+            _settle(page)
+            page.get_by_role("tab", name="Add a finding").click()
+            expect(page.locator(".ri-quote", has_text="Rotterdam")).to_be_visible()
+            expect(page.locator(".st-key-add_end input:visible")).to_have_value(str(20))
+            shot("05-add-finding")
+            page.get_by_role("button", name="Add finding").click()
+            expect(page.get_by_text("Finding added.")).to_be_visible()
+            _settle(page)
 
-        with Session(live_app.engine) as session:  # someone else changes it behind the page
-            session.execute(
-                update(Finding)
-                .where(col(Finding.id) == live_app.finding_id)
-                .values(version=99, reviewed_by="bob")
-            )
-            session.commit()
-        page.get_by_role("button", name="Confirm").click()
-        expect(page.get_by_text("bob changed this finding")).to_be_visible()
-        shot("06-conflict")
-        stale = _finding(live_app)
-        assert (stale.version, stale.status) == (99, ReviewStatus.REJECTED)
+            with Session(live_app.engine) as session:  # someone else changes it behind the page
+                session.execute(
+                    update(Finding)
+                    .where(col(Finding.id) == live_app.finding_id)
+                    .values(version=99, reviewed_by="bob")
+                )
+                session.commit()
+            page.get_by_role("button", name="Confirm").click()
+            expect(page.get_by_text("bob changed this finding")).to_be_visible()
+            shot("06-conflict")
+            stale = _finding(live_app)
+            assert (stale.version, stale.status) == (99, ReviewStatus.REJECTED)
 
-        for name, file in [("Incidents", "07-incidents"), ("Dashboard", "08-dashboard"),
-                           ("Audit trail", "09-audit")]:  # fmt: skip
-            nav(name)
-            shot(file)
+            for name, file in [("Incidents", "07-incidents"), ("Dashboard", "08-dashboard"),
+                               ("Audit trail", "09-audit")]:  # fmt: skip
+                nav(name)
+                shot(file)
 
-        page.reload()  # a reload resumes the session, on the same page
-        expect(page.get_by_text("Signed in as analyst")).to_be_visible()
-        expect(page.locator(".ri-page", has_text="Audit trail")).to_be_visible()
-        assert page.url.endswith("/audit")
-        shot("09b-audit-after-reload")
-        tab = context.new_page()  # so does a URL opened in a new tab
-        tab.goto(f"{live_app.url}/incidents")
-        expect(tab.locator(".ri-page", has_text="Incidents")).to_be_visible()
-        tab.close()
-        page.get_by_role("button", name="Sign out").click()
-        expect(page.get_by_text("You signed out.")).to_be_visible()
-        _wait_for(lambda: _session_cookie(page) is None)
-        page.reload()
-        expect(page.get_by_role("button", name="Sign in")).to_be_visible()
-        assert page.get_by_text("Signed in as").count() == 0
-        shot("09c-signed-out-after-reload")
+            page.reload()  # a reload resumes the session, on the same page
+            expect(page.get_by_text("Signed in as analyst")).to_be_visible()
+            expect(page.locator(".ri-page", has_text="Audit trail")).to_be_visible()
+            assert page.url.endswith("/audit")
+            shot("09b-audit-after-reload")
+            tab = context.new_page()  # so does a URL opened in a new tab
+            tab.goto(f"{live_app.url}/incidents")
+            expect(tab.locator(".ri-page", has_text="Incidents")).to_be_visible()
+            tab.close()
+            page.get_by_role("button", name="Sign out").click()
+            expect(page.get_by_text("You signed out.")).to_be_visible()
+            _wait_for(lambda: _session_cookie(page) is None)
+            page.reload()
+            expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+            assert page.get_by_text("Signed in as").count() == 0
+            shot("09c-signed-out-after-reload")
 
-        page.goto(f"{live_app.url}/users")  # a direct URL to a page an analyst may not use
-        _dismiss_dialog(page)
-        sign_in("analyst")
-        expect(page.locator(".ri-page", has_text="Review queue")).to_be_visible()
-        assert page.get_by_role("button", name="Create user").count() == 0
-        shot("10-forbidden-users-as-analyst")
+            page.goto(f"{live_app.url}/users")  # a direct URL to a page an analyst may not use
+            _dismiss_dialog(page)
+            sign_in("analyst")
+            expect(page.locator(".ri-page", has_text="Review queue")).to_be_visible()
+            assert page.get_by_role("button", name="Create user").count() == 0
+            shot("10-forbidden-users-as-analyst")
 
-        page.goto(f"{live_app.url}/users")  # the resumed analyst session: still forbidden
-        _dismiss_dialog(page)
-        expect(page.get_by_text("Signed in as analyst")).to_be_visible()
-        assert page.get_by_role("button", name="Create user").count() == 0
-        page.get_by_role("button", name="Sign out").click()
-        sign_in("admin")
-        nav("Users")
-        expect(page.get_by_role("button", name="Create user")).to_be_visible()
-        shot("11-users")
-        nav("Sources")
-        shot("12-sources")
-        nav("Dashboard")
-        page.get_by_role("tab", name="Ingestion health").click()
-        shot("13-health")
+            page.goto(f"{live_app.url}/users")  # the resumed analyst session: still forbidden
+            _dismiss_dialog(page)
+            expect(page.get_by_text("Signed in as analyst")).to_be_visible()
+            assert page.get_by_role("button", name="Create user").count() == 0
+            page.get_by_role("button", name="Sign out").click()
+            sign_in("admin")
+            nav("Users")
+            expect(page.get_by_role("button", name="Create user")).to_be_visible()
+            shot("11-users")
+            nav("Sources")
+            shot("12-sources")
+            nav("Dashboard")
+            page.get_by_role("tab", name="Ingestion health").click()
+            shot("13-health")
+        except Exception:
+            page.screenshot(path=str(SHOTS / "failure.png"), full_page=True)
+            raise
         browser.close()
 
     with Session(live_app.engine) as session:
