@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from nlp.cues import CueHit
+from nlp.incident_date import incident_date
 from nlp.textutil import Segment
 from nlp.types import MATERIAL_LABEL, DocumentAssessment, EvidenceSpan, FindingDraft
 
@@ -60,9 +61,11 @@ def assess(
     sentences: Sequence[Segment],
     cue_hits: Sequence[CueHit],
     similarity: Mapping[str, float] | None = None,
+    reference: date | None = None,
 ) -> DocumentAssessment:
     """Decide relevance, type, intent, countries and date from findings, cues and (for
-    English) the similarity of key sentences to incident vs routine prototypes."""
+    English) the similarity of key sentences to incident vs routine prototypes; `reference`
+    is the publication date, when known."""
     materials = [f for f in findings if f.label == MATERIAL_LABEL]
     material_sentences = {_sentence_of(sentences, f.start) for f in materials}
     material_strength, material_evidence = _material_strength(text, materials)
@@ -89,7 +92,13 @@ def assess(
     incident_type = _incident_type(type_scores, similarity)
     intent, intent_evidence = _intent(incident_type, cue_hits)
     countries, country_evidence = _countries(findings, sentences, material_sentences, cue_hits)
-    when, date_evidence = _incident_date(findings, sentences, material_sentences, cue_hits)
+    when, date_evidence = incident_date(
+        text,
+        findings,
+        lambda offset: _sentence_of(sentences, offset),
+        _key_sentences(sentences, material_sentences, cue_hits),
+        reference,
+    )
     type_span = type_evidence.get(incident_type)
     if type_span is not None:
         type_span = EvidenceSpan("incident_type", type_span.start, type_span.end, type_span.note)
@@ -226,30 +235,6 @@ def _countries(
         first = next(f for f in (in_key or places) if f.normalized == code)
         evidence.append(EvidenceSpan("country", first.start, first.end, code))
     return chosen, evidence
-
-
-def _incident_date(
-    findings: Sequence[FindingDraft],
-    sentences: Sequence[Segment],
-    material_sentences: set[int],
-    hits: Sequence[CueHit],
-) -> tuple[date | None, EvidenceSpan | None]:
-    key = _key_sentences(sentences, material_sentences, hits)
-    dates = [f for f in findings if f.label == "DATE" and f.normalized]
-    if not dates:
-        return None, None
-    precision = {10: 0, 7: 1, 4: 2}
-
-    def rank(f: FindingDraft) -> tuple[int, int, int]:
-        in_key = 0 if _sentence_of(sentences, f.start) in key else 1
-        return in_key, precision.get(len(str(f.normalized)), 3), f.start
-
-    best = min(dates, key=rank)
-    iso = str(best.normalized)
-    parts = [int(p) for p in iso.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2]), EvidenceSpan(
-        "incident_date", best.start, best.end, iso
-    )
 
 
 def _best(evidence: Mapping[str, EvidenceSpan]) -> EvidenceSpan | None:

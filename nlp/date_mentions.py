@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.textutil import normalise_chars
+
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?|"
@@ -15,18 +17,35 @@ _MONTHS = (
     "تشرين الأول|تشرين الثاني|كانون الأول"
 )
 _DAY = r"\d{1,2}(?:er|st|nd|rd|th|º|°)?"
+_WEEKDAY_NAMES = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|"
+    r"domingo|(?:يوم\s+)?(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد))"
+)
+_WEEKDAY = rf"{_WEEKDAY_NAMES},?\s+"
+# "lundi matin", "mardi dernier", "el viernes pasado", "مساء السبت", "الخميس الماضي"
+_WEEKDAY_ALONE = (
+    rf"(?<![\w\u0600-\u06ff])(?:(?:مساء|صباح|فجر|ليلة)\s+)?{_WEEKDAY_NAMES}"
+    r"(?:\s+(?:dernier|soir|matin|après-midi|pasado|por la (?:mañana|tarde|noche)|"
+    r"الماضي|الماضية|الفائت))?(?![\w\u0600-\u06ff])"
+)
+# "7 au 8 novembre", "7-8 November", "22 إلى 23 مايو": the first day of a range
+_RANGE = rf"{_DAY}\s*(?:-|au|al|to|and|et|y|إلى|و)\s*"
+# "آذار/مارس": the Levantine and the Egyptian month name written together
+_MONTH = rf"(?i:{_MONTHS})(?:\s*/\s*(?i:{_MONTHS}))?"
 _YEAR = r"(?:1[89]|20)\d\d"
 _ENDS = r"(?![\w\u0600-\u06ff])"
 _PATTERNS = (
     rf"(?<!\d){_YEAR}-\d{{2}}-\d{{2}}(?!\d)",
     rf"(?<![\d/.])\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}(?!\d)",
-    rf"(?<![\w\u0600-\u06ff])(?:{_DAY}\s+(?:de\s+)?)?(?i:{_MONTHS}){_ENDS}"
+    rf"(?<![\w\u0600-\u06ff])(?:{_WEEKDAY})?(?:(?:{_RANGE})?{_DAY}\s+(?:de\s+)?)?{_MONTH}{_ENDS}"
     rf"(?:\s+{_DAY},?)?(?:\s*,?\s+(?:de\s+|del\s+)?{_YEAR})?(?!\d)",
     rf"(?<!\w)(?:in|en|since|depuis|desde|during|durant|durante|عام|سنة|في) "
     rf"(?P<year>{_YEAR})(?!\d)",
     r"(?<!\w)(?i:yesterday|last (?:week|month|year|night)|hier|avant-hier|la semaine "
     r"derni[èe]re|le mois dernier|ayer|anteayer|la semana pasada|el mes pasado)(?!\w)",
     r"(?:أمس|الأسبوع الماضي|الشهر الماضي)",
+    _WEEKDAY_ALONE,
 )
 _COMBINED = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 _BARE_MONTH = re.compile(rf"(?i:{_MONTHS})")
@@ -42,7 +61,7 @@ class DateMention:
 def find_date_mentions(text: str) -> list[DateMention]:
     """Date-like spans; a bare month name without day or year is not one."""
     found = []
-    for match in _COMBINED.finditer(text):
+    for match in _COMBINED.finditer(normalise_chars(text)):  # same offsets, ASCII digits
         if match.group("year"):
             start, end = match.span("year")
             found.append(DateMention(start, end, match.group("year")))
@@ -50,5 +69,6 @@ def find_date_mentions(text: str) -> list[DateMention]:
         surface = match.group().rstrip(" ,")
         if _BARE_MONTH.fullmatch(surface):
             continue
-        found.append(DateMention(match.start(), match.start() + len(surface), surface))
+        end = match.start() + len(surface)
+        found.append(DateMention(match.start(), end, text[match.start() : end]))
     return found

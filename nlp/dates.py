@@ -32,6 +32,13 @@ _MODIFIERS = re.compile(
     r"début|fin|mi-?|el|los|las|principios de|finales de|mediados de|a principios de|في|منذ|"
     r"بداية|أواخر|أوائل|مطلع)\s+"
 )
+_WEEKDAY = re.compile(
+    r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|"
+    r"sabado|domingo|(?:يوم\s+)?(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)),?\s+"
+)
+# "7 au 8 novembre 2023": a range of days is as precise as its month
+_DAY_RANGE = re.compile(r"(?i)^\d{1,2}(?:er|st|nd|rd|th)?\s*(?:-|au|al|to|and|et|y|إلى|و)\s*(?=\d)")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?![\d']?s\b|\d)")
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
@@ -66,6 +73,11 @@ def normalise_date(
 @lru_cache(maxsize=20_000)
 def _normalise(text: str, language: str, reference: date | None) -> NormalisedDate | None:
     cleaned = _clean(text)
+    if _DAY_RANGE.match(cleaned):
+        single = _normalise(_DAY_RANGE.sub("", cleaned), language, reference)
+        if single is None or single.period != "day":
+            return single
+        return NormalisedDate(single.iso[:7], single.value.replace(day=1), "month")
     iso = _ISO.match(cleaned)
     if iso:
         return _from_parts(int(iso[1]), int(iso[2]), int(iso[3]) if iso[3] else None)
@@ -118,6 +130,8 @@ def _clean(text: str) -> str:
     cleaned = re.sub(r"(?i)\bmid-", "", text.strip(" ,.;:()"))
     for levantine, gregorian in _LEVANTINE_MONTHS.items():
         cleaned = cleaned.replace(levantine, gregorian)
+    cleaned = re.sub(r"(\S+)\s*/\s*\1", r"\1", cleaned)  # "آذار/مارس" -> "مارس/مارس" -> "مارس"
+    cleaned = _WEEKDAY.sub("", cleaned)
     previous = None
     while previous != cleaned:
         previous = cleaned
@@ -168,6 +182,31 @@ def _quick(text: str) -> NormalisedDate | None:
             return None
         day = int(parts["d"]) if "d" in parts else None
         return _from_parts(int(parts["y"]), month, day)
+    return None
+
+
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th|º)?\s+(?:de\s+)?(\D+?)\.?$")
+_MONTH_DAY = re.compile(r"^(\D+?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?$")
+
+
+def resolve_without_year(text: str, reference: date) -> NormalisedDate | None:
+    """A day and month without a year ("March 12", "viernes 10 de enero") placed in the year
+    of `reference`, or the year before when that puts it months after the reference."""
+    cleaned = _clean(normalise_chars(text).strip())
+    for pattern, order in ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")):
+        match = pattern.match(cleaned)
+        if match is None:
+            continue
+        parts = dict(zip(order, match.groups(), strict=True))
+        month = _MONTH_NUMBERS.get(parts["m"].strip().casefold())
+        if month is None:
+            return None
+        found = _from_parts(reference.year, month, int(parts["d"]))
+        if found is None or (found.value - reference).days <= 7:
+            return found
+        if (found.value - reference).days > 120:  # "12 December" in a January report
+            return _from_parts(reference.year - 1, month, int(parts["d"]))
+        return None  # weeks ahead of the report: a hearing or a deadline, not an event
     return None
 
 

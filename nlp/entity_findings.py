@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -16,7 +17,7 @@ from nlp.transformer_ner import TokenEntity
 from nlp.types import FindingDraft
 
 GAZETTEER_VERSION = "gazetteer-v1"
-DATE_PATTERNS_VERSION = "date-patterns-v1"
+DATE_PATTERNS_VERSION = "date-patterns-v2"
 NAME_LABELS = {"ORG", "FAC", "LOC"}
 SPACY_CONFIDENCE = {"PERSON": 0.75, "ORG": 0.7, "GPE": 0.85, "LOC": 0.7, "FAC": 0.65, "DATE": 0.85}
 _RELATIVE = re.compile(
@@ -109,6 +110,35 @@ def pattern_date_findings(text: str, language: str, reference: date | None) -> l
             )
         )
     return findings
+
+
+def widen_dates(
+    findings: Sequence[FindingDraft], patterns: Sequence[FindingDraft]
+) -> list[FindingDraft]:
+    """spaCy often leaves out the day or weekday ("2 October 2023" -> "October 2023"): a
+    pattern date that contains a spaCy date takes its place, with spaCy's confidence."""
+    widened = []
+    for finding in findings:
+        wider = None
+        if finding.label == "DATE":
+            wider = next(
+                (
+                    p
+                    for p in patterns
+                    if p.normalized
+                    and p.start <= finding.start
+                    and finding.end <= p.end
+                    and p.end - p.start > finding.end - finding.start
+                ),
+                None,
+            )
+        widened.append(replace(wider, confidence=finding.confidence) if wider else finding)
+    return widened
+
+
+def outside(findings: Sequence[FindingDraft], others: Sequence[FindingDraft]) -> list[FindingDraft]:
+    """The findings that overlap none of `others`."""
+    return [f for f in findings if all(f.end <= o.start or f.start >= o.end for o in others)]
 
 
 def transformer_findings(

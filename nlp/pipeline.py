@@ -33,7 +33,7 @@ from nlp.transformer_ner import TransformerNer
 from nlp.triage import could_be_relevant
 from nlp.types import DocumentAssessment, ExtractionResult, FindingDraft, InputDocument
 
-PIPELINE_VERSION = "radintel-extract/1.0"
+PIPELINE_VERSION = "radintel-extract/1.1"  # 1.1: incident dates, date patterns v2
 EMBED_CHUNK_CHARS = 1200
 SENTENCE_TOKENS = 64
 Suppressions = Mapping[str, Collection[tuple[str, str]]]
@@ -151,9 +151,12 @@ class Extractor:
         groups: list[list[FindingDraft]] = []
         if item.chunks:
             found = entity_spans(item.chunks, excluded)
-            groups.append(
-                ef.spacy_findings(text, found, language, item.reference, self.spacy_version)
+            spacy_found = ef.spacy_findings(
+                text, found, language, item.reference, self.spacy_version
             )
+            patterns = ef.pattern_date_findings(text, language, item.reference)
+            groups.append(ef.widen_dates(spacy_found, patterns))
+            groups.append(ef.outside(patterns, spacy_found))
         else:
             groups.append(ef.pattern_date_findings(text, language, item.reference))
         if item.triaged and self.transformer_ner is not None:
@@ -215,7 +218,9 @@ class Extractor:
     def _assess(self, item: _Work, similarity: dict[str, float] | None) -> DocumentAssessment:
         if not item.triaged:
             return _IRRELEVANT
-        return assess(item.doc.text, item.findings, item.sentences, item.cue_hits, similarity)
+        return assess(
+            item.doc.text, item.findings, item.sentences, item.cue_hits, similarity, item.reference
+        )
 
 
 def _best_per_label(labels: Sequence[str], scores: np.ndarray) -> dict[str, float]:

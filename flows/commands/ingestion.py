@@ -203,12 +203,14 @@ def serve() -> None:
     if not isinstance(extraction, RunnerDeployment):
         raise TypeError("expected a RunnerDeployment")
     deployments.append(extraction)
+    # At most one run per deployment at once on average: late runs wait, they do not pile up.
+    limit = len(deployments)
     if PREFECT_API_URL.value():
-        prefect_serve(*deployments)
+        prefect_serve(*deployments, limit=limit)
         return
     with local_prefect_server() as api, temporary_settings({PREFECT_API_URL: api}):
         console.print(f"no PREFECT_API_URL: started a local Prefect server at {api}")
-        prefect_serve(*deployments)
+        prefect_serve(*deployments, limit=limit)
 
 
 def demo_extract() -> None:

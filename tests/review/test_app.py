@@ -245,6 +245,7 @@ def test_correct_reject_and_add(users: Engine) -> None:
     assert span[0] is not None and span[1] is not None and span[1] - span[0] == 9
     at.number_input(key="add_end").set_value(span[1] - 3).run()
     assert ">Rotter</div>" in next(m.value for m in at.markdown if "ri-quote" in m.value)
+    at.number_input(key="add_end").set_value(span[1]).run()
     at.selectbox(key="add_label").set_value("GPE")
     at.text_input(key="add_normalized").input("NL")
     at.button(key="FormSubmitter:add_finding-Add finding").click().run()
