@@ -109,6 +109,7 @@ def _extract_isolating_failures(
 
 @task(name="extract-batch")
 def extract_batch_task(document_ids: list[int], run_id: int) -> dict[str, int]:
+    """Texts in, findings and assessments out, written in one transaction per batch."""
     failures: list[tuple[int, str]] = []
     with session_scope() as session:
         documents = documents_by_id(session=session, document_ids=document_ids)

@@ -26,7 +26,7 @@ from nlp.entities import ParsedChunk, entity_spans, load_spacy, run_spacy, tree_
 from nlp.entity_rules import entity_rule_findings, load_entity_rules
 from nlp.language import detect_language
 from nlp.materials import DEFAULT_VERSION as MATERIALS_VERSION
-from nlp.materials import needs_parse, scan_materials
+from nlp.materials import Mentions, material_mentions, needs_parse, scan_materials
 from nlp.settings import NlpSettings, get_nlp_settings
 from nlp.textutil import Segment, paragraph_chunks, sentences
 from nlp.transformer_ner import TransformerNer
@@ -50,6 +50,7 @@ class _Work:
     findings: list[FindingDraft]
     cue_hits: list[CueHit]
     sentences: list[Segment]
+    mentions: Mentions | None = None  # the material rules' matches, for triaged documents
 
 
 class Extractor:
@@ -129,13 +130,14 @@ class Extractor:
     def _start(self, doc: InputDocument, reference: date | None) -> _Work:
         language = detect_language(doc.text, doc.language) or doc.language or "und"
         triaged = could_be_relevant(doc.text)
-        return _Work(doc, language, triaged, reference, [], [], [], sentences(doc.text))
+        mentions = material_mentions(doc.text) if triaged else None
+        return _Work(doc, language, triaged, reference, [], [], [], sentences(doc.text), mentions)
 
     def _run_spacy(self, work: list[_Work]) -> None:
         english = [w for w in work if w.triaged and w.language == "en"]
         if not english:
             return
-        parse = [needs_parse(w.doc.text, w.language) for w in english]
+        parse = [needs_parse(w.doc.text, w.language, mentions=w.mentions) for w in english]
         chunks = run_spacy(self.nlp, [w.doc.text for w in english], parse)
         for item, doc_chunks in zip(english, chunks, strict=True):
             item.chunks = doc_chunks
@@ -146,7 +148,9 @@ class Extractor:
         excluded: list[tuple[int, int]] = []
         if item.triaged:
             distance = tree_distance(item.chunks) if item.chunks else None
-            materials, excluded = scan_materials(text, language, tree_distance=distance)
+            materials, excluded = scan_materials(
+                text, language, tree_distance=distance, mentions=item.mentions
+            )
             item.cue_hits = self.cues.find(text)
         groups: list[list[FindingDraft]] = []
         if item.chunks:

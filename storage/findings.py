@@ -176,22 +176,15 @@ def save_extractions(*, session: Session, extractions: Sequence[DocumentExtracti
     ]
     if rows:
         session.execute(insert(Finding), rows)
-    documents = {d.id: d for d in documents_by_id(session=session, document_ids=document_ids)}
-    embeddings = {
-        e.document_id: e
-        for e in session.scalars(
-            select(DocumentEmbedding).where(col(DocumentEmbedding.document_id).in_(document_ids))
-        )
-    }
-    for extraction in extractions:
-        document = documents.get(extraction.document_id)
-        if document is not None:
-            _update_document(session=session, document=document, extraction=extraction)
-            _save_embedding(
-                session=session,
-                existing=embeddings.get(extraction.document_id),
-                extraction=extraction,
-            )
+    statement = select(col(Document.id), col(Document.language)).where(
+        col(Document.id).in_(document_ids)
+    )
+    languages: dict[int, str | None] = {row[0]: row[1] for row in session.execute(statement).all()}
+    saved = [e for e in extractions if e.document_id in languages]
+    if saved:
+        values = [_document_values(e, languages[e.document_id]) for e in saved]
+        session.execute(update(Document), values)
+    _save_embeddings(session=session, extractions=saved)
     return len(rows)
 
 
@@ -218,38 +211,47 @@ def _reprioritise_kept(*, session: Session, extractions: Sequence[DocumentExtrac
     session.execute(statement, parts)
 
 
-def _update_document(
-    *, session: Session, document: Document, extraction: DocumentExtraction
-) -> None:
-    document.status = DocumentStatus.EXTRACTED
-    document.error = None
-    document.extractor_version = extraction.extractor_version
-    document.extracted_at = utcnow()
-    document.language = document.language or extraction.language
-    document.relevant = extraction.relevant
-    document.relevance = float(extraction.relevance)
-    document.priority = document_priority(extraction.relevant, extraction.relevance)
-    document.incident_type = extraction.incident_type
-    document.intent_group = extraction.intent_group
-    document.countries = list(extraction.countries)
-    document.incident_date = extraction.incident_date
-    document.assessment_evidence = list(extraction.evidence)
-    session.add(document)
+def _document_values(extraction: DocumentExtraction, language: str | None) -> dict[str, Any]:
+    """One row of the bulk UPDATE by primary key that records a document's extraction; the
+    detected language fills in only where ingestion had none."""
+    return {
+        "id": extraction.document_id,
+        "language": language or extraction.language,
+        "status": DocumentStatus.EXTRACTED,
+        "error": None,
+        "extractor_version": extraction.extractor_version,
+        "extracted_at": utcnow(),
+        "relevant": extraction.relevant,
+        "relevance": float(extraction.relevance),
+        "priority": document_priority(extraction.relevant, extraction.relevance),
+        "incident_type": extraction.incident_type,
+        "intent_group": extraction.intent_group,
+        "countries": list(extraction.countries),
+        "incident_date": extraction.incident_date,
+        "assessment_evidence": list(extraction.evidence),
+    }
 
 
-def _save_embedding(
-    *, session: Session, existing: DocumentEmbedding | None, extraction: DocumentExtraction
-) -> None:
-    if extraction.embedding is None or not extraction.embedding_model:
+def _save_embeddings(*, session: Session, extractions: Sequence[DocumentExtraction]) -> None:
+    """Insert or replace each document's embedding (one per document)."""
+    rows = [
+        {
+            "document_id": e.document_id,
+            "model": e.embedding_model,
+            "dim": len(e.embedding),
+            "vector": np.asarray(e.embedding, dtype="<f4").tobytes(),
+        }
+        for e in extractions
+        if e.embedding is not None and e.embedding_model
+    ]
+    if not rows:
         return
-    vector = np.asarray(extraction.embedding, dtype="<f4")
-    embedding = existing or DocumentEmbedding(
-        document_id=extraction.document_id, model="", dim=0, vector=b""
+    session.execute(
+        delete(DocumentEmbedding).where(
+            col(DocumentEmbedding.document_id).in_([r["document_id"] for r in rows])
+        )
     )
-    embedding.model = extraction.embedding_model or ""
-    embedding.dim = int(vector.shape[0])
-    embedding.vector = vector.tobytes()
-    session.add(embedding)
+    session.execute(insert(DocumentEmbedding), rows)
 
 
 def mark_extraction_failed(*, session: Session, document_id: int, reason: str) -> None:

@@ -40,35 +40,41 @@ def extract_materials(
     return scan_materials(text, language, tree_distance=tree_distance, version=version)[0]
 
 
+Mentions = tuple[list[Mention], list[Mention]]  # (materials, devices)
+
+
+def material_mentions(text: str, version: str = DEFAULT_VERSION) -> Mentions:
+    """The rules' matches in `text`: found once per document, then handed to `needs_parse`
+    and `scan_materials`."""
+    return find_mentions(normalise_chars(text), load_rules(version))
+
+
 def scan_materials(
     text: str,
     language: str | None,
     *,
     tree_distance: TreeDistance | None = None,
     version: str = DEFAULT_VERSION,
+    mentions: Mentions | None = None,
 ) -> tuple[list[FindingDraft], list[tuple[int, int]]]:
     """(MATERIAL findings, spans of every material and device mention) of one document."""
-    rules = load_rules(version)
     normalised = normalise_chars(text)
-    materials, devices = find_mentions(normalised, rules)
+    materials, devices = mentions if mentions is not None else material_mentions(text, version)
     if not materials and not devices:
         return [], []
     spans = sentences(normalised) or [Segment(0, len(text))]
-    mentions = materials + _lone_devices(materials, devices, spans)
-    mentions.sort(key=lambda m: m.start)
+    found = sorted(materials + _lone_devices(materials, devices, spans), key=lambda m: m.start)
     quantities = find_quantities(normalised, language)
-    attributes = [_base_attributes(m) for m in mentions]
-    for item in attach_quantities(normalised, quantities, mentions, spans, tree_distance):
+    attributes = [_base_attributes(m) for m in found]
+    for item in attach_quantities(normalised, quantities, found, spans, tree_distance):
         attributes[item.mention_index][item.quantity.kind] = item.quantity.value
         attributes[item.mention_index]["evidence"] += (
             f"; {item.quantity.kind} '{item.quantity.text}'"
         )
-    for mention, attrs in zip(mentions, attributes, strict=True):
+    for mention, attrs in zip(found, attributes, strict=True):
         _add_device(normalised, mention, attrs, devices, spans)
         _resolve(attrs)
-    findings = [
-        _finding(text, m, a, rules.version) for m, a in zip(mentions, attributes, strict=True)
-    ]
+    findings = [_finding(text, m, a, version) for m, a in zip(found, attributes, strict=True)]
     return findings, [(m.start, m.end) for m in materials + devices]
 
 
@@ -141,11 +147,17 @@ def _finding(text: str, mention: Mention, attrs: dict[str, Any], version: str) -
     )
 
 
-def needs_parse(text: str, language: str | None, *, version: str = DEFAULT_VERSION) -> bool:
+def needs_parse(
+    text: str,
+    language: str | None,
+    *,
+    version: str = DEFAULT_VERSION,
+    mentions: Mentions | None = None,
+) -> bool:
     """True when some sentence holds a quantity and two or more materials: only then does
     the dependency parse have something to decide."""
     normalised = normalise_chars(text)
-    materials, _ = find_mentions(normalised, load_rules(version))
+    materials, _ = mentions if mentions is not None else material_mentions(text, version)
     if len(materials) < 2:
         return False
     quantities = find_quantities(normalised, language)
