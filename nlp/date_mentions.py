@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.dates import WEEKDAY_NAMES
 from nlp.textutil import normalise_chars
 
 _MONTHS = (
@@ -17,15 +18,10 @@ _MONTHS = (
     "تشرين الأول|تشرين الثاني|كانون الأول"
 )
 _DAY = r"\d{1,2}(?:er|st|nd|rd|th|º|°)?"
-_WEEKDAY_NAMES = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|mercredi|jeudi|"
-    r"vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|"
-    r"domingo|(?:يوم\s+)?(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد))"
-)
-_WEEKDAY = rf"{_WEEKDAY_NAMES},?\s+"
+_WEEKDAY = rf"{WEEKDAY_NAMES},?\s+"
 # "lundi matin", "mardi dernier", "el viernes pasado", "مساء السبت", "الخميس الماضي"
 _WEEKDAY_ALONE = (
-    rf"(?<![\w\u0600-\u06ff])(?:(?:مساء|صباح|فجر|ليلة)\s+)?{_WEEKDAY_NAMES}"
+    rf"(?<![\w\u0600-\u06ff])(?:(?:مساء|صباح|فجر|ليلة)\s+)?{WEEKDAY_NAMES}"
     r"(?:\s+(?:dernier|soir|matin|après-midi|pasado|por la (?:mañana|tarde|noche)|"
     r"الماضي|الماضية|الفائت))?(?![\w\u0600-\u06ff])"
 )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -32,11 +33,12 @@ _MODIFIERS = re.compile(
     r"début|fin|mi-?|el|los|las|principios de|finales de|mediados de|a principios de|في|منذ|"
     r"بداية|أواخر|أوائل|مطلع)\s+"
 )
-_WEEKDAY = re.compile(
-    r"(?i)^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|"
-    r"jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|"
-    r"sabado|domingo|(?:يوم\s+)?(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد)),?\s+"
+WEEKDAY_NAMES = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|"
+    r"domingo|(?:يوم\s+)?(?:الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|الأحد))"
 )
+_WEEKDAY = re.compile(rf"(?i)^{WEEKDAY_NAMES},?\s+")
 # "7 au 8 novembre 2023": a range of days is as precise as its month
 _DAY_RANGE = re.compile(r"(?i)^\d{1,2}(?:er|st|nd|rd|th)?\s*(?:-|au|al|to|and|et|y|إلى|و)\s*(?=\d)")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?![\d']?s\b|\d)")
@@ -172,16 +174,24 @@ def _quick(text: str) -> NormalisedDate | None:
     """The common shapes (3 March 2024, March 3, 2024, March 2024, 2024) without dateparser."""
     if re.fullmatch(r"\d{4}", text):
         return NormalisedDate(text, date(int(text), 1, 1), "year")
-    for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my")):
+    parts = _numbers(
+        text, ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy"), (_MONTH_YEAR, "my"))
+    )
+    return _from_parts(parts["y"], parts["m"], parts.get("d")) if parts else None
+
+
+def _numbers(text: str, shapes: Sequence[tuple[re.Pattern[str], str]]) -> dict[str, int] | None:
+    """Day, month and year ("d", "m", "y") of the first shape `text` has; None when it has
+    none or its month name is unknown."""
+    for pattern, order in shapes:
         match = pattern.match(text)
         if match is None:
             continue
         parts = dict(zip(order, match.groups(), strict=True))
-        month = _MONTH_NUMBERS.get(parts["m"].strip().casefold())
+        month = _MONTH_NUMBERS.get(parts.pop("m").strip().casefold())
         if month is None:
             return None
-        day = int(parts["d"]) if "d" in parts else None
-        return _from_parts(int(parts["y"]), month, day)
+        return {"m": month} | {key: int(value) for key, value in parts.items()}
     return None
 
 
@@ -193,21 +203,15 @@ def resolve_without_year(text: str, reference: date) -> NormalisedDate | None:
     """A day and month without a year ("March 12", "viernes 10 de enero") placed in the year
     of `reference`, or the year before when that puts it months after the reference."""
     cleaned = _clean(normalise_chars(text).strip())
-    for pattern, order in ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")):
-        match = pattern.match(cleaned)
-        if match is None:
-            continue
-        parts = dict(zip(order, match.groups(), strict=True))
-        month = _MONTH_NUMBERS.get(parts["m"].strip().casefold())
-        if month is None:
-            return None
-        found = _from_parts(reference.year, month, int(parts["d"]))
-        if found is None or (found.value - reference).days <= 7:
-            return found
-        if (found.value - reference).days > 120:  # "12 December" in a January report
-            return _from_parts(reference.year - 1, month, int(parts["d"]))
-        return None  # weeks ahead of the report: a hearing or a deadline, not an event
-    return None
+    parts = _numbers(cleaned, ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")))
+    if parts is None:
+        return None
+    found = _from_parts(reference.year, parts["m"], parts["d"])
+    if found is None or (found.value - reference).days <= 7:
+        return found
+    if (found.value - reference).days > 120:  # "12 December" in a January report
+        return _from_parts(reference.year - 1, parts["m"], parts["d"])
+    return None  # weeks ahead of the report: a hearing or a deadline, not an event
 
 
 def _from_parts(year: int, month: int, day: int | None) -> NormalisedDate | None:
