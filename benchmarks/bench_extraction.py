@@ -175,9 +175,12 @@ def main() -> None:
         full_s = bench_extractor(texts, args.batch_size)
         flow_s = bench_flow(texts, args.batch_size, number)
         rounds.append((spacy_s, full_s, flow_s))
+        ratios = f"{spacy_s / full_s:.2f} / {spacy_s / flow_s:.2f}"
         print(f"round {number + 1}: raw spaCy {spacy_s:.2f} s, full {full_s:.2f} s, "
-              f"flow {flow_s:.2f} s; ratios {spacy_s / full_s:.2f} / {spacy_s / flow_s:.2f}")  # fmt: skip
-    spacy_seconds, full_seconds, flow_seconds = (median(column) for column in zip(*rounds))
+              f"flow {flow_s:.2f} s; ratios {ratios}")  # fmt: skip
+    spacy_seconds, full_seconds, flow_seconds = (
+        median(column) for column in zip(*rounds, strict=True)
+    )
     spacy_rate = total_words / spacy_seconds
     print(f"median of {args.rounds} rounds:")
     print(f"raw spaCy nlp.pipe (NER only): {spacy_rate:,.0f} words/s ({spacy_seconds:.2f} s)")
