@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from flows.errors import UserError
+from flows.local_prefect import free_port, prefect_command, stop, wait_healthy
 from tests.ingest import samples
 from tests.ingest.factories import declare, runs, write
 
@@ -24,12 +24,6 @@ CLI = (
     "from flows.commands import ingestion; app = typer.Typer(); ingestion.register(app); "
     "app(sys.argv[1:])"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def child_env(home: Path, **extra: str) -> dict[str, str]:
@@ -44,41 +38,24 @@ def child_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
 @pytest.fixture(scope="module")
 def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     home = tmp_path_factory.mktemp("prefect-server")
     port = free_port()
-    prefect = Path(sys.executable).with_name("prefect")
     log = (home / "server.log").open("wb")
     process = subprocess.Popen(
-        [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        [prefect_command(), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
         env=child_env(home, PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="5"),
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     api = f"http://127.0.0.1:{port}/api"
-    deadline = time.monotonic() + 120
     try:
-        while True:
-            assert process.poll() is None, (home / "server.log").read_text()[-2000:]
-            try:
-                if httpx.get(f"{api}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "prefect server did not start in 120 s"
-            time.sleep(0.5)
+        try:
+            wait_healthy(process, api)
+        except UserError as error:
+            pytest.fail(f"{error}: {(home / 'server.log').read_text()[-2000:]}")
         yield api
     finally:
         stop(process)
