@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from flows.commands.review import streamlit_command, ui_environment
+from flows.local_prefect import free_port
 from storage.db import engine_for
 from storage.models import Finding, ReviewEvent, ReviewStatus
 from storage.models.users import UiSession
@@ -43,12 +43,6 @@ class LiveApp:
     engine: Engine
     document_id: int
     finding_id: int
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
@@ -79,7 +73,7 @@ def live_app(data_dir: Path) -> Iterator[LiveApp]:
         document = make_document(session)
         finding = make_finding(session, document, "Norvik Gauge Services")
         ids = (document.id or 0, finding.id or 0)
-    port = _free_port()
+    port = free_port()
     env = ui_environment() | {"RADINTEL_DATA_DIR": str(data_dir)}
     env.pop("RADINTEL_DATABASE_URL", None)
     process = subprocess.Popen(streamlit_command(port), env=env, stdout=subprocess.DEVNULL,
