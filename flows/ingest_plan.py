@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from nlp.formats import parse_bytes, sniff_format
+from nlp.formats.expansion import ExpansionBudget, ExpansionRefused
 from nlp.types import ParsedDocument, ParseError
 from storage.models import DocumentCreate, DocumentStatus, Source, SourceKind, Tlp
 
@@ -218,31 +219,60 @@ def parse_item(item: RawItem, source: SourceSpec) -> list[ParsedDocument]:
 
 
 def plan_item(
-    item: RawItem, source: SourceSpec, *, parse: Parser = parse_item, depth: int = 0
+    item: RawItem,
+    source: SourceSpec,
+    *,
+    parse: Parser = parse_item,
+    budget: ExpansionBudget | None = None,
 ) -> list[PlannedDocument]:
     """Parse one input into planned documents (attachments as children); an input that
-    cannot be parsed becomes one failed document holding its bytes."""
+    cannot be parsed becomes one failed document holding its bytes. So does an input that
+    expands past its budget, nested attachments included: refused whole, with the reason."""
+    try:
+        return plan_tree(item, source, parse, 0, budget or ExpansionBudget())
+    except ExpansionRefused as error:
+        return [failed_plan(item, source, str(error))]
+
+
+def plan_tree(
+    item: RawItem, source: SourceSpec, parse: Parser, depth: int, budget: ExpansionBudget
+) -> list[PlannedDocument]:
     try:
         parsed = parse(item, source)
+    except ExpansionRefused:
+        raise  # refuses the whole input, in plan_item
     except ParseError as error:
+        budget.charge(documents=1)
         return [failed_plan(item, source, str(error) or "could not be parsed")]
     if not parsed:
+        budget.charge(documents=1)
         return [failed_plan(item, source, "no document found in the input")]
+    budget.charge(documents=len(parsed), chars=sum(len(document.text) for document in parsed))
     single = len(parsed) == 1 and parsed[0] is not item.entry
     plans = []
     for document in parsed:
         raw = item.data if single else entry_key(document)
         create = document_for(document, item, source, sha256_hex(raw), len(raw))
         plan = PlannedDocument(document=create, raw=raw, text=document.text, item=item.item)
-        if depth < MAX_ATTACHMENT_DEPTH:
-            plan.children = plan_attachments(document, item, source, parse, depth)
+        plan.children = plan_attachments(document, item, source, parse, depth, budget)
         plans.append(plan)
     return plans
 
 
 def plan_attachments(
-    document: ParsedDocument, item: RawItem, source: SourceSpec, parse: Parser, depth: int
+    document: ParsedDocument,
+    item: RawItem,
+    source: SourceSpec,
+    parse: Parser,
+    depth: int,
+    budget: ExpansionBudget,
 ) -> list[PlannedDocument]:
+    if document.attachments and depth >= MAX_ATTACHMENT_DEPTH:
+        raise ExpansionRefused(
+            f"refused: attachments nested more than {MAX_ATTACHMENT_DEPTH} deep "
+            "(the bound per input file)"
+        )
+    budget.charge(attachments=len(document.attachments))
     children: list[PlannedDocument] = []
     for index, attachment in enumerate(document.attachments):
         label = f"{item.item}#attachment{index + 1}:{attachment.filename}"[:1000]
@@ -252,7 +282,7 @@ def plan_attachments(
             filename=attachment.filename,
             content_type=attachment.content_type,
         )
-        children.extend(plan_item(child, source, parse=parse, depth=depth + 1))
+        children.extend(plan_tree(child, source, parse, depth + 1, budget))
     for planned in children:
         planned.document.url = None
         planned.document.external_id = planned.item

@@ -10,12 +10,14 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+from nlp.formats.expansion import ExpansionRefused
 from nlp.formats.textutil import clean_text, decode_text, html_to_text
 from nlp.types import Attachment, ParsedDocument, ParseError
 
 FORMAT = "eml"
 MIME_TYPES = ("message/rfc822",)
 EXTENSIONS = (".eml",)
+# Past these the message is refused whole (never cut short): the caller records the reason.
 MAX_ATTACHMENTS = 50
 MAX_PARTS = 500
 FILENAME_MAX_CHARS = 120
@@ -74,7 +76,7 @@ def _split_parts(message: Message) -> tuple[list[Message], list[Message]]:
     attachments: list[Message] = []
     for index, part in enumerate(message.walk()):
         if index >= MAX_PARTS:
-            break
+            raise ExpansionRefused(f"refused: an e-mail of more than {MAX_PARTS} MIME parts")
         if part.is_multipart():
             continue
         if _is_attachment(part):
@@ -104,11 +106,17 @@ def parse(data: bytes, *, filename: str | None, content_type: str | None) -> lis
     try:
         message = BytesParser(policy=policy.default).parsebytes(data)
         bodies, attachment_parts = _split_parts(message)
+        if len(attachment_parts) > MAX_ATTACHMENTS:
+            raise ExpansionRefused(
+                f"refused: {len(attachment_parts)} attachments in one e-mail "
+                f"(the bound is {MAX_ATTACHMENTS})"
+            )
         text = _body(bodies)
         attachments = [
-            _attachment(part, index)
-            for index, part in enumerate(attachment_parts[:MAX_ATTACHMENTS], start=1)
+            _attachment(part, index) for index, part in enumerate(attachment_parts, start=1)
         ]
+    except ParseError:
+        raise
     except Exception as error:  # the email package is lenient; what still fails is unreadable
         raise ParseError(f"unreadable e-mail: {error}") from error
     metadata: dict[str, Any] = {
