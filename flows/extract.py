@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from prefect import flow, task
 
+from flows.settings import get_flow_settings
 from nlp.pipeline import Extractor
 from nlp.types import ExtractionResult, InputDocument
 from storage.db import session_scope
@@ -136,6 +137,20 @@ def extract_batch_task(document_ids: list[int], run_id: int) -> dict[str, int]:
     }
 
 
+def record_timed_out_batch(document_ids: list[int], run_id: int, reason: str) -> None:
+    """A batch that ran past its task timeout: its documents are failed, the run goes on."""
+    with session_scope() as session:
+        for document_id in document_ids:
+            mark_extraction_failed(session=session, document_id=document_id, reason=reason)
+            record_failure(
+                session=session,
+                run_id=run_id,
+                source_id=None,
+                item=f"document:{document_id}",
+                reason=reason,
+            )
+
+
 @flow(name="extract", log_prints=False)
 def extract_flow(batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None) -> dict[str, int]:
     """Extract every document awaiting extraction (new, or extracted by an older version)."""
@@ -144,6 +159,8 @@ def extract_flow(batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None)
         mark_crashed_runs(session=session, flow="extract")
         run_id = start_run(session=session, flow="extract").id
     assert run_id is not None
+    timeout = get_flow_settings().extract_task_timeout_seconds
+    extract_batch = extract_batch_task.with_options(timeout_seconds=timeout)
     totals: Counter[str] = Counter()
     after_id, seen = 0, 0
     while limit is None or seen < limit:
@@ -156,7 +173,11 @@ def extract_flow(batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None)
             break
         ids = [d.id for d in batch if d.id is not None]
         after_id, seen = ids[-1], seen + len(ids)
-        totals.update(extract_batch_task(ids, run_id))
+        try:
+            totals.update(extract_batch(ids, run_id))
+        except TimeoutError:  # Prefect's TaskRunTimeoutError
+            record_timed_out_batch(ids, run_id, f"extraction timed out after {timeout:g} s")
+            totals["failed"] += len(ids)
     with session_scope() as session:
         finish_run(session=session, run_id=run_id, counts=dict(totals))
     return dict(totals)

@@ -2,6 +2,11 @@
 cap, then moved to `processed/` once their documents are committed, or to `quarantine/`
 beside a `<name>.reason.txt`. Nothing is deleted; stored names are sanitised.
 
+A folder inbox reads only the regular files it listed: a symbolic link, a FIFO, a device or
+a socket is refused without being opened for reading (a link is never followed, a FIFO
+never waited on), and so is a file swapped for another between listing and opening. The
+refusal is recorded and the entry itself (the link, never its target) moved to quarantine.
+
 An `inbox_s3` source lists a prefix of the MinIO bucket (RADINTEL_OBJECT_STORE=minio);
 "moving" an object copies it under `<prefix>/processed/` (or `quarantine/`) and later runs
 skip the objects that have such a copy. With the local object store there is no bucket,
@@ -9,13 +14,15 @@ so an `inbox_s3` source is skipped with a message saying so."""
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from flows.fetch import read_file_capped
 from flows.fetch.base import too_large
 from storage.settings import get_storage_settings
 
@@ -39,6 +46,7 @@ def safe_name(name: str) -> str:
 class InboxFile:
     name: str  # as dropped in the inbox
     size: int
+    identity: tuple[int, int] | None = None  # (device, inode) when listed, for a folder inbox
 
 
 class Inbox(Protocol):
@@ -46,7 +54,7 @@ class Inbox(Protocol):
 
     def list(self) -> list[InboxFile]: ...
 
-    def read(self, name: str, cap: int) -> bytes: ...
+    def read(self, file: InboxFile, cap: int) -> bytes: ...
 
     def mark_processed(self, name: str) -> str: ...
 
@@ -61,6 +69,20 @@ def free_path(folder: Path, name: str) -> Path:
         candidate = folder / f"{stem}-{number}{dot}{suffix}"
         number += 1
     return candidate
+
+
+SYMLINK_REFUSED = "a symbolic link is not ingested (it could point anywhere)"
+
+
+def refusal(status: os.stat_result, listed: InboxFile) -> str | None:
+    """Why a folder inbox entry with this stat is not read, or None to read it."""
+    if stat.S_ISLNK(status.st_mode):
+        return SYMLINK_REFUSED
+    if not stat.S_ISREG(status.st_mode):
+        return "not a regular file (a FIFO, device or socket) is not ingested"
+    if (status.st_dev, status.st_ino) != listed.identity:
+        return "the file was replaced between listing and reading: not ingested"
+    return None
 
 
 class FolderInbox:
@@ -78,10 +100,11 @@ class FolderInbox:
             raise InboxUnavailable(f"inbox folder {self.root} does not exist")
         files = []
         for path in sorted(self.root.iterdir()):
-            if path.name.startswith(".") or path.is_dir():
+            status = path.lstat()  # the entry itself: a link is not followed
+            if path.name.startswith(".") or stat.S_ISDIR(status.st_mode):
                 continue
-            size = path.lstat().st_size
-            files.append(InboxFile(name=path.name, size=size))
+            identity = (status.st_dev, status.st_ino)
+            files.append(InboxFile(name=path.name, size=status.st_size, identity=identity))
         return files
 
     def _path(self, name: str) -> Path:
@@ -90,11 +113,32 @@ class FolderInbox:
             raise ValueError(f"not a file of the inbox: {name!r}")
         return path
 
-    def read(self, name: str, cap: int) -> bytes:
-        path = self._path(name)
-        if path.is_symlink():
-            raise ValueError("a symbolic link is not ingested (it could point anywhere)")
-        return read_file_capped(path, cap)
+    def read(self, file: InboxFile, cap: int) -> bytes:
+        """The bytes of the regular file that was listed; ValueError for anything else.
+        Nothing but a regular file is opened (opening a device can act on it); O_NOFOLLOW
+        and O_NONBLOCK keep a link or FIFO swapped in after that check from being followed
+        or waited on, and the open file's fstat must still be the listed file."""
+        path = self._path(file.name)
+        refused = refusal(path.lstat(), file)
+        if refused:
+            raise ValueError(refused)
+        try:
+            descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise ValueError(SYMLINK_REFUSED) from error
+            raise
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(descriptor)
+            refused = refusal(status, file)
+            if refused:
+                raise ValueError(refused)
+            if status.st_size > cap:
+                raise too_large(cap)
+            data = handle.read(cap + 1)
+        if len(data) > cap:
+            raise too_large(cap)
+        return data
 
     def mark_processed(self, name: str) -> str:
         target = free_path(self.root / PROCESSED, name)
@@ -146,8 +190,8 @@ class S3Inbox:
             if safe_name(name) not in done
         ]
 
-    def read(self, name: str, cap: int) -> bytes:
-        key = self.prefix + name
+    def read(self, file: InboxFile, cap: int) -> bytes:
+        key = self.prefix + file.name
         if int(self.client.stat_object(self.bucket, key).size or 0) > cap:  # type: ignore[attr-defined]
             raise too_large(cap)
         response = self.client.get_object(self.bucket, key)  # type: ignore[attr-defined]

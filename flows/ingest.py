@@ -109,11 +109,16 @@ def run_fetch(
     batch: FetchBatch, fetcher: Fetcher, spec: SourceSpec, settings: FlowSettings
 ) -> None:
     delays = settings.fetch_retry_delays
-    configured = fetch_task.with_options(retries=len(delays), retry_delay_seconds=delays or 0)
+    timeout = settings.fetch_task_timeout_seconds
+    configured = fetch_task.with_options(
+        retries=len(delays), retry_delay_seconds=delays or 0, timeout_seconds=timeout
+    )
     try:
         configured(batch, fetcher, spec.allow_private_network)
     except TransientFetchError:  # the last retry failed too
         batch.give_up()
+    except TimeoutError:  # Prefect's TaskRunTimeoutError, after the last retry
+        batch.give_up(f"fetch task timed out after {timeout:g} s")
 
 
 def cache_of(spec: SourceSpec, url: str) -> CacheEntry | None:
@@ -128,7 +133,8 @@ def remember(spec: SourceSpec, url: str, etag: str | None, last_modified: str | 
 
 
 def store(run: SourceRun, items: list[RawItem], spec: SourceSpec, **kwargs: Any) -> None:
-    report = store_task(items, spec, run.run_id, **kwargs)
+    timeout = get_flow_settings().store_task_timeout_seconds
+    report = store_task.with_options(timeout_seconds=timeout)(items, spec, run.run_id, **kwargs)
     run.add(report.counts, report.failures)
 
 
@@ -229,7 +235,9 @@ def ingest_inbox(spec: SourceSpec, run: SourceRun, settings: FlowSettings) -> No
     inbox = open_inbox(spec)
     files = inbox.list()
     for chunk in batched(files, settings.batch_size):
-        read = read_inbox_task(inbox, [f.name for f in chunk], settings.max_download_bytes)
+        read = read_inbox_task.with_options(timeout_seconds=settings.store_task_timeout_seconds)(
+            inbox, chunk, settings.max_download_bytes
+        )
         store(run, read.items, spec, inbox=inbox, refused=read.refused)
 
 

@@ -10,9 +10,11 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows.fetch import CacheEntry, Fetcher, FetchError, FetchResult, TransientFetchError
-from flows.inbox import Inbox
+from flows.inbox import Inbox, InboxFile
 from flows.ingest_plan import PlannedDocument, RawItem, SourceSpec, failed_plan, plan_item
 from flows.ingest_store import count_batch, store_plans
+from flows.settings import get_flow_settings
+from nlp.formats.expansion import ExpansionBudget
 from storage.db import session_scope
 from storage.models import DocumentStatus
 from storage.runs import record_failure
@@ -34,10 +36,13 @@ class FetchBatch:
         done = self.results.keys() | self.errors.keys()
         return [(url, cache) for url, cache in self.requests if url not in done]
 
-    def give_up(self) -> None:
-        """After the last retry: the transient failures become failures."""
+    def give_up(self, reason: str | None = None) -> None:
+        """After the last retry: the transient failures become failures. After the task's
+        timeout (`reason`), so do the URLs it did not get to."""
         self.errors.update(self.transient)
         self.transient = {}
+        if reason is not None:
+            self.errors.update((url, reason) for url, _ in self.pending())
 
 
 @task(name="fetch", retries=3, retry_delay_seconds=DEFAULT_RETRY_DELAYS, cache_policy=NO_CACHE)
@@ -63,14 +68,15 @@ class InboxRead:
 
 
 @task(name="read-inbox", retries=3, retry_delay_seconds=DEFAULT_RETRY_DELAYS, cache_policy=NO_CACHE)
-def read_inbox_task(inbox: Inbox, names: list[str], cap: int) -> InboxRead:
+def read_inbox_task(inbox: Inbox, files: list[InboxFile], cap: int) -> InboxRead:
     read = InboxRead()
-    for name in names:
+    for file in files:
+        name = file.name
         try:
-            data = inbox.read(name, cap)
+            data = inbox.read(file, cap)
         except FileNotFoundError:
             continue  # taken by a concurrent run
-        except (FetchError, ValueError) as error:
+        except (FetchError, ValueError) as error:  # refused: quarantined and recorded
             read.refused[name] = str(error)
             continue
         label = f"{inbox.label.rstrip('/')}/{name}"
@@ -86,8 +92,14 @@ class BatchReport:
 
 def plan_safely(item: RawItem, source: SourceSpec) -> list[PlannedDocument]:
     """A bad input never stops the run, not even one that trips a parser bug."""
+    settings = get_flow_settings()
+    budget = ExpansionBudget(
+        max_documents=settings.max_documents_per_input,
+        max_attachments=settings.max_attachments_per_input,
+        max_chars=settings.max_chars_per_input,
+    )
     try:
-        return plan_item(item, source)
+        return plan_item(item, source, budget=budget)
     except Exception as error:
         return [failed_plan(item, source, f"unexpected error: {type(error).__name__}: {error}")]
 

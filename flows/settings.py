@@ -1,4 +1,4 @@
-"""Settings of the ingestion flows: sources file, HTTP limits, schedules, batch size."""
+"""Settings of the flows: sources file, HTTP limits, task timeouts, schedules, batch size."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from flows.fetch.bounded import DEFAULT_DEADLINE_SECONDS
+from nlp.formats import expansion
 from storage.settings import get_storage_settings
 
 MB = 1024 * 1024
@@ -19,7 +21,14 @@ class FlowSettings(BaseSettings):
     sources_file: Path | None = None  # default: <data_dir>/sources.yaml
     max_download_bytes: int = Field(default=50 * MB, gt=0)  # also the inbox upload cap
     http_connect_timeout: float = Field(default=10.0, gt=0)
-    http_read_timeout: float = Field(default=30.0, gt=0)
+    http_read_timeout: float = Field(default=30.0, gt=0)  # per read
+    # The whole download of one URL, redirects included: a server trickling bytes just
+    # inside the read timeout is cut off here.
+    fetch_deadline_seconds: float = Field(default=DEFAULT_DEADLINE_SECONDS, gt=0)
+    # Prefect task timeouts, so a hung source cannot hold up the other sources and flows.
+    fetch_task_timeout_seconds: float = Field(default=1800.0, gt=0)
+    store_task_timeout_seconds: float = Field(default=1800.0, gt=0)  # read inbox, parse, store
+    extract_task_timeout_seconds: float = Field(default=3600.0, gt=0)
     max_redirects: int = Field(default=5, ge=0)
     fetch_retry_delays: list[float] = Field(default_factory=lambda: [2.0, 5.0, 15.0])
     # Networks fetched from for every source despite the SSRF guard (tests: loopback).
@@ -29,6 +38,11 @@ class FlowSettings(BaseSettings):
     feed_schedule_minutes: float = Field(default=15.0, gt=0)
     inbox_schedule_minutes: float = Field(default=5.0, gt=0)
     batch_size: int = Field(default=25, gt=0)
+    # What one input file may expand into, nested attachments included; past it the whole
+    # file is refused (quarantined, with the bound named).
+    max_documents_per_input: int = Field(default=expansion.MAX_DOCUMENTS_PER_INPUT, gt=0)
+    max_attachments_per_input: int = Field(default=expansion.MAX_ATTACHMENTS_PER_INPUT, ge=0)
+    max_chars_per_input: int = Field(default=expansion.MAX_CHARS_PER_INPUT, gt=0)
     feed_fetch_articles: bool = True  # fetch the page an entry links to
     demo_host: str = "demo.radintel.invalid"  # served from flows/demo/, never from the network
     demo_root: Path = Path(__file__).resolve().parent / "demo"

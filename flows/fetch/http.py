@@ -1,29 +1,25 @@
-"""The live fetcher: httpx with timeouts, a size cap, conditional GET, manual redirects
-with every hop re-checked by the SSRF guard, and a per-host rate limit."""
+"""The live fetcher: httpx with timeouts and a total deadline, a size cap counted on the
+decoded bytes, conditional GET, manual redirects with every hop re-checked by the SSRF guard,
+and a per-host rate limit."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import httpx
 
 from flows.fetch.base import CacheEntry, FetchError, FetchResult, TransientFetchError, too_large
+from flows.fetch.bounded import (
+    ACCEPT_ENCODING,
+    DEFAULT_DEADLINE_SECONDS,
+    Deadline,
+    cut_at,
+    read_capped,
+)
 from flows.fetch.guard import IPNetwork, checked_addresses
 from flows.fetch.ratelimit import HostRateLimiter
 
 REDIRECTS = {301, 302, 303, 307, 308}
 DEFAULT_PORTS = {"http": 80, "https": 443}
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml, text/html, */*;q=0.5"
-
-
-def read_capped(chunks: Iterator[bytes], cap: int) -> bytes:
-    """Join the chunks; stop and refuse as soon as more than `cap` bytes arrive."""
-    body = bytearray()
-    for chunk in chunks:
-        body.extend(chunk)
-        if len(body) > cap:
-            raise too_large(cap)
-    return bytes(body)
 
 
 def conditional_headers(cache: CacheEntry | None) -> dict[str, str]:
@@ -46,8 +42,12 @@ class HttpFetcher:
         user_agent: str,
         limiter: HostRateLimiter,
         allowed_networks: tuple[IPNetwork, ...] = (),
+        deadline_seconds: float = DEFAULT_DEADLINE_SECONDS,
     ) -> None:
         self.max_bytes = max_bytes
+        self.deadline_seconds = deadline_seconds
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
         self.allowed_networks = allowed_networks
         self.max_redirects = max_redirects
         self.limiter = limiter
@@ -57,7 +57,11 @@ class HttpFetcher:
             timeout=timeout,
             follow_redirects=False,
             trust_env=False,
-            headers={"User-Agent": user_agent, "Accept": ACCEPT},
+            headers={
+                "User-Agent": user_agent,
+                "Accept": ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,  # only what read_capped decodes
+            },
         )
 
     def close(self) -> None:
@@ -67,15 +71,18 @@ class HttpFetcher:
         self, url: str, *, cache: CacheEntry | None = None, allow_private: bool = False
     ) -> FetchResult:
         current = url
+        deadline = Deadline(self.deadline_seconds)
         for hop in range(self.max_redirects + 1):
             headers = conditional_headers(cache) if hop == 0 else {}
-            response_or_next = self._one_hop(url, current, headers, allow_private)
+            response_or_next = self._one_hop(url, current, headers, allow_private, deadline)
             if isinstance(response_or_next, FetchResult):
                 return response_or_next
             current = response_or_next
         raise FetchError(f"too many redirects (>{self.max_redirects})")
 
-    def _pinned_request(self, target: httpx.URL, allow_private: bool) -> httpx.Request:
+    def _pinned_request(
+        self, target: httpx.URL, allow_private: bool, deadline: Deadline
+    ) -> httpx.Request:
         if target.scheme not in DEFAULT_PORTS or not target.host:
             raise FetchError(f"refused: only http(s) URLs are fetched, not {str(target)[:200]!r}")
         port = target.port or DEFAULT_PORTS[target.scheme]
@@ -91,16 +98,22 @@ class HttpFetcher:
             pinned,
             headers={"Host": target.netloc.decode("ascii")},
             extensions={"sni_hostname": target.host},
+            timeout=deadline.timeout(connect=self.connect_timeout, read=self.read_timeout),
         )
 
     def _one_hop(
-        self, original: str, current: str, headers: dict[str, str], allow_private: bool
+        self,
+        original: str,
+        current: str,
+        headers: dict[str, str],
+        allow_private: bool,
+        deadline: Deadline,
     ) -> FetchResult | str:
         """Fetch one hop; return the result, or the next URL to follow."""
         target = httpx.URL(current)
-        request = self._pinned_request(target, allow_private)
-        request.headers.update(headers)
         self.limiter.wait(target.host)
+        request = self._pinned_request(target, allow_private, deadline)
+        request.headers.update(headers)
         try:
             response = self.client.send(request, stream=True)
         except httpx.TimeoutException as error:
@@ -108,16 +121,19 @@ class HttpFetcher:
         except httpx.TransportError as error:
             raise TransientFetchError(f"connection failed: {error}") from error
         try:
-            return self._handle(original, target, response)
-        except httpx.TimeoutException as error:
-            raise TransientFetchError(f"timeout reading {current[:200]}") from error
-        except httpx.TransportError as error:
+            with cut_at(deadline, response):
+                return self._handle(original, target, response, deadline)
+        except httpx.TransportError as error:  # timeouts included
+            if deadline.remaining() <= 0:
+                raise deadline.expired() from error
+            if isinstance(error, httpx.TimeoutException):
+                raise TransientFetchError(f"timeout reading {current[:200]}") from error
             raise TransientFetchError(f"connection broken: {error}") from error
         finally:
             response.close()
 
     def _handle(
-        self, original: str, target: httpx.URL, response: httpx.Response
+        self, original: str, target: httpx.URL, response: httpx.Response, deadline: Deadline
     ) -> FetchResult | str:
         status = response.status_code
         if status in REDIRECTS:
@@ -134,7 +150,12 @@ class HttpFetcher:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise too_large(self.max_bytes)
-        data = read_capped(response.iter_bytes(), self.max_bytes)
+        data = read_capped(
+            response.iter_raw(),
+            self.max_bytes,
+            content_encoding=response.headers.get("content-encoding"),
+            deadline=deadline,
+        )
         return FetchResult(
             url=original,
             final_url=str(target),

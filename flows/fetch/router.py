@@ -5,6 +5,7 @@ fetcher, where the .invalid name never resolves."""
 from __future__ import annotations
 
 from ipaddress import ip_network
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -12,8 +13,10 @@ from flows.fetch.base import CacheEntry, Fetcher, FetchResult
 from flows.fetch.files import DemoFileFetcher
 from flows.fetch.http import HttpFetcher
 from flows.fetch.ratelimit import HostRateLimiter
-from flows.settings import FlowSettings
 from storage.settings import get_storage_settings
+
+if TYPE_CHECKING:  # flows.settings takes its fetch defaults from this package
+    from flows.settings import FlowSettings
 
 
 class RoutingFetcher:
@@ -43,6 +46,7 @@ def build_fetcher(settings: FlowSettings) -> RoutingFetcher:
         user_agent=settings.user_agent,
         limiter=HostRateLimiter(settings.host_min_interval_seconds),
         allowed_networks=tuple(ip_network(net) for net in settings.allowed_networks),
+        deadline_seconds=settings.fetch_deadline_seconds,
     )
     if get_storage_settings().env == "production":
         return RoutingFetcher(live=live, demo=live, demo_host=settings.demo_host)
