@@ -171,12 +171,13 @@ def open_incident(document_id: int, username: str, clearance: Tlp) -> None:
     _run("Incident opened from this document.", create)
 
 
-def attach(document_id: int, username: str) -> None:
+def attach(document_id: int, username: str, clearance: Tlp) -> None:
     _run(
         "Document attached to the incident.",
         attach_document,
         incident_id=int(st.session_state.get("attach_incident", 0)),
         document_id=document_id,
         username=username,
+        clearance=clearance,
         reason=str(st.session_state.get("attach_reason", "")),
     )

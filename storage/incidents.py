@@ -103,6 +103,15 @@ def _get(session: Session, incident_id: int) -> Incident:
     return incident
 
 
+def _get_visible(session: Session, incident_id: int, clearance: Tlp) -> Incident:
+    """The incident; one above the clearance is "not found", exactly like a missing one."""
+    query = select(Incident).where(col(Incident.id) == incident_id, incident_visible(clearance))
+    incident = session.exec(query).first()
+    if incident is None:
+        raise IncidentError(f"no incident {incident_id}")
+    return incident
+
+
 def _require_open(incident: Incident) -> None:
     if incident.status != IncidentStatus.OPEN:
         raise IncidentError(f"incident {incident.id} was merged into {incident.merged_into_id}")
@@ -217,9 +226,18 @@ def _link(session: Session, incident_id: int, document_id: int, username: str, r
 
 
 def attach_document(
-    *, session: Session, incident_id: int, document_id: int, username: str, reason: str = ""
+    *,
+    session: Session,
+    incident_id: int,
+    document_id: int,
+    username: str,
+    clearance: Tlp,
+    reason: str = "",
 ) -> Incident:
-    incident = _get(session, incident_id)
+    """Link a document to an incident, both chosen by id: each must be within the clearance."""
+    incident = _get_visible(session, incident_id, clearance)
+    if get_document(session=session, document_id=document_id, clearance=clearance) is None:
+        raise IncidentError(f"no document {document_id}")
     _require_open(incident)
     _link(session, incident_id, document_id, username, reason)
     _audit(
@@ -259,14 +277,16 @@ def _move_documents(
 
 
 def merge_incidents(
-    *, session: Session, merged_id: int, into_id: int, username: str, reason: str
+    *, session: Session, merged_id: int, into_id: int, username: str, reason: str, clearance: Tlp
 ) -> Incident:
-    """Merge `merged_id` into `into_id`: its documents move, it keeps a pointer to the target."""
+    """Merge `merged_id` into `into_id`: its documents move, it keeps a pointer to the target.
+    Both are chosen by id and must be within the clearance."""
     if merged_id == into_id:
         raise IncidentError("cannot merge an incident into itself")
     if not reason.strip():
         raise IncidentError("a merge needs a reason")
-    merged, target = _get(session, merged_id), _get(session, into_id)
+    merged = _get_visible(session, merged_id, clearance)
+    target = _get_visible(session, into_id, clearance)
     _require_open(merged)
     _require_open(target)
     moved = document_ids_of(session=session, incident_id=merged_id)
@@ -423,11 +443,7 @@ def _marking(session: Session, incident: Incident) -> Tlp:
 def get_incident(*, session: Session, incident_id: int, clearance: Tlp) -> IncidentDetail:
     """The incident with its documents, materials, places and timeline; an incident above
     the clearance raises the same error as a missing one."""
-    incident = session.exec(
-        select(Incident).where(col(Incident.id) == incident_id, incident_visible(clearance))
-    ).first()
-    if incident is None:
-        raise IncidentError(f"no incident {incident_id}")
+    incident = _get_visible(session, incident_id, clearance)
     ids = document_ids_of(session=session, incident_id=incident_id)
     documents = list(
         session.exec(

@@ -379,7 +379,9 @@ def _incidents_tab(document: Document, user: SignedIn) -> None:
     with st.form("attach_incident", enter_to_submit=True):
         st.number_input("Attach to incident id", min_value=1, step=1, key="attach_incident")
         st.text_input("Reason", key="attach_reason")
-        st.form_submit_button("Attach", on_click=actions.attach, args=(document.id, user.username))
+        st.form_submit_button(
+            "Attach", on_click=actions.attach, args=(document.id, user.username, user.clearance)
+        )
 
 
 def render() -> None:

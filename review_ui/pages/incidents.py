@@ -36,7 +36,7 @@ def _run(success: str, action: Any, **kwargs: Any) -> None:
     flash("success", success)
 
 
-def _merge(incident_id: int, username: str) -> None:
+def _merge(incident_id: int, username: str, clearance: Tlp) -> None:
     _run(
         "Incidents merged.",
         merge_incidents,
@@ -44,6 +44,7 @@ def _merge(incident_id: int, username: str) -> None:
         into_id=incident_id,
         username=username,
         reason=str(st.session_state["merge_reason"]),
+        clearance=clearance,
     )
 
 
@@ -202,7 +203,9 @@ def _operations(detail: IncidentDetail, user: SignedIn) -> None:
     with st.form("merge", enter_to_submit=True):
         st.number_input("Merge incident id into this one", min_value=1, step=1, key="merge_from")
         st.text_input("Reason", key="merge_reason")
-        st.form_submit_button("Merge", on_click=_merge, args=(incident_id, user.username))
+        st.form_submit_button(
+            "Merge", on_click=_merge, args=(incident_id, user.username, user.clearance)
+        )
     with st.form("split", enter_to_submit=True):
         st.multiselect("Documents to move to a new incident", doc_ids, key="split_docs")
         st.text_input("Title of the new incident", key="split_title")

@@ -80,7 +80,12 @@ def test_merge_moves_documents_and_keeps_a_pointer(session: Session) -> None:
     second, second_docs = _incident_with(session, 1)
     with pytest.raises(IncidentError):
         merge_incidents(
-            session=session, merged_id=ident(second), into_id=ident(first), username="a", reason=""
+            session=session,
+            merged_id=ident(second),
+            into_id=ident(first),
+            username="a",
+            reason="",
+            clearance=Tlp.RED,
         )
     merge_incidents(
         session=session,
@@ -88,6 +93,7 @@ def test_merge_moves_documents_and_keeps_a_pointer(session: Session) -> None:
         into_id=ident(first),
         username="ana",
         reason="same seizure",
+        clearance=Tlp.RED,
     )
     merged = session.get(Incident, second.id)
     assert merged is not None
@@ -100,7 +106,11 @@ def test_merge_moves_documents_and_keeps_a_pointer(session: Session) -> None:
     assert total == 1 and rows[0][1] == 3
     with pytest.raises(IncidentError):
         attach_document(
-            session=session, incident_id=ident(second), document_id=first_docs[0], username="ana"
+            session=session,
+            incident_id=ident(second),
+            document_id=first_docs[0],
+            username="ana",
+            clearance=Tlp.RED,
         )
     actions = {
         e.action

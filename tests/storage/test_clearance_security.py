@@ -29,6 +29,7 @@ from storage.db import engine_for
 from storage.documents import get_document, original_file
 from storage.incidents import (
     IncidentError,
+    attach_document,
     create_incident,
     draft_from_document,
     get_incident,
@@ -186,6 +187,7 @@ def test_merged_incident_keeps_the_marking_of_its_documents(session: Session, wo
         into_id=ident(world.mixed_incident),
         username="ana",
         reason="same event",
+        clearance=Tlp.AMBER,
     )
     session.commit()
     rows, _ = list_incidents(session=session, clearance=Tlp.GREEN, include_merged=True)
@@ -194,6 +196,44 @@ def test_merged_incident_keeps_the_marking_of_its_documents(session: Session, wo
         get_incident(session=session, incident_id=ident(amber_only), clearance=Tlp.GREEN)
     merged = get_incident(session=session, incident_id=ident(amber_only), clearance=Tlp.AMBER)
     assert merged.marking == Tlp.AMBER
+
+
+def test_incidents_chosen_by_id_above_clearance_are_not_found(
+    session: Session, world: World
+) -> None:
+    """Merging or attaching by a typed id answers as for a missing id, and changes nothing."""
+    green, mixed = ident(world.green_incident), ident(world.mixed_incident)
+    green_document, amber_document = world.ids(Tlp.GREEN), world.ids(Tlp.AMBER)
+    for merged_id, into_id in ((mixed, green), (green, mixed)):
+        with pytest.raises(IncidentError, match=rf"^no incident {mixed}$"):
+            merge_incidents(
+                session=session,
+                merged_id=merged_id,
+                into_id=into_id,
+                username="ana",
+                reason="typed id",
+                clearance=Tlp.GREEN,
+            )
+    with pytest.raises(IncidentError, match=rf"^no incident {mixed}$"):
+        attach_document(
+            session=session,
+            incident_id=mixed,
+            document_id=green_document.pop(),
+            username="ana",
+            clearance=Tlp.GREEN,
+        )
+    with pytest.raises(IncidentError, match=r"^no document \d+$"):
+        attach_document(
+            session=session,
+            incident_id=green,
+            document_id=amber_document.pop(),
+            username="ana",
+            clearance=Tlp.GREEN,
+        )
+    session.rollback()
+    assert get_incident(session=session, incident_id=green, clearance=Tlp.GREEN).marking == (
+        Tlp.GREEN
+    )
 
 
 def test_dashboard_figures(session: Session, world: World) -> None:
