@@ -75,6 +75,7 @@ def _median_ms(run: Callable[[], Any], repeat: int = 5) -> float:
 
 def _cursor_at(engine: Engine, filters: Any, rows: int, docs: bool) -> Any:
     """The cursor that ends row `rows` of a queue, walked with the largest pages."""
+    from storage.models import Tlp
     from storage.queue import MAX_PAGE_SIZE, document_queue, finding_queue
 
     fn = document_queue if docs else finding_queue
@@ -82,13 +83,17 @@ def _cursor_at(engine: Engine, filters: Any, rows: int, docs: bool) -> Any:
     with Session(engine) as session:
         for _ in range(rows // MAX_PAGE_SIZE):
             after = fn(
-                session=session, filters=filters, limit=MAX_PAGE_SIZE, after=after
+                session=session,
+                filters=filters,
+                clearance=Tlp.RED,
+                limit=MAX_PAGE_SIZE,
+                after=after,
             ).next_cursor
     return after
 
 
 def _cases(engine: Engine, documents: int) -> dict[str, Callable[[], Any]]:
-    from storage.models import Document, Finding
+    from storage.models import Document, Finding, Tlp
     from storage.models._base import utcnow
     from storage.queue import QueueFilters, document_queue, finding_queue
     from storage.review import finding_history
@@ -103,7 +108,9 @@ def _cases(engine: Engine, documents: int) -> dict[str, Callable[[], Any]]:
         def run() -> Any:
             with Session(engine) as session:
                 fn = document_queue if docs else finding_queue
-                return fn(session=session, filters=filters, limit=50, after=after)
+                return fn(
+                    session=session, filters=filters, clearance=Tlp.RED, limit=50, after=after
+                )
 
         return run
 
@@ -119,7 +126,10 @@ def _cases(engine: Engine, documents: int) -> dict[str, Callable[[], Any]]:
                 .where(Finding.document_id == document_id)
                 .order_by(col(Finding.start))
             ).all()
-            return [finding_history(session=session, finding_id=f.id or 0) for f in findings[:1]]
+            return [
+                finding_history(session=session, clearance=Tlp.RED, finding_id=f.id or 0)
+                for f in findings[:1]
+            ]
 
     return {
         "findings queue, first page": queue(QueueFilters()),

@@ -12,6 +12,7 @@ import streamlit as st
 from review_ui.layout import flash
 from storage.db import session_scope
 from storage.incidents import IncidentError, attach_document, create_incident, draft_from_document
+from storage.models import Tlp
 from storage.review import (
     ConflictError,
     ReviewError,
@@ -158,9 +159,9 @@ def bulk(document_id: int, versions: dict[int, int], username: str, action: str)
     )
 
 
-def open_incident(document_id: int, username: str) -> None:
+def open_incident(document_id: int, username: str, clearance: Tlp) -> None:
     def create(*, session: Any) -> None:
-        draft = draft_from_document(session=session, document_id=document_id)
+        draft = draft_from_document(session=session, document_id=document_id, clearance=clearance)
         draft.title = str(st.session_state.get("incident_title", "")).strip() or draft.title
         incident = create_incident(
             session=session, username=username, data=draft, document_ids=[document_id]
@@ -170,12 +171,13 @@ def open_incident(document_id: int, username: str) -> None:
     _run("Incident opened from this document.", create)
 
 
-def attach(document_id: int, username: str) -> None:
+def attach(document_id: int, username: str, clearance: Tlp) -> None:
     _run(
         "Document attached to the incident.",
         attach_document,
         incident_id=int(st.session_state.get("attach_incident", 0)),
         document_id=document_id,
         username=username,
+        clearance=clearance,
         reason=str(st.session_state.get("attach_reason", "")),
     )

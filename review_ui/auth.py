@@ -17,7 +17,7 @@ import streamlit as st
 
 from review_ui.settings import get_ui_settings
 from storage.db import session_scope
-from storage.models import Role
+from storage.models import Role, Tlp
 from storage.ui_sessions import (
     EndReason,
     SessionEnded,
@@ -45,6 +45,7 @@ END_MESSAGES: dict[EndReason, str] = {
 class SignedIn:
     username: str
     role: Role
+    clearance: Tlp  # re-read from the database on every run, like the role
 
 
 def current_token() -> str | None:
@@ -73,7 +74,7 @@ def current_user() -> SignedIn | None:
     try:
         with session_scope() as session:
             user = resume_session(session=session, token=token, idle_timeout=idle)
-            signed_in = SignedIn(user.username, Role(user.role))
+            signed_in = SignedIn(user.username, Role(user.role), Tlp(user.clearance))
     except SessionEnded as ended:
         quiet = from_cookie and ended.reason == "unknown"  # a stale or foreign cookie
         _forget(None if quiet else END_MESSAGES[ended.reason])

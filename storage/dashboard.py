@@ -1,4 +1,8 @@
-"""Figures for the dashboard: counts, trends, incidents for the map, ingestion health."""
+"""Figures for the dashboard: counts, trends, incidents for the map, ingestion health.
+
+Every figure about documents, findings or incidents counts only what the reader's clearance
+lets them read (storage/clearance.py); ingestion health (runs, failures) is not filtered.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from storage.clearance import document_visible, finding_visible, incident_visible
 from storage.models import (
     Document,
     Finding,
@@ -19,6 +24,7 @@ from storage.models import (
     IngestRun,
     ReviewEvent,
     ReviewStatus,
+    Tlp,
 )
 from storage.models._base import utcnow
 from storage.runs import list_failures, list_runs
@@ -39,21 +45,19 @@ def _count(session: Session, query: Any) -> int:
     return int(session.exec(query).one())
 
 
-def overview(*, session: Session) -> Overview:
-    findings = select(func.count()).select_from(Finding)
+def overview(*, session: Session, clearance: Tlp) -> Overview:
+    findings = select(func.count()).select_from(Finding).where(finding_visible(clearance))
+    documents = select(func.count()).select_from(Document).where(document_visible(clearance))
     return Overview(
-        documents=_count(session, select(func.count()).select_from(Document)),
-        relevant_documents=_count(
-            session,
-            select(func.count()).select_from(Document).where(col(Document.relevant).is_(True)),
-        ),
+        documents=_count(session, documents),
+        relevant_documents=_count(session, documents.where(col(Document.relevant).is_(True))),
         pending_findings=_count(session, findings.where(Finding.status == ReviewStatus.PENDING)),
         reviewed_findings=_count(session, findings.where(Finding.status != ReviewStatus.PENDING)),
         open_incidents=_count(
             session,
             select(func.count())
             .select_from(Incident)
-            .where(Incident.status == IncidentStatus.OPEN),
+            .where(Incident.status == IncidentStatus.OPEN, incident_visible(clearance)),
         ),
         unresolved_failures=_count(
             session,
@@ -77,7 +81,7 @@ def _as_date(value: Any) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
-def weekly_documents(*, session: Session, weeks: int = 104) -> list[dict[str, Any]]:
+def weekly_documents(*, session: Session, clearance: Tlp, weeks: int = 104) -> list[dict[str, Any]]:
     """Documents and relevant documents per ISO week of publication (of arrival when the
     publication date is unknown), oldest first."""
     since = utcnow() - timedelta(weeks=weeks)
@@ -85,7 +89,7 @@ def weekly_documents(*, session: Session, weeks: int = 104) -> list[dict[str, An
     day = func.date(published)
     query = (
         select(day, Document.relevant, func.count())
-        .where(published >= since)
+        .where(published >= since, document_visible(clearance))
         .group_by(day, col(Document.relevant))
     )
     totals: Counter[str] = Counter()
@@ -98,11 +102,11 @@ def weekly_documents(*, session: Session, weeks: int = 104) -> list[dict[str, An
     return [{"week": w, "documents": totals[w], "relevant": relevant[w]} for w in sorted(totals)]
 
 
-def weekly_incidents(*, session: Session) -> list[dict[str, Any]]:
+def weekly_incidents(*, session: Session, clearance: Tlp) -> list[dict[str, Any]]:
     """Open incidents per ISO week of occurrence (or report when unknown)."""
     query = select(
         col(Incident.occurred_on), col(Incident.reported_on), col(Incident.created_at)
-    ).where(Incident.status == IncidentStatus.OPEN)
+    ).where(Incident.status == IncidentStatus.OPEN, incident_visible(clearance))
     weeks = Counter(
         iso_week(occurred or reported or created.date())
         for occurred, reported, created in session.exec(query).all()
@@ -110,32 +114,34 @@ def weekly_incidents(*, session: Session) -> list[dict[str, Any]]:
     return [{"week": w, "incidents": weeks[w]} for w in sorted(weeks)]
 
 
-def incidents_by(*, session: Session, field_name: str) -> list[tuple[str, int]]:
+def incidents_by(*, session: Session, field_name: str, clearance: Tlp) -> list[tuple[str, int]]:
     """Open incidents grouped by incident_type, intent_group, material_group or country."""
     if field_name not in {"incident_type", "intent_group", "material_group", "country"}:
         raise ValueError(f"cannot group incidents by {field_name}")
     column = col(getattr(Incident, field_name))
     query = (
         select(column, func.count())
-        .where(Incident.status == IncidentStatus.OPEN)
+        .where(Incident.status == IncidentStatus.OPEN, incident_visible(clearance))
         .group_by(column)
         .order_by(func.count().desc())
     )
     return [(str(value or "unknown"), int(n)) for value, n in session.exec(query).all()]
 
 
-def relevant_documents_by_type(*, session: Session) -> list[tuple[str, int]]:
+def relevant_documents_by_type(*, session: Session, clearance: Tlp) -> list[tuple[str, int]]:
     column = col(Document.incident_type)
     query = (
         select(column, func.count())
-        .where(col(Document.relevant).is_(True))
+        .where(col(Document.relevant).is_(True), document_visible(clearance))
         .group_by(column)
         .order_by(func.count().desc())
     )
     return [(str(value or "unknown"), int(n)) for value, n in session.exec(query).all()]
 
 
-def material_findings_by_group(*, session: Session, limit: int = 20) -> list[tuple[str, int]]:
+def material_findings_by_group(
+    *, session: Session, clearance: Tlp, limit: int = 20
+) -> list[tuple[str, int]]:
     """Confirmed or corrected MATERIAL findings per canonical material."""
     column = col(Finding.normalized)
     query = (
@@ -143,6 +149,7 @@ def material_findings_by_group(*, session: Session, limit: int = 20) -> list[tup
         .where(
             Finding.label == "MATERIAL",
             col(Finding.status).in_([ReviewStatus.CONFIRMED, ReviewStatus.CORRECTED]),
+            finding_visible(clearance),
         )
         .group_by(column)
         .order_by(func.count().desc())
@@ -151,9 +158,10 @@ def material_findings_by_group(*, session: Session, limit: int = 20) -> list[tup
     return [(str(value or "unknown"), int(n)) for value, n in session.exec(query).all()]
 
 
-def incidents_for_map(*, session: Session) -> list[dict[str, Any]]:
+def incidents_for_map(*, session: Session, clearance: Tlp) -> list[dict[str, Any]]:
     query = select(Incident).where(
         Incident.status == IncidentStatus.OPEN,
+        incident_visible(clearance),
         col(Incident.latitude).is_not(None),
         col(Incident.longitude).is_not(None),
     )

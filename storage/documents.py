@@ -11,7 +11,9 @@ from sqlalchemy import Insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from storage.models import Document, DocumentCreate, DocumentStatus
+from storage.clearance import document_visible
+from storage.models import Document, DocumentCreate, DocumentStatus, Source, Tlp
+from storage.objectstore import get_object_store
 
 
 @dataclass
@@ -22,6 +24,26 @@ class AddResult:
 
 def find_by_sha256(*, session: Session, sha256: str) -> Document | None:
     return session.exec(select(Document).where(Document.sha256 == sha256)).first()
+
+
+def get_document(*, session: Session, document_id: int, clearance: Tlp) -> Document | None:
+    """The document, or None when there is none or it is above the clearance (the same
+    answer: a user cannot tell a document they may not read from a missing one)."""
+    query = select(Document).where(col(Document.id) == document_id, document_visible(clearance))
+    return session.exec(query).first()
+
+
+def document_source(*, session: Session, document: Document) -> Source | None:
+    """The source of a document already read (through `get_document`)."""
+    return session.get(Source, document.source_id) if document.source_id else None
+
+
+def original_file(*, session: Session, document_id: int, clearance: Tlp) -> bytes | None:
+    """The bytes of the original file, checked again against the clearance when asked."""
+    document = get_document(session=session, document_id=document_id, clearance=clearance)
+    if document is None or not document.raw_key:
+        return None
+    return get_object_store().get(document.raw_key)
 
 
 def find_by_url(*, session: Session, url: str) -> list[Document]:

@@ -1,4 +1,8 @@
-"""Incidents (ITDB-like records) built from documents: open, link, merge, split; all audited."""
+"""Incidents (ITDB-like records) built from documents: open, link, merge, split; all audited.
+
+Reads take the reader's clearance: an incident holding a document above it is "not found"
+(storage/clearance.py), and its marking is the most restrictive of its documents'.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,13 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from storage.clearance import (
+    document_visible,
+    finding_visible,
+    incident_visible,
+    most_restrictive,
+)
+from storage.documents import get_document
 from storage.models import (
     Document,
     Finding,
@@ -21,6 +32,7 @@ from storage.models import (
     IncidentStatus,
     ReviewEvent,
     ReviewStatus,
+    Tlp,
 )
 from storage.models._base import utcnow
 
@@ -53,6 +65,7 @@ class IncidentDetail:
     materials: list[dict[str, Any]]
     places: list[Place]
     timeline: list[TimelineEntry]
+    marking: Tlp = Tlp.CLEAR  # the most restrictive of its documents' markings
     merged_from: list[Incident] = field(default_factory=list)
 
 
@@ -90,6 +103,15 @@ def _get(session: Session, incident_id: int) -> Incident:
     return incident
 
 
+def _get_visible(session: Session, incident_id: int, clearance: Tlp) -> Incident:
+    """The incident; one above the clearance is "not found", exactly like a missing one."""
+    query = select(Incident).where(col(Incident.id) == incident_id, incident_visible(clearance))
+    incident = session.exec(query).first()
+    if incident is None:
+        raise IncidentError(f"no incident {incident_id}")
+    return incident
+
+
 def _require_open(incident: Incident) -> None:
     if incident.status != IncidentStatus.OPEN:
         raise IncidentError(f"incident {incident.id} was merged into {incident.merged_into_id}")
@@ -100,9 +122,9 @@ def document_ids_of(*, session: Session, incident_id: int) -> list[int]:
     return sorted(session.exec(query).all())
 
 
-def draft_from_document(*, session: Session, document_id: int) -> IncidentCreate:
+def draft_from_document(*, session: Session, document_id: int, clearance: Tlp) -> IncidentCreate:
     """An incident pre-filled from what extraction found in the document."""
-    document = session.get(Document, document_id)
+    document = get_document(session=session, document_id=document_id, clearance=clearance)
     if document is None:
         raise IncidentError(f"no document {document_id}")
     materials = session.exec(
@@ -204,9 +226,18 @@ def _link(session: Session, incident_id: int, document_id: int, username: str, r
 
 
 def attach_document(
-    *, session: Session, incident_id: int, document_id: int, username: str, reason: str = ""
+    *,
+    session: Session,
+    incident_id: int,
+    document_id: int,
+    username: str,
+    clearance: Tlp,
+    reason: str = "",
 ) -> Incident:
-    incident = _get(session, incident_id)
+    """Link a document to an incident, both chosen by id: each must be within the clearance."""
+    incident = _get_visible(session, incident_id, clearance)
+    if get_document(session=session, document_id=document_id, clearance=clearance) is None:
+        raise IncidentError(f"no document {document_id}")
     _require_open(incident)
     _link(session, incident_id, document_id, username, reason)
     _audit(
@@ -246,14 +277,16 @@ def _move_documents(
 
 
 def merge_incidents(
-    *, session: Session, merged_id: int, into_id: int, username: str, reason: str
+    *, session: Session, merged_id: int, into_id: int, username: str, reason: str, clearance: Tlp
 ) -> Incident:
-    """Merge `merged_id` into `into_id`: its documents move, it keeps a pointer to the target."""
+    """Merge `merged_id` into `into_id`: its documents move, it keeps a pointer to the target.
+    Both are chosen by id and must be within the clearance."""
     if merged_id == into_id:
         raise IncidentError("cannot merge an incident into itself")
     if not reason.strip():
         raise IncidentError("a merge needs a reason")
-    merged, target = _get(session, merged_id), _get(session, into_id)
+    merged = _get_visible(session, merged_id, clearance)
+    target = _get_visible(session, into_id, clearance)
     _require_open(merged)
     _require_open(target)
     moved = document_ids_of(session=session, incident_id=merged_id)
@@ -312,13 +345,14 @@ def split_incident(
 def list_incidents(
     *,
     session: Session,
+    clearance: Tlp,
     include_merged: bool = False,
     search: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[tuple[Incident, int]], int]:
     """Page of (incident, number of documents), newest first, and the total."""
-    conditions: list[Any] = []
+    conditions: list[Any] = [incident_visible(clearance)]
     if not include_merged:
         conditions.append(col(Incident.status) == IncidentStatus.OPEN)
     if search:
@@ -340,11 +374,11 @@ def list_incidents(
     return [(i, int(n)) for i, n in session.exec(query).all()], int(total)
 
 
-def incidents_of_document(*, session: Session, document_id: int) -> list[Incident]:
+def incidents_of_document(*, session: Session, document_id: int, clearance: Tlp) -> list[Incident]:
     query = (
         select(Incident)
         .join(IncidentDocument, col(IncidentDocument.incident_id) == Incident.id)
-        .where(IncidentDocument.document_id == document_id)
+        .where(IncidentDocument.document_id == document_id, incident_visible(clearance))
     )
     return list(session.exec(query).all())
 
@@ -394,13 +428,33 @@ def _timeline(incident: Incident, documents: Sequence[Document]) -> list[Timelin
     return sorted(entries, key=lambda entry: entry.day)
 
 
-def get_incident(*, session: Session, incident_id: int) -> IncidentDetail:
-    incident = _get(session, incident_id)
+def _marking(session: Session, incident: Incident) -> Tlp:
+    """The most restrictive marking of the incident's documents (a merged incident's are
+    those of the incident it was merged into)."""
+    owners = [i for i in (incident.id, incident.merged_into_id) if i is not None]
+    query = (
+        select(Document.marking)
+        .join(IncidentDocument, col(IncidentDocument.document_id) == Document.id)
+        .where(col(IncidentDocument.incident_id).in_(owners))
+    )
+    return most_restrictive(Tlp(marking) for marking in session.exec(query).all())
+
+
+def get_incident(*, session: Session, incident_id: int, clearance: Tlp) -> IncidentDetail:
+    """The incident with its documents, materials, places and timeline; an incident above
+    the clearance raises the same error as a missing one."""
+    incident = _get_visible(session, incident_id, clearance)
     ids = document_ids_of(session=session, incident_id=incident_id)
-    documents = list(session.exec(select(Document).where(col(Document.id).in_(ids))).all())
+    documents = list(
+        session.exec(
+            select(Document).where(col(Document.id).in_(ids), document_visible(clearance))
+        ).all()
+    )
     findings = session.exec(
         select(Finding).where(
-            col(Finding.document_id).in_(ids), col(Finding.status) != ReviewStatus.REJECTED
+            col(Finding.document_id).in_(ids),
+            col(Finding.status) != ReviewStatus.REJECTED,
+            finding_visible(clearance),
         )
     ).all()
     materials = [
@@ -408,12 +462,15 @@ def get_incident(*, session: Session, incident_id: int) -> IncidentDetail:
         for f in findings
         if f.label == "MATERIAL"
     ]
-    merged_from = session.exec(select(Incident).where(Incident.merged_into_id == incident_id)).all()
+    merged_from = session.exec(
+        select(Incident).where(Incident.merged_into_id == incident_id, incident_visible(clearance))
+    ).all()
     return IncidentDetail(
         incident=incident,
         documents=sorted(documents, key=lambda d: d.id or 0),
         materials=materials,
         places=_places(incident, findings),
         timeline=_timeline(incident, documents),
+        marking=_marking(session, incident),
         merged_from=list(merged_from),
     )

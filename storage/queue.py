@@ -12,6 +12,8 @@ scan read backwards:
 - "Relevant" is a priority range (no join). Other document filters (country, source,
   language, dates) join each candidate finding to its document by primary key and filter;
   the material filter is a semi-join served by `ix_finding_label_normalized`.
+- Clearance: every query keeps only documents (and findings of documents) whose TLP
+  marking the reader may read (storage/clearance.py); counts and filter choices too.
 - Small result sets (up to `SMALL_SET` rows, e.g. a material in one country) are read in one
   unordered query and sorted here: one pass gives the page and its exact total. Larger ones
   get the ordered page query plus a count capped at `COUNT_CAP` (shown as "10,000+").
@@ -29,7 +31,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col, select
 
-from storage.models import Document, Finding, ReviewStatus, Source
+from storage.clearance import document_visible, finding_visible
+from storage.models import Document, Finding, ReviewStatus, Source, Tlp
 from storage.priority import relevant_range
 
 MAX_PAGE_SIZE = 200
@@ -209,10 +212,11 @@ def _next_cursor(keys: list[Cursor], limit: int) -> Cursor | None:
 
 
 def _finding_filter(
-    session: Session, filters: QueueFilters
+    session: Session, filters: QueueFilters, clearance: Tlp
 ) -> tuple[list[ColumnElement[bool]], bool]:
     """Conditions on a finding (and whether they need its document joined)."""
     conditions = _relevant_condition(col(Finding.priority), filters.relevant)
+    conditions.append(finding_visible(clearance))
     if filters.material:
         conditions.append(_mentions_material(col(Finding.document_id), filters.material))
     document_conditions = _document_conditions(session, filters)
@@ -233,10 +237,15 @@ def _finding_arm(
 
 
 def finding_queue(
-    *, session: Session, filters: QueueFilters, limit: int = 50, after: Cursor | None = None
+    *,
+    session: Session,
+    filters: QueueFilters,
+    clearance: Tlp,
+    limit: int = 50,
+    after: Cursor | None = None,
 ) -> Page[FindingRow]:
     limit = _page_size(limit)
-    conditions, join_document = _finding_filter(session, filters)
+    conditions, join_document = _finding_filter(session, filters, clearance)
     base = sa_select(col(Finding.priority), col(Finding.id)).where(*conditions)
     if join_document:
         base = base.join(Document, col(Document.id) == Finding.document_id)
@@ -295,8 +304,11 @@ def _category_of(finding: Finding) -> str | None:
     return None if value is None else str(value)
 
 
-def _document_filter(session: Session, filters: QueueFilters) -> list[ColumnElement[bool]]:
+def _document_filter(
+    session: Session, filters: QueueFilters, clearance: Tlp
+) -> list[ColumnElement[bool]]:
     conditions = _relevant_condition(col(Document.priority), filters.relevant)
+    conditions.append(document_visible(clearance))
     conditions += _document_conditions(session, filters)
     if filters.material:
         conditions.append(_mentions_material(col(Document.id), filters.material))
@@ -311,12 +323,17 @@ def _document_filter(session: Session, filters: QueueFilters) -> list[ColumnElem
 
 
 def document_queue(
-    *, session: Session, filters: QueueFilters, limit: int = 50, after: Cursor | None = None
+    *,
+    session: Session,
+    filters: QueueFilters,
+    clearance: Tlp,
+    limit: int = 50,
+    after: Cursor | None = None,
 ) -> Page[DocumentRow]:
     """Documents holding findings that match the finding filters (pending ones by default)."""
     limit = _page_size(limit)
     base = sa_select(col(Document.priority), col(Document.id)).where(
-        *_document_filter(session, filters)
+        *_document_filter(session, filters, clearance)
     )
     arm = (
         base.where(*_after(col(Document.priority), col(Document.id), after))
@@ -369,15 +386,22 @@ def _finding_counts(session: Session, document_ids: list[int]) -> dict[int, tupl
     return {int(d): (int(p or 0), int(n)) for d, p, n in session.execute(query).all()}
 
 
-def filter_choices(*, session: Session) -> dict[str, list[Any]]:
-    """Values offered in the queue filters: sources, languages, materials."""
+def filter_choices(*, session: Session, clearance: Tlp) -> dict[str, list[Any]]:
+    """Values offered in the queue filters: sources, and the languages and materials of the
+    documents the reader may read."""
     sources = session.exec(select(Source.id, Source.name).order_by(col(Source.name))).all()
     languages = session.exec(
-        select(Document.language).where(col(Document.language).is_not(None)).distinct()
+        select(Document.language)
+        .where(col(Document.language).is_not(None), document_visible(clearance))
+        .distinct()
     ).all()
     materials = session.exec(
         select(Finding.normalized)
-        .where(Finding.label == "MATERIAL", col(Finding.normalized).is_not(None))
+        .where(
+            Finding.label == "MATERIAL",
+            col(Finding.normalized).is_not(None),
+            finding_visible(clearance),
+        )
         .distinct()
         .limit(500)
     ).all()

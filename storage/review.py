@@ -14,6 +14,7 @@ from typing import Any, Literal
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from storage.clearance import event_visible, finding_visible
 from storage.models import (
     Document,
     Finding,
@@ -21,6 +22,7 @@ from storage.models import (
     ReviewEvent,
     ReviewStatus,
     Suppression,
+    Tlp,
 )
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
@@ -342,10 +344,21 @@ def bulk_decide(
     return decided
 
 
-def finding_history(*, session: Session, finding_id: int) -> list[ReviewEvent]:
+def document_findings(*, session: Session, document_id: int, clearance: Tlp) -> list[Finding]:
+    """The findings of a document in text order (none when it is above the clearance)."""
+    query = (
+        select(Finding)
+        .where(Finding.document_id == document_id, finding_visible(clearance))
+        .order_by(col(Finding.start), col(Finding.id))
+    )
+    return list(session.exec(query).all())
+
+
+def finding_history(*, session: Session, finding_id: int, clearance: Tlp) -> list[ReviewEvent]:
     query = (
         select(ReviewEvent)
         .where(ReviewEvent.entity_type == "finding", ReviewEvent.entity_id == finding_id)
+        .where(event_visible(clearance))
         .order_by(col(ReviewEvent.at), col(ReviewEvent.id))
     )
     return list(session.exec(query).all())
@@ -354,6 +367,7 @@ def finding_history(*, session: Session, finding_id: int) -> list[ReviewEvent]:
 def search_events(
     *,
     session: Session,
+    clearance: Tlp,
     username: str | None = None,
     action: str | None = None,
     entity_type: str | None = None,
@@ -363,9 +377,9 @@ def search_events(
     limit: int = 100,
     offset: int = 0,
 ) -> tuple[list[ReviewEvent], int]:
-    """Audit trail search, newest first: (page of events, total matching)."""
-
-    conditions: list[Any] = []
+    """Audit trail search, newest first: (page of events, total matching). Events about
+    findings, documents or incidents above the clearance are left out."""
+    conditions: list[Any] = [event_visible(clearance)]
     if username:
         conditions.append(col(ReviewEvent.username) == username)
     if action:

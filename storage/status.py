@@ -1,4 +1,10 @@
-"""Platform figures for `radintel status`: every count is one SQL GROUP BY, no rows loaded."""
+"""Platform figures for `radintel status`: every count is one SQL GROUP BY, no rows loaded.
+
+Run for a user (`radintel status --as USER`), the document and finding figures count only
+what that user's clearance lets them read; run by an operator (no user), they count
+everything, as an operator with database access sees it anyway. Runs and failures are
+ingestion health and are never filtered.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +16,13 @@ from sqlalchemy import func
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
+from storage.clearance import document_visible, finding_visible
 from storage.models import (
     Document,
     Finding,
     IngestFailure,
     IngestRun,
+    Tlp,
 )
 
 LAST_RUNS = 5
@@ -53,8 +61,13 @@ def _count(session: Session, model: type[Any], *conditions: Any) -> int:
     return int(session.exec(statement).one())
 
 
-def _grouped(session: Session, column: Mapped[Any]) -> dict[str, int]:
-    statement = select(column, func.count()).group_by(column).order_by(func.count().desc())
+def _grouped(session: Session, column: Mapped[Any], *conditions: Any) -> dict[str, int]:
+    statement = (
+        select(column, func.count())
+        .where(*conditions)
+        .group_by(column)
+        .order_by(func.count().desc())
+    )
     return {_label(value): int(count) for value, count in session.exec(statement).all()}
 
 
@@ -79,17 +92,20 @@ def _last_runs(session: Session) -> list[RunSummary]:
     ]
 
 
-def collect_status(*, session: Session) -> PlatformStatus:
+def collect_status(*, session: Session, clearance: Tlp | None) -> PlatformStatus:
+    """The platform figures; `clearance` None is the operator's view (every document)."""
     # Every failed input (a failed document included) has one IngestFailure row until an
     # operator resolves or retries it: counting documents too would count it twice.
     unresolved = _count(session, IngestFailure, col(IngestFailure.resolved).is_(False))
+    documents = [] if clearance is None else [document_visible(clearance)]
+    findings = [] if clearance is None else [finding_visible(clearance)]
     return PlatformStatus(
-        documents=_count(session, Document),
-        findings=_count(session, Finding),
-        by_status=_grouped(session, col(Document.status)),
-        by_language=_grouped(session, col(Document.language)),
-        by_format=_grouped(session, col(Document.format)),
+        documents=_count(session, Document, *documents),
+        findings=_count(session, Finding, *findings),
+        by_status=_grouped(session, col(Document.status), *documents),
+        by_language=_grouped(session, col(Document.language), *documents),
+        by_format=_grouped(session, col(Document.format), *documents),
         failures=unresolved,
-        findings_by_review_status=_grouped(session, col(Finding.status)),
+        findings_by_review_status=_grouped(session, col(Finding.status), *findings),
         last_runs=_last_runs(session),
     )

@@ -13,7 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from storage.models import ReviewEvent, Role, SignInAttempt, User
+from storage.models import ReviewEvent, Role, SignInAttempt, Tlp, User
 from storage.models._base import utcnow
 from storage.ui_sessions import revoke_all_for_user
 
@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 MIN_PASSWORD_LENGTH = 10
 DEMO_ROLES = (Role.ANALYST, Role.EDITOR, Role.ADMIN)
+# Different clearances, so the demo shows what each one hides (the bureau inbox is AMBER).
+DEMO_CLEARANCES = {Role.ANALYST: Tlp.GREEN, Role.EDITOR: Tlp.AMBER, Role.ADMIN: Tlp.RED}
 
 
 @dataclass(frozen=True)
@@ -56,15 +58,31 @@ def _check_new_user(session: Session, username: str, password: str) -> None:
         raise UserError(f"user {username!r} already exists")
 
 
+def _clearance(value: Tlp | str) -> Tlp:
+    try:
+        return Tlp(value)
+    except ValueError as error:
+        raise UserError(f"clearance must be one of {', '.join(t.value for t in Tlp)}") from error
+
+
 def create_user(
-    *, session: Session, username: str, password: str, role: Role | str, created_by: str = "system"
+    *,
+    session: Session,
+    username: str,
+    password: str,
+    role: Role | str,
+    created_by: str = "system",
+    clearance: Tlp | str = Tlp.GREEN,
 ) -> User:
     try:
         role = Role(role)
     except ValueError as error:
         raise UserError(f"role must be one of {', '.join(r.value for r in Role)}") from error
+    clearance = _clearance(clearance)
     _check_new_user(session, username, password)
-    user = User(username=username, role=role, password_hash=hash_password(password))
+    user = User(
+        username=username, role=role, clearance=clearance, password_hash=hash_password(password)
+    )
     session.add(user)
     session.flush()
     assert user.id is not None
@@ -73,12 +91,38 @@ def create_user(
         action="create_user",
         entity_type="user",
         entity_id=user.id,
-        after={"username": username, "role": role.value},
+        after={"username": username, "role": role.value, "clearance": clearance.value},
     )
     session.add(event)
     session.commit()
     session.refresh(user)
     log.info("user %s created with role %s by %s", username, role.value, created_by)
+    return user
+
+
+def set_clearance(*, session: Session, username: str, clearance: Tlp | str, by: str) -> User:
+    """Change the most restrictive TLP marking the user may read (audited; the caller
+    commits). Takes effect on the user's next page: the UI re-reads it on every run."""
+    new = _clearance(clearance)
+    user = get_user(session=session, username=username)
+    if user is None:
+        raise UserError(f"no user {username!r}")
+    assert user.id is not None
+    before = {"clearance": Tlp(user.clearance).value}
+    user.clearance = new
+    session.add(user)
+    session.add(
+        ReviewEvent(
+            username=by,
+            action="set_clearance",
+            entity_type="user",
+            entity_id=user.id,
+            before=before,
+            after={"clearance": new.value},
+        )
+    )
+    session.flush()
+    log.info("user %s clearance set to %s by %s", username, new.value, by)
     return user
 
 
@@ -176,6 +220,12 @@ def ensure_demo_users(*, session: Session) -> list[tuple[str, str, str]]:
         if get_user(session=session, username=role.value) is not None:
             continue
         password = secrets.token_urlsafe(12)
-        create_user(session=session, username=role.value, password=password, role=role)
+        create_user(
+            session=session,
+            username=role.value,
+            password=password,
+            role=role,
+            clearance=DEMO_CLEARANCES[role],
+        )
         created.append((role.value, role.value, password))
     return created

@@ -16,7 +16,7 @@ from flows.errors import UserError
 from flows.settings import get_flow_settings
 from flows.sources_file import parse_source, put_source, read_sources, set_enabled
 from storage.db import get_engine, session_scope
-from storage.models import SourceKind, Tlp
+from storage.models import Role, SourceKind, Tlp
 from storage.runs import list_failures, retry_failure
 from storage.schema import create_schema
 from storage.settings import get_storage_settings
@@ -225,14 +225,16 @@ def demo_extract() -> None:
 def demo_credentials() -> list[str]:
     """Sign-in lines for the demo users. Passwords are made once, when the users are
     created, and kept (owner-readable only) in the data folder so a later demo shows them."""
-    from storage.users import ensure_demo_users
+    from storage.users import DEMO_CLEARANCES, ensure_demo_users
 
     path = get_storage_settings().data_dir / "demo-users.txt"
     with session_scope() as session:
         created = ensure_demo_users(session=session)
     if created:
         lines = [
-            f"  {role:<8} username {name:<10} password {secret}" for name, role, secret in created
+            f"  {role:<8} username {name:<10} clearance {DEMO_CLEARANCES[Role(role)].value:<10} "
+            f"password {secret}"
+            for name, role, secret in created
         ]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         path.chmod(0o600)

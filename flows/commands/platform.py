@@ -17,10 +17,12 @@ from sqlmodel import Session
 
 from flows.errors import UserError
 from storage.db import engine_for
+from storage.models import Tlp
 from storage.objectstore import LocalObjectStore, ObjectStoreError, object_store_from
 from storage.schema import current_revision, head_revision, upgrade_to_head
 from storage.settings import StorageSettings, get_storage_settings
 from storage.status import PlatformStatus, collect_status
+from storage.users import get_user
 
 DATABASE_ERRORS = (
     ArgumentError,
@@ -83,14 +85,25 @@ def init() -> None:
     typer.echo(f"object store: {describe_store(settings)} ({kind}, ready)")
 
 
-def read_status(settings: StorageSettings) -> PlatformStatus:
+def _clearance_of(session: Session, username: str | None) -> Tlp | None:
+    """The clearance of the user the figures are for; None (everything) for an operator."""
+    if username is None:
+        return None
+    user = get_user(session=session, username=username.strip().lower())
+    if user is None or user.disabled:
+        raise UserError(f"no active user {username!r}")
+    return Tlp(user.clearance)
+
+
+def read_status(settings: StorageSettings, username: str | None = None) -> PlatformStatus:
     url = settings.resolved_database_url
     try:
         engine = engine_for(url)
         if current_revision(engine) is None:
             raise UserError(f"database {safe_url(url)} has no schema yet: run `radintel init`")
         with Session(engine) as session:
-            return collect_status(session=session)
+            clearance = _clearance_of(session, username)
+            return collect_status(session=session, clearance=clearance)
     except DATABASE_ERRORS as error:
         raise database_error(url, error) from None
 
@@ -138,10 +151,16 @@ def print_status(status: PlatformStatus, settings: StorageSettings) -> None:
 
 def status(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    as_user: Annotated[
+        str | None,
+        typer.Option("--as", help="Count only the documents this user's clearance may read."),
+    ] = None,
 ) -> None:
-    """Counts of documents, findings and failures, and the last runs."""
+    """Counts of documents, findings and failures, and the last runs.
+
+    Without --as the figures count every document (the operator's view)."""
     settings = load_settings()
-    figures = read_status(settings)
+    figures = read_status(settings, as_user)
     if as_json:
         typer.echo(json.dumps(figures, indent=2, ensure_ascii=False))
         return

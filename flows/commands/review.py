@@ -12,6 +12,7 @@ import typer
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from flows.errors import UserError
+from storage.models import Tlp
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "review_ui" / "app.py"
@@ -65,6 +66,9 @@ def users_add(
     username: str = typer.Option(..., "--username", help="Lower-case login name."),
     role: str = typer.Option("analyst", "--role", help="analyst, editor or admin."),
     password: str | None = typer.Option(None, "--password", help="Prompted when omitted."),
+    clearance: Tlp = typer.Option(
+        Tlp.GREEN, "--clearance", help="Most restrictive TLP marking the user may read."
+    ),
 ) -> None:
     """Create a user."""
     from storage.db import session_scope
@@ -75,17 +79,45 @@ def users_add(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
         with session_scope() as session:
-            user = create_user(session=session, username=username, password=password, role=role)
+            user = create_user(
+                session=session,
+                username=username,
+                password=password,
+                role=role,
+                clearance=clearance,
+            )
     except InvalidUser as error:
         raise UserError(str(error)) from error
     except (OperationalError, ProgrammingError) as error:
         raise _database_error(error) from error
-    typer.echo(f"created {user.username} ({user.role.value})")
+    typer.echo(f"created {user.username} ({user.role.value}, clearance {clearance.value})")
+
+
+@users_app.command("set-clearance")
+def users_set_clearance(
+    username: str = typer.Option(..., "--username", help="The user to change."),
+    clearance: Tlp = typer.Option(
+        ..., "--clearance", help="Most restrictive TLP marking the user may read."
+    ),
+) -> None:
+    """Change the TLP clearance of a user (recorded in the audit trail as the operator)."""
+    from storage.db import session_scope
+    from storage.users import UserError as InvalidUser
+    from storage.users import set_clearance
+
+    try:
+        with session_scope() as session:
+            set_clearance(session=session, username=username, clearance=clearance, by="operator")
+    except InvalidUser as error:
+        raise UserError(str(error)) from error
+    except (OperationalError, ProgrammingError) as error:
+        raise _database_error(error) from error
+    typer.echo(f"{username} may now read up to {clearance.value}")
 
 
 @users_app.command("list")
 def users_list() -> None:
-    """List users and their roles."""
+    """List users, their roles and clearances."""
     from storage.db import session_scope
     from storage.users import list_users
 
@@ -96,7 +128,7 @@ def users_list() -> None:
         raise _database_error(error) from error
     for user in users:
         state = "disabled" if user.disabled else "active"
-        typer.echo(f"{user.username:<24} {user.role.value:<8} {state}")
+        typer.echo(f"{user.username:<24} {user.role.value:<8} {user.clearance.value:<17} {state}")
 
 
 def ui(port: int = typer.Option(8501, "--port", min=1024, max=65535)) -> None:

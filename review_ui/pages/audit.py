@@ -31,6 +31,7 @@ def render() -> None:
     with session_scope() as session:
         events, total = search_events(
             session=session,
+            clearance=user.clearance,
             username=who.strip() or None,
             action=action.strip() or None,
             entity_type=None if entity == "Any" else entity,

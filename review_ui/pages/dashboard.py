@@ -20,7 +20,7 @@ from storage.dashboard import (
     weekly_incidents,
 )
 from storage.db import session_scope
-from storage.models import Role
+from storage.models import Role, Tlp
 
 
 def _retry(failure_id: int, username: str) -> None:
@@ -40,17 +40,17 @@ def _bars(pairs: list[tuple[str, int]], name: str) -> None:
     st.bar_chart(pd.DataFrame(pairs, columns=[name, "count"]).set_index(name), height=220)
 
 
-def _figures() -> None:
+def _figures(clearance: Tlp) -> None:
     with session_scope() as session:
-        figures = overview(session=session)
-        weeks = weekly_documents(session=session)
-        incident_weeks = weekly_incidents(session=session)
-        by_type = incidents_by(session=session, field_name="incident_type")
-        by_group = incidents_by(session=session, field_name="material_group")
-        by_country = incidents_by(session=session, field_name="country")
-        materials = material_findings_by_group(session=session)
-        doc_types = relevant_documents_by_type(session=session)
-        points = incidents_for_map(session=session)
+        figures = overview(session=session, clearance=clearance)
+        weeks = weekly_documents(session=session, clearance=clearance)
+        incident_weeks = weekly_incidents(session=session, clearance=clearance)
+        by_type = incidents_by(session=session, field_name="incident_type", clearance=clearance)
+        by_group = incidents_by(session=session, field_name="material_group", clearance=clearance)
+        by_country = incidents_by(session=session, field_name="country", clearance=clearance)
+        materials = material_findings_by_group(session=session, clearance=clearance)
+        doc_types = relevant_documents_by_type(session=session, clearance=clearance)
+        points = incidents_for_map(session=session, clearance=clearance)
     cols = st.columns(6)
     for col, (label, value) in zip(
         cols,
@@ -165,7 +165,7 @@ def render() -> None:
     header("Dashboard", user)
     figures, health = st.tabs(["Figures and trends", "Ingestion health"])
     with figures:
-        _figures()
+        _figures(user.clearance)
     with health:
         _health(user.username)
 

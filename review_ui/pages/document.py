@@ -8,7 +8,6 @@ from urllib.parse import urlparse
 
 import pandas as pd
 import streamlit as st
-from sqlmodel import col, select
 
 from review_ui import actions
 from review_ui.auth import SignedIn
@@ -24,10 +23,10 @@ from review_ui.safe_html import (
     tlp_badge,
 )
 from storage.db import session_scope
+from storage.documents import document_source, get_document, original_file
 from storage.incidents import draft_from_document, incidents_of_document
-from storage.models import Document, Finding, ReviewEvent, ReviewStatus, Role, Source
-from storage.objectstore import get_object_store
-from storage.review import LABELS, document_text, finding_history
+from storage.models import Document, Finding, ReviewEvent, ReviewStatus, Role, Source, Tlp
+from storage.review import LABELS, document_findings, document_text, finding_history
 
 SHORTCUTS = (
     "Keyboard: Alt+A confirm · Alt+N / Alt+P next / previous finding · "
@@ -298,7 +297,14 @@ def _safe_file_name(document: Document) -> str:
     return f"document-{document.id}{FORMAT_EXTENSIONS.get(document.format, '.bin')}"
 
 
-def _provenance(document: Document, source: Source | None) -> None:
+def _original(document_id: int, clearance: Tlp) -> bytes:
+    """The original file, read when the button is pressed: the clearance is checked then."""
+    with session_scope() as session:
+        data = original_file(session=session, document_id=document_id, clearance=clearance)
+    return data or b""
+
+
+def _provenance(document: Document, source: Source | None, user: SignedIn) -> None:
     rows = [
         ("Source", source.name if source else "—"),
         ("Source kind", source.kind if source else "—"),
@@ -316,10 +322,10 @@ def _provenance(document: Document, source: Source | None) -> None:
     if urlparse(url).scheme in {"http", "https"}:
         st.link_button("Open the original page", url)
     if document.raw_key:
-        raw_key = document.raw_key
+        document_id, clearance = int(document.id or 0), user.clearance
         st.download_button(
             "Download the original file",
-            data=lambda: get_object_store().get(raw_key),
+            data=lambda: _original(document_id, clearance),
             file_name=_safe_file_name(document),
             mime="application/octet-stream",
             on_click="ignore",
@@ -353,8 +359,11 @@ def _evidence(document: Document, text: str) -> None:
 
 def _incidents_tab(document: Document, user: SignedIn) -> None:
     with session_scope() as session:
-        linked = incidents_of_document(session=session, document_id=document.id or 0)
-        draft = draft_from_document(session=session, document_id=document.id or 0)
+        document_id, clearance = int(document.id or 0), user.clearance
+        linked = incidents_of_document(
+            session=session, document_id=document_id, clearance=clearance
+        )
+        draft = draft_from_document(session=session, document_id=document_id, clearance=clearance)
     for incident in linked:
         if st.button(f"Incident #{incident.id}", key=f"inc_{incident.id}"):
             st.session_state["incident_id"] = incident.id
@@ -365,12 +374,14 @@ def _incidents_tab(document: Document, user: SignedIn) -> None:
         st.form_submit_button(
             "Open an incident from this document",
             on_click=actions.open_incident,
-            args=(document.id, user.username),
+            args=(document.id, user.username, user.clearance),
         )
     with st.form("attach_incident", enter_to_submit=True):
         st.number_input("Attach to incident id", min_value=1, step=1, key="attach_incident")
         st.text_input("Reason", key="attach_reason")
-        st.form_submit_button("Attach", on_click=actions.attach, args=(document.id, user.username))
+        st.form_submit_button(
+            "Attach", on_click=actions.attach, args=(document.id, user.username, user.clearance)
+        )
 
 
 def render() -> None:
@@ -381,19 +392,13 @@ def render() -> None:
         _choose_document()
         return
     with session_scope() as session:
-        document = session.get(Document, document_id)
-        source = (
-            session.get(Source, document.source_id) if document and document.source_id else None
+        document = get_document(session=session, document_id=document_id, clearance=user.clearance)
+        source = document_source(session=session, document=document) if document else None
+        findings = document_findings(
+            session=session, document_id=document_id, clearance=user.clearance
         )
-        findings = list(
-            session.exec(
-                select(Finding)
-                .where(Finding.document_id == document_id)
-                .order_by(col(Finding.start), col(Finding.id))
-            ).all()
-        )
-    if document is None:
-        st.warning(f"There is no document {document_id}.")
+    if document is None:  # missing, or above the user's clearance: the same answer
+        st.warning(f"Document {document_id} not found.")
         _choose_document()
         return
     text = document_text(document)
@@ -414,7 +419,7 @@ def render() -> None:
         st.caption(SHORTCUTS)
         tabs = st.tabs(["Provenance", "Assessment evidence", "Add a finding", "Bulk", "Incidents"])
         with tabs[0]:
-            _provenance(document, source)
+            _provenance(document, source, user)
         with tabs[1]:
             _evidence(document, text)
         with tabs[2]:
@@ -428,7 +433,9 @@ def render() -> None:
             st.info("No finding in this document yet. Add one from the text on the left.")
             return
         with session_scope() as session:
-            events = finding_history(session=session, finding_id=finding.id)
+            events = finding_history(
+                session=session, finding_id=finding.id, clearance=user.clearance
+            )
         _panel(finding, user, len(text), events)
 
 

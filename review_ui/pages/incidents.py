@@ -9,7 +9,7 @@ import streamlit as st
 
 from review_ui.auth import SignedIn
 from review_ui.layout import flash, header, page_offset, pager, require, when
-from review_ui.safe_html import badge, block, escape_text, key_values
+from review_ui.safe_html import badge, block, escape_text, key_values, tlp_badge
 from storage.db import session_scope
 from storage.incidents import (
     IncidentDetail,
@@ -20,7 +20,7 @@ from storage.incidents import (
     merge_incidents,
     split_incident,
 )
-from storage.models import Role
+from storage.models import Role, Tlp
 
 PAGE = 25
 RECOVERED = {True: "recovered", False: "not recovered", None: "recovery unknown"}
@@ -36,7 +36,7 @@ def _run(success: str, action: Any, **kwargs: Any) -> None:
     flash("success", success)
 
 
-def _merge(incident_id: int, username: str) -> None:
+def _merge(incident_id: int, username: str, clearance: Tlp) -> None:
     _run(
         "Incidents merged.",
         merge_incidents,
@@ -44,6 +44,7 @@ def _merge(incident_id: int, username: str) -> None:
         into_id=incident_id,
         username=username,
         reason=str(st.session_state["merge_reason"]),
+        clearance=clearance,
     )
 
 
@@ -70,12 +71,13 @@ def _detach(incident_id: int, username: str) -> None:
     )
 
 
-def _list() -> None:
+def _list(clearance: Tlp) -> None:
     search = st.text_input("Search titles", key="incident_search")
     merged = st.toggle("Include merged incidents", key="incident_merged")
     with session_scope() as session:
         rows, total = list_incidents(
             session=session,
+            clearance=clearance,
             include_merged=merged,
             search=search or None,
             limit=PAGE,
@@ -114,7 +116,7 @@ def _facts(detail: IncidentDetail) -> None:
     st.markdown(
         block(
             f'<div style="font-size:1.2rem;font-weight:700">{escape_text(i.title)}</div>'
-            f"{badge(i.incident_type)}{badge(i.intent_group)}"
+            f"{tlp_badge(str(detail.marking))}{badge(i.incident_type)}{badge(i.intent_group)}"
             f"{badge(i.material_group or 'material ?')}"
             f"{badge(RECOVERED[i.recovered])}"
             + key_values(
@@ -201,7 +203,9 @@ def _operations(detail: IncidentDetail, user: SignedIn) -> None:
     with st.form("merge", enter_to_submit=True):
         st.number_input("Merge incident id into this one", min_value=1, step=1, key="merge_from")
         st.text_input("Reason", key="merge_reason")
-        st.form_submit_button("Merge", on_click=_merge, args=(incident_id, user.username))
+        st.form_submit_button(
+            "Merge", on_click=_merge, args=(incident_id, user.username, user.clearance)
+        )
     with st.form("split", enter_to_submit=True):
         st.multiselect("Documents to move to a new incident", doc_ids, key="split_docs")
         st.text_input("Title of the new incident", key="split_title")
@@ -216,7 +220,9 @@ def _operations(detail: IncidentDetail, user: SignedIn) -> None:
 def _detail(incident_id: int, user: SignedIn) -> None:
     try:
         with session_scope() as session:
-            detail = get_incident(session=session, incident_id=incident_id)
+            detail = get_incident(
+                session=session, incident_id=incident_id, clearance=user.clearance
+            )
     except IncidentError as error:
         st.warning(str(error))
         return
@@ -252,7 +258,7 @@ def render() -> None:
     header("Incidents", user, "ITDB-like incident records built from documents.")
     left, right = st.columns([2, 3], gap="large")
     with left:
-        _list()
+        _list(user.clearance)
     with right:
         incident_id = st.session_state.get("incident_id")
         if incident_id:

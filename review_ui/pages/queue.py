@@ -11,7 +11,7 @@ import streamlit as st
 from review_ui.layout import header, require
 from review_ui.settings import get_ui_settings
 from storage.db import session_scope
-from storage.models import ReviewStatus, Role
+from storage.models import ReviewStatus, Role, Tlp
 from storage.queue import (
     Cursor,
     Page,
@@ -107,10 +107,16 @@ def _open_document(document_id: int) -> None:
     st.switch_page("pages/document.py", query_params={"doc": str(document_id)})
 
 
-def _documents_tab(filters: QueueFilters, page_size: int) -> None:
+def _documents_tab(filters: QueueFilters, clearance: Tlp, page_size: int) -> None:
     start = _page_start("queue_doc", filters)
     with session_scope() as session:
-        page = document_queue(session=session, filters=filters, limit=page_size, after=start)
+        page = document_queue(
+            session=session,
+            filters=filters,
+            clearance=clearance,
+            limit=page_size,
+            after=start,
+        )
     if not page.items and start is not None:
         _restart("queue_doc")
         st.rerun()
@@ -160,10 +166,16 @@ def _documents_tab(filters: QueueFilters, page_size: int) -> None:
     st.caption("Select a row, then press Open (Alt+O).")
 
 
-def _findings_tab(filters: QueueFilters, page_size: int) -> None:
+def _findings_tab(filters: QueueFilters, clearance: Tlp, page_size: int) -> None:
     start = _page_start("queue_finding", filters)
     with session_scope() as session:
-        page = finding_queue(session=session, filters=filters, limit=page_size, after=start)
+        page = finding_queue(
+            session=session,
+            filters=filters,
+            clearance=clearance,
+            limit=page_size,
+            after=start,
+        )
     if not page.items and start is not None:
         _restart("queue_finding")
         st.rerun()
@@ -206,14 +218,14 @@ def render() -> None:
         "Relevant first, then materials by IAEA category 1 → 5, then relevance, newest first.",
     )
     with session_scope() as session:
-        choices = filter_choices(session=session)
+        choices = filter_choices(session=session, clearance=user.clearance)
     filters = _filters_form(choices)
     page_size = get_ui_settings().page_size
     documents, findings = st.tabs(["Documents awaiting review", "Findings"])
     with documents:
-        _documents_tab(filters, page_size)
+        _documents_tab(filters, user.clearance, page_size)
     with findings:
-        _findings_tab(filters, page_size)
+        _findings_tab(filters, user.clearance, page_size)
 
 
 render()

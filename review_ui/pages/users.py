@@ -1,4 +1,4 @@
-"""Administration of users: list, create, disable or enable."""
+"""Administration of users: list, create, disable or enable, set their TLP clearance."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import streamlit as st
 from review_ui.auth import SignedIn
 from review_ui.layout import flash, header, require, when
 from storage.db import session_scope
-from storage.models import Role
-from storage.users import UserError, create_user, list_users, set_disabled
+from storage.models import Role, Tlp
+from storage.users import UserError, create_user, list_users, set_clearance, set_disabled
+
+TLP = [marking.value for marking in Tlp]
 
 
 def _create(admin: str) -> None:
@@ -21,6 +23,7 @@ def _create(admin: str) -> None:
                 username=str(state["u_name"]).strip().lower(),
                 password=str(state["u_password"]),
                 role=state["u_role"],
+                clearance=state["u_clearance"],
                 created_by=admin,
             )
     except UserError as error:
@@ -42,6 +45,18 @@ def _toggle(disabled: bool, admin: str) -> None:
     flash("success", f"User {username} {'disabled' if disabled else 'enabled'}.")
 
 
+def _set_clearance(admin: str) -> None:
+    username = str(st.session_state.get("t_user") or "")
+    clearance = str(st.session_state.get("t_clearance") or "")
+    try:
+        with session_scope() as session:
+            set_clearance(session=session, username=username, clearance=clearance, by=admin)
+    except UserError as error:
+        flash("error", str(error))
+        return
+    flash("success", f"User {username} may now read up to {clearance}.")
+
+
 def _table(user: SignedIn) -> None:
     with session_scope() as session:
         users = list_users(session=session)
@@ -51,6 +66,7 @@ def _table(user: SignedIn) -> None:
                 {
                     "User": u.username,
                     "Role": u.role.value,
+                    "Clearance": u.clearance.value,
                     "Disabled": u.disabled,
                     "Created": when(u.created_at),
                 }
@@ -66,6 +82,8 @@ def _table(user: SignedIn) -> None:
         cols = st.columns(2)
         cols[0].form_submit_button("Disable", on_click=_toggle, args=(True, user.username))
         cols[1].form_submit_button("Enable", on_click=_toggle, args=(False, user.username))
+        st.selectbox("Clearance (most restrictive marking readable)", TLP, key="t_clearance")
+        st.form_submit_button("Set clearance", on_click=_set_clearance, args=(user.username,))
 
 
 def render() -> None:
@@ -77,6 +95,7 @@ def render() -> None:
     with right, st.form("create_user", enter_to_submit=True):
         st.text_input("Username", key="u_name")
         st.selectbox("Role", [r.value for r in Role], key="u_role")
+        st.selectbox("Clearance", TLP, index=TLP.index(Tlp.GREEN.value), key="u_clearance")
         st.text_input("Initial password (10+ characters)", type="password", key="u_password")
         st.form_submit_button(
             "Create user", type="primary", on_click=_create, args=(user.username,)

@@ -5,12 +5,13 @@ from datetime import datetime
 from sqlmodel import Field, SQLModel
 
 from storage.models._base import utcnow
-from storage.models.enums import Role
+from storage.models.enums import Role, Tlp
 
 
 class UserBase(SQLModel):
     username: str = Field(index=True, unique=True, max_length=64)
     role: Role = Field(default=Role.ANALYST)
+    clearance: Tlp = Tlp.GREEN  # the most restrictive TLP marking the user may read
     disabled: bool = False
 
 

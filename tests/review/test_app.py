@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from review_ui import auth
 from storage.db import get_engine
-from storage.models import Finding, Incident, IngestFailure, ReviewStatus
+from storage.models import Finding, Incident, IngestFailure, ReviewStatus, Tlp
 from storage.models._base import utcnow
 from storage.models.users import UiSession
 from storage.seed import seed_synthetic
@@ -29,7 +29,13 @@ PASSWORD = "a long enough password"
 def users(engine: Engine) -> Engine:
     with Session(engine) as session:
         for name in ("analyst", "admin"):
-            create_user(session=session, username=name, password=PASSWORD, role=name)
+            create_user(
+                session=session,
+                username=name,
+                password=PASSWORD,
+                role=name,
+                clearance=Tlp.RED,  # the seed marks documents up to TLP:RED
+            )
     return engine
 
 

@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from flows.commands.review import streamlit_command, ui_environment
 from flows.local_prefect import free_port
 from storage.db import engine_for
-from storage.models import Finding, ReviewEvent, ReviewStatus
+from storage.models import Finding, ReviewEvent, ReviewStatus, Tlp
 from storage.models.users import UiSession
 from storage.schema import create_schema
 from storage.seed import seed_synthetic
@@ -68,8 +68,10 @@ def live_app(data_dir: Path) -> Iterator[LiveApp]:
     create_schema(engine)
     seed_synthetic(engine=engine, documents=40, findings_per_doc=8)
     with Session(engine) as session:
-        create_user(session=session, username="analyst", password=PASSWORD, role="analyst")
-        create_user(session=session, username="admin", password=PASSWORD, role="admin")
+        for name in ("analyst", "admin"):  # the seed marks documents up to TLP:RED
+            create_user(
+                session=session, username=name, password=PASSWORD, role=name, clearance=Tlp.RED
+            )
         document = make_document(session)
         finding = make_finding(session, document, "Norvik Gauge Services")
         ids = (document.id or 0, finding.id or 0)

@@ -19,7 +19,7 @@ from storage.incidents import (
     merge_incidents,
     split_incident,
 )
-from storage.models import Incident, IncidentStatus
+from storage.models import Incident, IncidentStatus, Tlp
 from storage.review import search_events
 from tests.review.factories import ident, make_document, make_finding
 
@@ -50,7 +50,7 @@ def _incident_with(session: Session, count: int) -> tuple[Incident, list[int]]:
             "longitude": 4.48,
         },
     )
-    draft = draft_from_document(session=session, document_id=ident(documents[0]))
+    draft = draft_from_document(session=session, clearance=Tlp.RED, document_id=ident(documents[0]))
     ids = [d.id for d in documents if d.id]
     incident = create_incident(session=session, username="ana", data=draft, document_ids=ids)
     return incident, ids
@@ -65,13 +65,13 @@ def test_open_from_document_prefills_and_audits(session: Session) -> None:
     )
     assert incident.occurred_on == date(2025, 3, 1)
     assert (incident.place, incident.latitude, incident.longitude) == ("Rotterdam", 51.92, 4.48)
-    detail = get_incident(session=session, incident_id=ident(incident))
+    detail = get_incident(session=session, clearance=Tlp.RED, incident_id=ident(incident))
     assert [d.id for d in detail.documents] == ids
     assert detail.materials[0]["normalized"] == "Cs-137"
     rotterdam = next(p for p in detail.places if p.name == "Rotterdam")
     assert rotterdam.latitude == pytest.approx(51.92, abs=0.1)
     assert detail.timeline[0].what == "occurred"
-    events, _ = search_events(session=session, entity_type="incident")
+    events, _ = search_events(session=session, clearance=Tlp.RED, entity_type="incident")
     assert [e.action for e in events] == ["open"]
 
 
@@ -80,7 +80,12 @@ def test_merge_moves_documents_and_keeps_a_pointer(session: Session) -> None:
     second, second_docs = _incident_with(session, 1)
     with pytest.raises(IncidentError):
         merge_incidents(
-            session=session, merged_id=ident(second), into_id=ident(first), username="a", reason=""
+            session=session,
+            merged_id=ident(second),
+            into_id=ident(first),
+            username="a",
+            reason="",
+            clearance=Tlp.RED,
         )
     merge_incidents(
         session=session,
@@ -88,6 +93,7 @@ def test_merge_moves_documents_and_keeps_a_pointer(session: Session) -> None:
         into_id=ident(first),
         username="ana",
         reason="same seizure",
+        clearance=Tlp.RED,
     )
     merged = session.get(Incident, second.id)
     assert merged is not None
@@ -96,13 +102,20 @@ def test_merge_moves_documents_and_keeps_a_pointer(session: Session) -> None:
         first_docs + second_docs
     )
     assert document_ids_of(session=session, incident_id=ident(second)) == []
-    rows, total = list_incidents(session=session)
+    rows, total = list_incidents(session=session, clearance=Tlp.RED)
     assert total == 1 and rows[0][1] == 3
     with pytest.raises(IncidentError):
         attach_document(
-            session=session, incident_id=ident(second), document_id=first_docs[0], username="ana"
+            session=session,
+            incident_id=ident(second),
+            document_id=first_docs[0],
+            username="ana",
+            clearance=Tlp.RED,
         )
-    actions = {e.action for e in search_events(session=session, entity_type="incident")[0]}
+    actions = {
+        e.action
+        for e in search_events(session=session, clearance=Tlp.RED, entity_type="incident")[0]
+    }
     assert {"merge", "merged_into"} <= actions
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
+from storage.models import Tlp
 from storage.seed import seed_synthetic
 from storage.ui_sessions import create_session
 from storage.users import create_user
@@ -20,7 +21,11 @@ def _queue(engine: Engine) -> AppTest:
     seed_synthetic(engine=engine, documents=30, findings_per_doc=10)
     with Session(engine) as session:
         create_user(
-            session=session, username="analyst", password="a long enough password", role="analyst"
+            session=session,
+            username="analyst",
+            password="a long enough password",
+            role="analyst",
+            clearance=Tlp.RED,  # the seed marks documents up to TLP:RED
         )
         _, token = create_session(session=session, username="analyst", lifetime=timedelta(hours=1))
     at = AppTest.from_file(APP, default_timeout=60)

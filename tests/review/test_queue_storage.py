@@ -20,7 +20,7 @@ from storage.dashboard import (
     weekly_documents,
 )
 from storage.findings import DocumentExtraction, NewFinding, save_extractions
-from storage.models import Document, Finding, IngestFailure, ReviewStatus
+from storage.models import Document, Finding, IngestFailure, ReviewStatus, Tlp
 from storage.models._base import utcnow
 from storage.priority import document_priority, finding_priority, relevant_range
 from storage.queue import Cursor, QueueFilters, document_queue, filter_choices, finding_queue
@@ -36,7 +36,7 @@ def _seeded(engine: Engine) -> Session:
 
 def test_seed_spans_point_at_the_stored_text(engine: Engine) -> None:
     with _seeded(engine) as session:
-        assert overview(session=session).documents == 120
+        assert overview(session=session, clearance=Tlp.RED).documents == 120
         findings = session.exec(select(Finding).limit(40)).all()
         for finding in findings:
             document = session.get(Document, finding.document_id)
@@ -50,7 +50,7 @@ def _walk(session: Session, filters: QueueFilters, limit: int, docs: bool = Fals
     after: Cursor | None = None
     while True:
         fn = document_queue if docs else finding_queue
-        page = fn(session=session, filters=filters, limit=limit, after=after)
+        page = fn(session=session, filters=filters, clearance=Tlp.RED, limit=limit, after=after)
         assert len(page.items) <= limit
         rows += page.items
         if page.next_cursor is None:
@@ -70,7 +70,7 @@ def small_set(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 def test_pages_cover_the_queue_without_overlap(engine: Engine, small_set: int) -> None:
     with _seeded(engine) as session:
         filters = QueueFilters()
-        first = finding_queue(session=session, filters=filters, limit=50)
+        first = finding_queue(session=session, clearance=Tlp.RED, filters=filters, limit=50)
         pending = session.exec(select(Finding).where(Finding.status == ReviewStatus.PENDING)).all()
         assert first.total == len(pending) and not first.total_capped
         rows = _walk(session, filters, 200)
@@ -120,9 +120,13 @@ def test_totals_are_capped(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(storage.queue, "COUNT_CAP", 100)
     monkeypatch.setattr(storage.queue, "SMALL_SET", 50)
     with _seeded(engine) as session:
-        page = finding_queue(session=session, filters=QueueFilters(), limit=10)
+        page = finding_queue(session=session, clearance=Tlp.RED, filters=QueueFilters(), limit=10)
         assert page.total == 100 and page.total_capped and page.total_label == "100+"
-        few = finding_queue(session=session, filters=QueueFilters(material="Co-60", language="fr"))
+        few = finding_queue(
+            session=session,
+            clearance=Tlp.RED,
+            filters=QueueFilters(material="Co-60", language="fr"),
+        )
         assert not few.total_capped and few.total_label == str(few.total)
 
 
@@ -182,38 +186,55 @@ def _extraction(document_id: int, relevance: float) -> DocumentExtraction:
 
 def test_filters_narrow_the_queue(engine: Engine, small_set: int) -> None:
     with _seeded(engine) as session:
-        choices = filter_choices(session=session)
+        choices = filter_choices(session=session, clearance=Tlp.RED)
         assert set(choices["languages"]) == {"ar", "en", "es", "fr"}
         page = finding_queue(
             session=session,
+            clearance=Tlp.RED,
             filters=QueueFilters(labels=("MATERIAL",), material="Cs-137", relevant=True),
             limit=200,
         )
         assert page.items and all(r.label == "MATERIAL" for r in page.items)
         assert all(r.normalized == "Cs-137" and r.relevant for r in page.items)
-        french = document_queue(session=session, filters=QueueFilters(language="fr"), limit=200)
+        french = document_queue(
+            session=session, clearance=Tlp.RED, filters=QueueFilters(language="fr"), limit=200
+        )
         assert french.items and all(d.language == "fr" for d in french.items)
         country = french.items[0].countries[0]
         by_country = document_queue(
-            session=session, filters=QueueFilters(country=country.lower()), limit=200
+            session=session,
+            clearance=Tlp.RED,
+            filters=QueueFilters(country=country.lower()),
+            limit=200,
         )
         assert by_country.items and all(country in d.countries for d in by_country.items)
         source_id = choices["sources"][0][0]
-        by_source = finding_queue(session=session, filters=QueueFilters(source_id=source_id))
-        assert 0 < by_source.total < finding_queue(session=session, filters=QueueFilters()).total
+        by_source = finding_queue(
+            session=session, clearance=Tlp.RED, filters=QueueFilters(source_id=source_id)
+        )
+        assert (
+            0
+            < by_source.total
+            < finding_queue(session=session, clearance=Tlp.RED, filters=QueueFilters()).total
+        )
         today = utcnow().date()
         future = QueueFilters(date_from=today + timedelta(days=2))
-        assert document_queue(session=session, filters=future).total == 0
+        assert document_queue(session=session, clearance=Tlp.RED, filters=future).total == 0
         everything = QueueFilters(statuses=(), date_from=today - timedelta(days=400))
-        assert document_queue(session=session, filters=everything).total == 120
+        assert document_queue(session=session, clearance=Tlp.RED, filters=everything).total == 120
 
 
 def test_dashboard_figures_and_retry(engine: Engine) -> None:
     with _seeded(engine) as session:
-        weeks = weekly_documents(session=session)
+        weeks = weekly_documents(session=session, clearance=Tlp.RED)
         assert sum(w["documents"] for w in weeks) == 120
-        assert sum(n for _, n in incidents_by(session=session, field_name="country")) == 2
-        assert len(incidents_for_map(session=session)) == 2
+        assert (
+            sum(
+                n for _, n in incidents_by(session=session, clearance=Tlp.RED, field_name="country")
+            )
+            == 2
+        )
+        assert len(incidents_for_map(session=session, clearance=Tlp.RED)) == 2
         assert quarantined_files(session=session)
         failure = unresolved_failures(session=session)[0]
         retry_failure(session=session, failure_id=ident(failure), username="ana")

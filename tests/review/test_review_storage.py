@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from storage.models import Finding, ReviewEvent, ReviewStatus, Suppression
+from storage.models import Finding, ReviewEvent, ReviewStatus, Suppression, Tlp
 from storage.review import (
     ConflictError,
     ReviewError,
@@ -27,7 +27,7 @@ def test_confirm_writes_an_audit_row_and_bumps_the_version(session: Session) -> 
         session=session, finding_id=ident(finding), expected_version=1, username="ana"
     )
     assert (done.status, done.version, done.reviewed_by) == (ReviewStatus.CONFIRMED, 2, "ana")
-    [event] = finding_history(session=session, finding_id=ident(finding))
+    [event] = finding_history(session=session, clearance=Tlp.RED, finding_id=ident(finding))
     assert (event.action, event.username) == ("confirm", "ana")
     assert event.before and event.after
     assert event.before["status"] == "pending" and event.after["status"] == "confirmed"
@@ -84,7 +84,7 @@ def test_correct_changes_label_span_and_attributes(session: Session) -> None:
         ReviewStatus.CORRECTED,
     )
     assert done.attributes == {"kind": "company"}
-    [event] = finding_history(session=session, finding_id=ident(finding))
+    [event] = finding_history(session=session, clearance=Tlp.RED, finding_id=ident(finding))
     assert event.before and event.after
     assert event.before["label"] == "PERSON" and event.after["label"] == "ORG"
     assert event.reason == "whole company name"
@@ -116,9 +116,9 @@ def test_reject_never_again_creates_a_suppression_for_the_source(session: Sessio
         "customs",
         source.id,
     )
-    assert finding_history(session=session, finding_id=ident(finding))[0].action == (
-        "reject_never_again"
-    )
+    assert finding_history(session=session, clearance=Tlp.RED, finding_id=ident(finding))[
+        0
+    ].action == ("reject_never_again")
 
 
 def test_reject_needs_a_reason(session: Session) -> None:
@@ -141,7 +141,10 @@ def test_add_finding_checks_the_span_and_is_audited(session: Session) -> None:
         end=document_start + len("Customs"),
     )
     assert (added.text, added.origin, added.status) == ("Customs", "analyst", "confirmed")
-    assert finding_history(session=session, finding_id=ident(added))[0].action == "add"
+    assert (
+        finding_history(session=session, clearance=Tlp.RED, finding_id=ident(added))[0].action
+        == "add"
+    )
     with pytest.raises(ReviewError):
         add_finding(
             session=session, document_id=ident(document), username="a", label="ORG", start=5, end=2
@@ -175,5 +178,5 @@ def test_bulk_decide_is_all_or_nothing(session: Session) -> None:
         reason="duplicate report",
     )
     assert {f.status for f in decided} == {ReviewStatus.REJECTED}
-    events, total = search_events(session=session, username="ana")
+    events, total = search_events(session=session, clearance=Tlp.RED, username="ana")
     assert total == 2 and {e.action for e in events} == {"bulk_reject"}

@@ -76,14 +76,14 @@ def seed(session: Session) -> None:
 
 
 def test_empty_database(session: Session) -> None:
-    status = collect_status(session=session)
+    status = collect_status(session=session, clearance=None)
     assert status["documents"] == status["findings"] == status["failures"] == 0
     assert status["by_status"] == {} and status["last_runs"] == []
 
 
 def test_counts(session: Session) -> None:
     seed(session)
-    status = collect_status(session=session)
+    status = collect_status(session=session, clearance=None)
     assert status["documents"] == 4
     assert status["findings"] == 3
     assert status["by_status"] == {"pending": 2, "failed": 1, "extracted": 1}
@@ -107,7 +107,7 @@ def test_no_document_or_finding_rows_are_loaded(session: Session) -> None:
     engine = session.get_bind()
     event.listen(engine, "before_cursor_execute", record)
     try:
-        collect_status(session=session)
+        collect_status(session=session, clearance=None)
     finally:
         event.remove(engine, "before_cursor_execute", record)
     loads = [s for s in statements if "document.sha256" in s or "finding.text" in s]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 13:54:40.293116
+Create Date: 2026-12-02 04:24:32.101054
 
 """
 
@@ -132,6 +132,7 @@ def upgrade() -> None:
     op.create_table('user',
     sa.Column('username', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('role', sa.Enum('ANALYST', 'EDITOR', 'ADMIN', name='role'), nullable=False),
+    sa.Column('clearance', sa.Enum('CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED', name='tlp'), nullable=False),
     sa.Column('disabled', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('password_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),

@@ -1,0 +1,101 @@
+"""TLP clearance: the one mechanism every read path uses to hide what a user may not read.
+
+A user's clearance is the most restrictive TLP marking they may read. Reads add one of these
+SQL conditions to their query, so nothing above the clearance ever leaves the database:
+
+- a document is visible when its marking ranks at or below the clearance;
+- a finding is visible when its document is;
+- an incident is visible when none of its documents is above the clearance (its marking
+  is the most restrictive of its documents'). A merged incident is judged with the documents
+  of the incident it was merged into, since its own moved there;
+- an audit event about a finding, document or incident is visible when that entity is.
+
+Something above the clearance is "not found", never "forbidden": the same answer as a
+missing id, so a user cannot learn that it exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Table, and_, exists, not_, or_, select
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import col
+
+from storage.models import Document, Finding, Incident, IncidentDocument, ReviewEvent, Tlp
+
+GUARDED_ENTITIES = ("finding", "document", "incident")  # audit events hidden with them
+
+
+def readable_markings(clearance: Tlp) -> list[Tlp]:
+    """Every marking a user with this clearance may read, least restrictive first."""
+    return [marking for marking in Tlp if marking.rank <= clearance.rank]
+
+
+def most_restrictive(markings: Iterable[Tlp]) -> Tlp:
+    """The marking of something made of parts marked so (TLP:CLEAR when there is none)."""
+    return max(markings, key=lambda marking: marking.rank, default=Tlp.CLEAR)
+
+
+def document_visible(clearance: Tlp, marking: Any = None) -> ColumnElement[bool]:
+    """The document's marking (`marking`, default `Document.marking`) is readable."""
+    column = col(Document.marking) if marking is None else marking
+    return column.in_(readable_markings(clearance))
+
+
+def finding_visible(clearance: Tlp, document_id: Any = None) -> ColumnElement[bool]:
+    """The finding's document (`document_id`, default `Finding.document_id`) is visible."""
+    of_finding = col(Finding.document_id) if document_id is None else document_id
+    document = _table(Document).alias("visible_document")
+    return exists().where(
+        document.c.id == of_finding, document_visible(clearance, document.c.marking)
+    )
+
+
+def incident_visible(clearance: Tlp, incident: Any = None) -> ColumnElement[bool]:
+    """No document of the incident (`incident`, default the `Incident` table), or of the
+    incident it was merged into, is above the clearance."""
+    incident = _table(Incident) if incident is None else incident
+    link = _table(IncidentDocument).alias("marking_link")
+    document = _table(Document).alias("marking_document")
+    hidden = (
+        select(link.c.document_id)
+        .join(document, document.c.id == link.c.document_id)
+        .where(
+            link.c.incident_id.in_([incident.c.id, incident.c.merged_into_id]),
+            not_(document_visible(clearance, document.c.marking)),
+        )
+    )
+    return not_(exists(hidden))
+
+
+def event_visible(clearance: Tlp) -> ColumnElement[bool]:
+    """Events about users, sources or failures stay; the others follow their entity."""
+    entity, kind = col(ReviewEvent.entity_id), col(ReviewEvent.entity_type)
+    finding = _table(Finding).alias("event_finding")
+    document = _table(Document).alias("event_document")
+    incident = _table(Incident).alias("event_incident")
+    return or_(
+        kind.not_in(list(GUARDED_ENTITIES)),
+        and_(
+            kind == "finding",
+            exists().where(
+                finding.c.id == entity, finding_visible(clearance, finding.c.document_id)
+            ),
+        ),
+        and_(
+            kind == "document",
+            exists().where(
+                document.c.id == entity, document_visible(clearance, document.c.marking)
+            ),
+        ),
+        and_(
+            kind == "incident",
+            exists().where(incident.c.id == entity, incident_visible(clearance, incident)),
+        ),
+    )
+
+
+def _table(model: type[Any]) -> Table:
+    return model.__table__
