@@ -82,9 +82,6 @@ def read_inbox_task(inbox: Inbox, files: list[InboxFile], cap: int) -> InboxRead
         except (FetchError, ValueError) as error:  # refused: quarantined and recorded
             read.refused[name] = str(error)
             continue
-        except Exception as error:  # the file's one handler: a bug costs this file, not the run
-            read.refused[name] = internal_error(error, step="reading", item=name, module=__name__)
-            continue
         label = f"{inbox.label.rstrip('/')}/{name}"
         read.items.append(RawItem(item=label, data=data, filename=name, inbox_name=name))
     return read

@@ -11,12 +11,15 @@ from typing import Any
 import pytest
 
 from flows import ingest
+from flows.fetch import CacheEntry, Fetcher, FetchResult
 from flows.ingest import ingest_flow
+from flows.settings import FlowSettings
 from nlp import formats
 from nlp.types import ParsedDocument
 from storage.models import RunStatus
 from tests.ingest import samples
 from tests.ingest.factories import by_source, declare, documents, failures, runs, write
+from tests.ingest.http_server import LocalServer, Reply
 
 pytestmark = pytest.mark.usefixtures("prefect_harness", "ingest_env")
 
@@ -51,6 +54,48 @@ def test_a_parser_bug_costs_its_input_only_and_is_logged_with_its_traceback(
     assert len(logged) == 1 and "submission.json" in logged[0].getMessage()
     assert (inbox / "quarantine" / "submission.json").is_file()
     assert {doc.format for doc in documents()} == {"txt", "eml", "json"}  # json: kept, failed
+
+
+class BuggyFetcher:
+    """The real fetcher, except for one URL where it trips over a bug."""
+
+    def __init__(self, inner: Fetcher, buggy_url: str) -> None:
+        self.inner, self.buggy_url = inner, buggy_url
+
+    def fetch(
+        self, url: str, *, cache: CacheEntry | None = None, allow_private: bool = False
+    ) -> FetchResult:
+        if url == self.buggy_url:
+            raise IndexError("a fetcher bug")
+        return self.inner.fetch(url, cache=cache, allow_private=allow_private)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def test_a_fetcher_bug_costs_its_url_only_and_is_logged_with_its_traceback(
+    http_server: LocalServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    for path, html in samples.PAGES.items():
+        http_server.routes[path] = Reply(body=html.encode(), headers={"Content-Type": "text/html"})
+    urls = [http_server.url(path) for path in samples.PAGES]
+    build_fetcher = ingest.build_fetcher
+
+    def buggy_fetcher(settings: FlowSettings) -> BuggyFetcher:
+        return BuggyFetcher(build_fetcher(settings), buggy_url=urls[0])
+
+    monkeypatch.setattr(ingest, "build_fetcher", buggy_fetcher)
+    declare("pages", "web", urls=urls)
+
+    with caplog.at_level(logging.ERROR):
+        result = by_source(ingest_flow())["pages"]
+
+    assert result["counts"]["new"] == len(urls) - 1 and result["counts"]["failed"] == 1
+    (failure,) = failures()
+    assert failure.item == urls[0]
+    assert failure.reason.startswith("fetching failed: internal error IndexError")
+    logged = [r for r in caplog.records if r.exc_info and r.exc_info[0] is IndexError]
+    assert len(logged) == 1 and urls[0] in logged[0].getMessage()
 
 
 def test_a_bug_outside_any_input_closes_the_run_and_fails_the_flow(
