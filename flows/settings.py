@@ -54,10 +54,6 @@ class FlowSettings(BaseSettings):
             return self.sources_file
         return get_storage_settings().data_dir / "sources.yaml"
 
-    @property
-    def fetch_retries(self) -> int:
-        return len(self.fetch_retry_delays)
-
 
 @lru_cache
 def get_flow_settings() -> FlowSettings:
