@@ -261,10 +261,10 @@ def ingest_source(spec: SourceSpec, fetcher: Fetcher, settings: FlowSettings) ->
     except InboxUnavailable as error:
         run.error = str(error)
     except Exception as error:
-        # Not an item's failure (each item has its own handler) but the source's: close its
-        # run row, then let the flow run fail with the traceback.
-        finish_source_run(run, f"stopped by {type(error).__name__}: {error}")
-        raise
+        # Not an item's failure (each item has its own handler) but the source's (a bug, an
+        # unreachable store): its run is failed with the logged traceback, the other sources
+        # of this flow run still go.
+        run.error = internal_error(error, step="source", item=spec.name, module=__name__)
     finish_source_run(run, run.error)
     return run
 

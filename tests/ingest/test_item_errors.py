@@ -1,5 +1,5 @@
 """A bug met on one input is logged with its traceback and recorded as that input's failure;
-the run carries on. A bug outside any input closes the source's run and fails the flow."""
+the run carries on. A bug outside any input fails its source's run; the other sources still go."""
 
 from __future__ import annotations
 
@@ -98,19 +98,29 @@ def test_a_fetcher_bug_costs_its_url_only_and_is_logged_with_its_traceback(
     assert len(logged) == 1 and urls[0] in logged[0].getMessage()
 
 
-def test_a_bug_outside_any_input_closes_the_run_and_fails_the_flow(
-    ingest_env: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_bug_outside_any_input_fails_its_source_run_and_the_other_sources_still_go(
+    ingest_env: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken_inbox(*args: Any) -> None:
-        raise RuntimeError("an orchestration bug")
+    working_inbox = ingest.ingest_inbox
 
-    monkeypatch.setattr(ingest, "ingest_inbox", broken_inbox)
-    (ingest_env / "inbox" / "bureau-es").mkdir(parents=True)
-    declare("bureau-es", "inbox_folder", inbox="inbox/bureau-es")
+    def inbox_with_a_bug(spec: Any, *args: Any) -> None:
+        if spec.name == "bureau-es":
+            raise RuntimeError("an orchestration bug")
+        working_inbox(spec, *args)
 
-    with pytest.raises(RuntimeError, match="an orchestration bug"):
-        ingest_flow()
+    monkeypatch.setattr(ingest, "ingest_inbox", inbox_with_a_bug)
+    for name in ("bureau-es", "bureau-fr"):
+        (ingest_env / "inbox" / name).mkdir(parents=True)
+        declare(name, "inbox_folder", inbox=f"inbox/{name}")
 
-    (run,) = runs()
-    assert run.status == RunStatus.FAILED and run.finished_at is not None
-    assert run.error == "stopped by RuntimeError: an orchestration bug"
+    ingest_flow()
+
+    by_error = {run.error is None: run for run in runs()}
+    broken, working = by_error[False], by_error[True]
+    assert broken.status == RunStatus.FAILED and broken.finished_at is not None
+    assert broken.error is not None
+    expected = "source failed: internal error RuntimeError: an orchestration bug"
+    assert broken.error.startswith(expected)
+    assert working.status == RunStatus.SUCCEEDED
+    logged = [r for r in caplog.records if r.exc_info and r.exc_info[0] is RuntimeError]
+    assert len(logged) == 1 and "bureau-es" in logged[0].getMessage()
