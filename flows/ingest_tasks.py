@@ -13,8 +13,8 @@ from flows.fetch import CacheEntry, Fetcher, FetchError, FetchResult, TransientF
 from flows.inbox import Inbox
 from flows.ingest_plan import PlannedDocument, RawItem, SourceSpec, failed_plan, plan_item
 from flows.ingest_store import count_batch, store_plans
+from nlp.vocabulary import DocumentStatus
 from storage.db import session_scope
-from storage.models import DocumentStatus
 from storage.runs import record_failure
 
 DEFAULT_RETRY_DELAYS = [2.0, 5.0, 15.0]

@@ -10,16 +10,8 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from storage.models import (
-    Document,
-    Finding,
-    Incident,
-    IncidentStatus,
-    IngestFailure,
-    IngestRun,
-    ReviewEvent,
-    ReviewStatus,
-)
+from nlp.vocabulary import IncidentStatus, ReviewStatus
+from storage.models import Document, Finding, Incident, IngestFailure, IngestRun, ReviewEvent
 from storage.models._base import utcnow
 from storage.runs import list_failures, list_runs
 from storage.runs import retry_failure as record_retry

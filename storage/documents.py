@@ -11,7 +11,8 @@ from sqlalchemy import Insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from storage.models import Document, DocumentCreate, DocumentStatus
+from nlp.vocabulary import DocumentStatus
+from storage.models import Document, DocumentCreate
 
 
 @dataclass

@@ -12,15 +12,8 @@ import numpy as np
 from sqlalchemy import Integer, bindparam, delete, insert, or_, select, update
 from sqlmodel import Session, col
 
-from storage.models import (
-    Document,
-    DocumentEmbedding,
-    DocumentStatus,
-    Finding,
-    FindingOrigin,
-    ReviewStatus,
-    Suppression,
-)
+from nlp.vocabulary import DocumentStatus, FindingOrigin, ReviewStatus
+from storage.models import Document, DocumentEmbedding, Finding, Suppression
 from storage.models._base import utcnow
 from storage.priority import document_priority, finding_priority, with_document_part
 

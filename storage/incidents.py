@@ -12,15 +12,14 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import IncidentStatus, ReviewStatus
 from storage.models import (
     Document,
     Finding,
     Incident,
     IncidentCreate,
     IncidentDocument,
-    IncidentStatus,
     ReviewEvent,
-    ReviewStatus,
 )
 from storage.models._base import utcnow
 

@@ -29,7 +29,8 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col, select
 
-from storage.models import Document, Finding, ReviewStatus, Source
+from nlp.vocabulary import ReviewStatus
+from storage.models import Document, Finding, Source
 from storage.priority import relevant_range
 
 MAX_PAGE_SIZE = 200

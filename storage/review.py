@@ -14,14 +14,8 @@ from typing import Any, Literal
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from storage.models import (
-    Document,
-    Finding,
-    FindingOrigin,
-    ReviewEvent,
-    ReviewStatus,
-    Suppression,
-)
+from nlp.vocabulary import FindingOrigin, ReviewStatus
+from storage.models import Document, Finding, ReviewEvent, Suppression
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
 from storage.priority import finding_priority

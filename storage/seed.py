@@ -20,20 +20,15 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
+from nlp.vocabulary import DocumentStatus, FindingOrigin, ReviewStatus, RunStatus, SourceKind, Tlp
 from storage.models import (
     Document,
-    DocumentStatus,
     Finding,
-    FindingOrigin,
     Incident,
     IncidentDocument,
     IngestFailure,
     IngestRun,
-    ReviewStatus,
-    RunStatus,
     Source,
-    SourceKind,
-    Tlp,
 )
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store

@@ -13,7 +13,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from storage.models import ReviewEvent, Role, SignInAttempt, User
+from nlp.vocabulary import Role
+from storage.models import ReviewEvent, SignInAttempt, User
 from storage.models._base import utcnow
 from storage.ui_sessions import revoke_all_for_user
 

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import col, select
 
+from nlp.vocabulary import ReviewStatus, Role
 from review_ui import actions
 from review_ui.auth import SignedIn
 from review_ui.layout import header, require, when
@@ -25,7 +26,7 @@ from review_ui.safe_html import (
 )
 from storage.db import session_scope
 from storage.incidents import draft_from_document, incidents_of_document
-from storage.models import Document, Finding, ReviewEvent, ReviewStatus, Role, Source
+from storage.models import Document, Finding, ReviewEvent, Source
 from storage.objectstore import get_object_store
 from storage.review import LABELS, document_text, finding_history
 

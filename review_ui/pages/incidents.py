@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import Role
 from review_ui.auth import SignedIn
 from review_ui.layout import flash, header, page_offset, pager, require, when
 from review_ui.safe_html import badge, block, escape_text, key_values
@@ -20,7 +21,6 @@ from storage.incidents import (
     merge_incidents,
     split_incident,
 )
-from storage.models import Role
 
 PAGE = 25
 RECOVERED = {True: "recovered", False: "not recovered", None: "recovery unknown"}

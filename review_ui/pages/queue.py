@@ -8,10 +8,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import ReviewStatus, Role
 from review_ui.layout import header, require
 from review_ui.settings import get_ui_settings
 from storage.db import session_scope
-from storage.models import ReviewStatus, Role
 from storage.queue import (
     Cursor,
     Page,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import Role
 from review_ui.auth import SignedIn
 from review_ui.layout import flash, header, require, when
 from storage.db import session_scope
-from storage.models import Role
 from storage.users import UserError, create_user, list_users, set_disabled
 
 

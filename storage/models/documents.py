@@ -6,8 +6,8 @@ from typing import Any
 from sqlalchemy import Index, LargeBinary
 from sqlmodel import Column, Field, SQLModel
 
+from nlp.vocabulary import DocumentStatus, Tlp
 from storage.models._base import json_column, utcnow
-from storage.models.enums import DocumentStatus, Tlp
 
 
 class DocumentBase(SQLModel):

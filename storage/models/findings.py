@@ -6,8 +6,8 @@ from typing import Any
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+from nlp.vocabulary import FindingOrigin, ReviewStatus
 from storage.models._base import json_column, utcnow
-from storage.models.enums import FindingOrigin, ReviewStatus
 
 
 class FindingBase(SQLModel):

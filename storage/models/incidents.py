@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
+from nlp.vocabulary import IncidentStatus
 from storage.models._base import json_column, utcnow
-from storage.models.enums import IncidentStatus
 
 
 class IncidentBase(SQLModel):

@@ -9,15 +9,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from flows.extract import extract_flow
-from storage.models import (
-    Document,
-    DocumentStatus,
-    Finding,
-    IngestFailure,
-    IngestRun,
-    ReviewStatus,
-    RunStatus,
-)
+from nlp.vocabulary import DocumentStatus, ReviewStatus, RunStatus
+from storage.models import Document, Finding, IngestFailure, IngestRun
 from storage.objectstore import get_object_store
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]

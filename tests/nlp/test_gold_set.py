@@ -16,7 +16,7 @@ from nlp.evaluation.build_gold import (
     build_lines,
     parse_markup,
 )
-from storage.models.enums import IncidentType, IntentGroup
+from nlp.vocabulary import IncidentType, IntentGroup
 from tests.nlp import gold_checks as check
 from tests.nlp.gold_checks import Document, Finding
 
