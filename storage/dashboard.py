@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from nlp.vocabulary import IncidentStatus, ReviewStatus
+from nlp.vocabulary import IncidentStatus, Label, ReviewStatus
 from storage.models import Document, Finding, Incident, IngestFailure, IngestRun, ReviewEvent
 from storage.models._base import utcnow
 from storage.runs import list_failures, list_runs
@@ -133,7 +133,7 @@ def material_findings_by_group(*, session: Session, limit: int = 20) -> list[tup
     query = (
         select(column, func.count())
         .where(
-            Finding.label == "MATERIAL",
+            Finding.label == Label.MATERIAL,
             col(Finding.status).in_([ReviewStatus.CONFIRMED, ReviewStatus.CORRECTED]),
         )
         .group_by(column)

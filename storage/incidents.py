@@ -12,7 +12,14 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from nlp.vocabulary import IncidentStatus, ReviewStatus
+from nlp.vocabulary import (
+    IncidentStatus,
+    IncidentType,
+    IntentGroup,
+    Label,
+    MaterialGroup,
+    ReviewStatus,
+)
 from storage.models import (
     Document,
     Finding,
@@ -23,7 +30,7 @@ from storage.models import (
 )
 from storage.models._base import utcnow
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
+PLACE_LABELS = (Label.GPE, Label.LOC, Label.FAC)
 
 
 class IncidentError(ValueError):
@@ -107,7 +114,7 @@ def draft_from_document(*, session: Session, document_id: int) -> IncidentCreate
     materials = session.exec(
         select(Finding).where(
             Finding.document_id == document_id,
-            Finding.label == "MATERIAL",
+            Finding.label == Label.MATERIAL,
             col(Finding.status) != ReviewStatus.REJECTED,
         )
     ).all()
@@ -118,9 +125,9 @@ def draft_from_document(*, session: Session, document_id: int) -> IncidentCreate
         title=(document.title or f"Incident from document {document_id}")[:200],
         occurred_on=document.incident_date,
         reported_on=document.published_at.date() if document.published_at else None,
-        incident_type=document.incident_type or "other",
-        intent_group=document.intent_group or "undetermined",
-        material_group=next((g for g in groups if g), None),
+        incident_type=document.incident_type or IncidentType.OTHER,
+        intent_group=document.intent_group or IntentGroup.UNDETERMINED,
+        material_group=next((MaterialGroup(g) for g in groups if g), None),
         materials=names,
         country=next(iter(document.countries or []), None),
         place=city.attributes.get("place_name") if city else None,
@@ -135,7 +142,7 @@ def _main_city(*, session: Session, document_id: int) -> Finding | None:
         select(Finding)
         .where(
             Finding.document_id == document_id,
-            Finding.label == "GPE",
+            Finding.label == Label.GPE,
             col(Finding.status) != ReviewStatus.REJECTED,
         )
         .order_by(col(Finding.start))
@@ -405,7 +412,7 @@ def get_incident(*, session: Session, incident_id: int) -> IncidentDetail:
     materials = [
         {"document_id": f.document_id, "text": f.text, "normalized": f.normalized, **f.attributes}
         for f in findings
-        if f.label == "MATERIAL"
+        if f.label == Label.MATERIAL
     ]
     merged_from = session.exec(select(Incident).where(Incident.merged_into_id == incident_id)).all()
     return IncidentDetail(

@@ -29,7 +29,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col, select
 
-from nlp.vocabulary import ReviewStatus
+from nlp.vocabulary import IncidentType, Label, ReviewStatus
 from storage.models import Document, Finding, Source
 from storage.priority import relevant_range
 
@@ -89,7 +89,7 @@ class DocumentRow:
     language: str | None
     relevant: bool | None
     relevance: float | None
-    incident_type: str | None
+    incident_type: IncidentType | None
     countries: list[str]
     published_at: datetime | None
     fetched_at: datetime
@@ -123,7 +123,7 @@ def _country_condition(session: Session, country: str) -> ColumnElement[bool]:
 def _mentions_material(document_id: Any, material: str) -> ColumnElement[bool]:
     other = Finding.__table__.alias("material_finding")  # type: ignore[attr-defined]
     return exists().where(
-        other.c.label == "MATERIAL",
+        other.c.label == Label.MATERIAL,
         other.c.normalized == material,
         other.c.document_id == document_id,
     )
@@ -378,7 +378,7 @@ def filter_choices(*, session: Session) -> dict[str, list[Any]]:
     ).all()
     materials = session.exec(
         select(Finding.normalized)
-        .where(Finding.label == "MATERIAL", col(Finding.normalized).is_not(None))
+        .where(Finding.label == Label.MATERIAL, col(Finding.normalized).is_not(None))
         .distinct()
         .limit(500)
     ).all()

@@ -14,13 +14,12 @@ from typing import Any, Literal
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from nlp.vocabulary import FindingOrigin, ReviewStatus
+from nlp.vocabulary import FindingOrigin, Label, ReviewStatus
 from storage.models import Document, Finding, ReviewEvent, Suppression
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
 from storage.priority import finding_priority
 
-LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MATERIAL")
 ANALYST_EXTRACTOR = "analyst"
 ANALYST_EXTRACTOR_VERSION = "1"
 
@@ -143,10 +142,10 @@ def confirm_finding(
     return _commit(session, finding)
 
 
-def _check_label(label: str) -> str:
-    if label not in LABELS:
-        raise ReviewError(f"label must be one of {', '.join(LABELS)}")
-    return label
+def _check_label(label: str) -> Label:
+    if label not in set(Label):
+        raise ReviewError(f"label must be one of {', '.join(Label)}")
+    return Label(label)
 
 
 def _document(session: Session, document_id: int) -> Document:
