@@ -119,6 +119,15 @@ class AssessmentStatus(StrEnum):
     PUBLISHED = "published"
 
 
+class AuditEntity(StrEnum):
+    """What an audit event (a ReviewEvent) is about."""
+
+    FINDING = "finding"
+    INCIDENT = "incident"
+    USER = "user"
+    FAILURE = "failure"  # an ingestion failure retried from the dashboard
+
+
 class RunStatus(StrEnum):
     RUNNING = "running"
     SUCCEEDED = "succeeded"

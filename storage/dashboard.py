@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from nlp.vocabulary import IncidentStatus, Label, ReviewStatus
+from nlp.vocabulary import AuditEntity, IncidentStatus, Label, ReviewStatus
 from storage.models import Document, Finding, Incident, IngestFailure, IngestRun, ReviewEvent
 from storage.models._base import utcnow
 from storage.runs import list_failures, list_runs
@@ -186,7 +186,7 @@ def retry_failure(*, session: Session, failure_id: int, username: str) -> Ingest
         ReviewEvent(
             username=username,
             action="retry",
-            entity_type="failure",
+            entity_type=AuditEntity.FAILURE,
             entity_id=failure_id,
             after={"item": failure.item, "retried_at": str(failure.retried_at)},
         )

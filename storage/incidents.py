@@ -13,6 +13,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from nlp.vocabulary import (
+    AuditEntity,
     IncidentStatus,
     IncidentType,
     IntentGroup,
@@ -76,7 +77,7 @@ def _audit(
         ReviewEvent(
             username=username,
             action=action,
-            entity_type="incident",
+            entity_type=AuditEntity.INCIDENT,
             entity_id=incident_id,
             before=before,
             after=after,

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
-from nlp.vocabulary import FindingOrigin, Label, ReviewStatus
+from nlp.vocabulary import AuditEntity, FindingOrigin, Label, ReviewStatus
 from storage.models import Document, Finding, ReviewEvent, Suppression
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
@@ -76,7 +76,7 @@ def _conflict(session: Session, finding_id: int) -> ConflictError:
         return ConflictError(finding_id, current.reviewed_by, current.updated_at)
     last = session.exec(
         select(ReviewEvent)
-        .where(ReviewEvent.entity_type == "finding", ReviewEvent.entity_id == finding_id)
+        .where(ReviewEvent.entity_type == AuditEntity.FINDING, ReviewEvent.entity_id == finding_id)
         .order_by(col(ReviewEvent.id).desc())
     ).first()
     if last is not None:
@@ -112,7 +112,7 @@ def _apply(
             at=now,
             username=username,
             action=action,
-            entity_type="finding",
+            entity_type=AuditEntity.FINDING,
             entity_id=finding_id,
             before=before_state,
             after=snapshot(after),
@@ -293,7 +293,7 @@ def add_finding(
         ReviewEvent(
             username=username,
             action="add",
-            entity_type="finding",
+            entity_type=AuditEntity.FINDING,
             entity_id=finding.id,
             after=snapshot(finding),
         )
@@ -338,7 +338,7 @@ def bulk_decide(
 def finding_history(*, session: Session, finding_id: int) -> list[ReviewEvent]:
     query = (
         select(ReviewEvent)
-        .where(ReviewEvent.entity_type == "finding", ReviewEvent.entity_id == finding_id)
+        .where(ReviewEvent.entity_type == AuditEntity.FINDING, ReviewEvent.entity_id == finding_id)
         .order_by(col(ReviewEvent.at), col(ReviewEvent.id))
     )
     return list(session.exec(query).all())
