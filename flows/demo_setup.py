@@ -9,7 +9,8 @@ from pathlib import Path
 
 from flows.settings import FlowSettings
 from flows.sources_file import put_source
-from storage.models import SourceCreate, SourceKind, Tlp
+from nlp.vocabulary import SourceKind, Tlp
+from storage.models import SourceCreate
 from storage.settings import get_storage_settings
 
 FEEDS = (("demo-feed", "feed.xml"), ("demo-atom", "atom.xml"))

@@ -21,9 +21,9 @@ from flows.settings import FlowSettings, get_flow_settings
 from flows.sources_file import read_sources
 from nlp.formats import parse_bytes, sniff_format
 from nlp.types import ParsedDocument, ParseError
+from nlp.vocabulary import SourceKind
 from storage.db import session_scope
 from storage.documents import known_urls
-from storage.models import SourceKind
 from storage.models._base import utcnow
 from storage.runs import (
     finish_run,

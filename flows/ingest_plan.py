@@ -12,7 +12,8 @@ from typing import Any
 from nlp.formats import parse_bytes, sniff_format
 from nlp.formats.expansion import ExpansionBudget, ExpansionRefused
 from nlp.types import ParsedDocument, ParseError
-from storage.models import DocumentCreate, DocumentStatus, Source, SourceKind, Tlp
+from nlp.vocabulary import DocumentStatus, SourceKind, Tlp
+from storage.models import DocumentCreate, Source
 
 MAX_ATTACHMENT_DEPTH = 3
 FORMAT_LENGTH = 20

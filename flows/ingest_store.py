@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import Counter
 
 from flows.ingest_plan import PlannedDocument
+from nlp.vocabulary import DocumentStatus
 from storage.db import session_scope
 from storage.documents import add_documents, known_sha256s
-from storage.models import DocumentStatus
 from storage.objectstore import get_object_store
 
 

@@ -16,8 +16,8 @@ from flows.ingest_store import count_batch, store_plans
 from flows.run_log import internal_error, run_logger
 from flows.settings import get_flow_settings
 from nlp.formats.expansion import ExpansionBudget
+from nlp.vocabulary import DocumentStatus
 from storage.db import session_scope
-from storage.models import DocumentStatus
 from storage.runs import record_failure
 
 DEFAULT_RETRY_DELAYS = [2.0, 5.0, 15.0]

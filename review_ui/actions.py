@@ -9,10 +9,10 @@ from typing import Any
 
 import streamlit as st
 
+from nlp.vocabulary import Tlp
 from review_ui.layout import flash
 from storage.db import session_scope
 from storage.incidents import IncidentError, attach_document, create_incident, draft_from_document
-from storage.models import Tlp
 from storage.review import (
     ConflictError,
     ReviewError,

@@ -17,9 +17,9 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only review_ui/ on the pat
 
 import streamlit as st  # noqa: E402
 
+from nlp.vocabulary import Role  # noqa: E402
 from review_ui.auth import current_user, sign_in_page, sign_out, sync_cookie  # noqa: E402
 from review_ui.safe_html import STYLE  # noqa: E402
-from storage.models import Role  # noqa: E402
 
 log = logging.getLogger("review_ui")
 PAGES = Path(__file__).resolve().parent / "pages"

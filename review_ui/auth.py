@@ -15,9 +15,9 @@ from datetime import timedelta
 
 import streamlit as st
 
+from nlp.vocabulary import Role, Tlp
 from review_ui.settings import get_ui_settings
 from storage.db import session_scope
-from storage.models import Role, Tlp
 from storage.ui_sessions import (
     EndReason,
     SessionEnded,

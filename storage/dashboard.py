@@ -14,18 +14,9 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import AuditEntity, IncidentStatus, Label, ReviewStatus, Tlp
 from storage.clearance import document_visible, finding_visible, incident_visible
-from storage.models import (
-    Document,
-    Finding,
-    Incident,
-    IncidentStatus,
-    IngestFailure,
-    IngestRun,
-    ReviewEvent,
-    ReviewStatus,
-    Tlp,
-)
+from storage.models import Document, Finding, Incident, IngestFailure, IngestRun, ReviewEvent
 from storage.models._base import utcnow
 from storage.runs import list_failures, list_runs
 from storage.runs import retry_failure as record_retry
@@ -147,7 +138,7 @@ def material_findings_by_group(
     query = (
         select(column, func.count())
         .where(
-            Finding.label == "MATERIAL",
+            Finding.label == Label.MATERIAL,
             col(Finding.status).in_([ReviewStatus.CONFIRMED, ReviewStatus.CORRECTED]),
             finding_visible(clearance),
         )
@@ -202,7 +193,7 @@ def retry_failure(*, session: Session, failure_id: int, username: str) -> Ingest
         ReviewEvent(
             username=username,
             action="retry",
-            entity_type="failure",
+            entity_type=AuditEntity.FAILURE,
             entity_id=failure_id,
             after={"item": failure.item, "retried_at": str(failure.retried_at)},
         )

@@ -11,8 +11,9 @@ from sqlalchemy import Insert
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import DocumentStatus, Tlp
 from storage.clearance import document_visible
-from storage.models import Document, DocumentCreate, DocumentStatus, Source, Tlp
+from storage.models import Document, DocumentCreate, Source
 from storage.objectstore import get_object_store
 
 

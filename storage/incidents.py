@@ -16,6 +16,16 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import (
+    AuditEntity,
+    IncidentStatus,
+    IncidentType,
+    IntentGroup,
+    Label,
+    MaterialGroup,
+    ReviewStatus,
+    Tlp,
+)
 from storage.clearance import (
     document_visible,
     finding_visible,
@@ -29,14 +39,11 @@ from storage.models import (
     Incident,
     IncidentCreate,
     IncidentDocument,
-    IncidentStatus,
     ReviewEvent,
-    ReviewStatus,
-    Tlp,
 )
 from storage.models._base import utcnow
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
+PLACE_LABELS = (Label.GPE, Label.LOC, Label.FAC)
 
 
 class IncidentError(ValueError):
@@ -83,7 +90,7 @@ def _audit(
         ReviewEvent(
             username=username,
             action=action,
-            entity_type="incident",
+            entity_type=AuditEntity.INCIDENT,
             entity_id=incident_id,
             before=before,
             after=after,
@@ -130,7 +137,7 @@ def draft_from_document(*, session: Session, document_id: int, clearance: Tlp) -
     materials = session.exec(
         select(Finding).where(
             Finding.document_id == document_id,
-            Finding.label == "MATERIAL",
+            Finding.label == Label.MATERIAL,
             col(Finding.status) != ReviewStatus.REJECTED,
         )
     ).all()
@@ -141,9 +148,9 @@ def draft_from_document(*, session: Session, document_id: int, clearance: Tlp) -
         title=(document.title or f"Incident from document {document_id}")[:200],
         occurred_on=document.incident_date,
         reported_on=document.published_at.date() if document.published_at else None,
-        incident_type=document.incident_type or "other",
-        intent_group=document.intent_group or "undetermined",
-        material_group=next((g for g in groups if g), None),
+        incident_type=document.incident_type or IncidentType.OTHER,
+        intent_group=document.intent_group or IntentGroup.UNDETERMINED,
+        material_group=next((MaterialGroup(g) for g in groups if g), None),
         materials=names,
         country=next(iter(document.countries or []), None),
         place=city.attributes.get("place_name") if city else None,
@@ -158,7 +165,7 @@ def _main_city(*, session: Session, document_id: int) -> Finding | None:
         select(Finding)
         .where(
             Finding.document_id == document_id,
-            Finding.label == "GPE",
+            Finding.label == Label.GPE,
             col(Finding.status) != ReviewStatus.REJECTED,
         )
         .order_by(col(Finding.start))
@@ -460,7 +467,7 @@ def get_incident(*, session: Session, incident_id: int, clearance: Tlp) -> Incid
     materials = [
         {"document_id": f.document_id, "text": f.text, "normalized": f.normalized, **f.attributes}
         for f in findings
-        if f.label == "MATERIAL"
+        if f.label == Label.MATERIAL
     ]
     merged_from = session.exec(
         select(Incident).where(Incident.merged_into_id == incident_id, incident_visible(clearance))

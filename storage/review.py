@@ -14,21 +14,13 @@ from typing import Any, Literal
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import AuditEntity, FindingOrigin, Label, ReviewStatus, Tlp
 from storage.clearance import event_visible, finding_visible
-from storage.models import (
-    Document,
-    Finding,
-    FindingOrigin,
-    ReviewEvent,
-    ReviewStatus,
-    Suppression,
-    Tlp,
-)
+from storage.models import Document, Finding, ReviewEvent, Suppression
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
 from storage.priority import finding_priority
 
-LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MATERIAL")
 ANALYST_EXTRACTOR = "analyst"
 ANALYST_EXTRACTOR_VERSION = "1"
 
@@ -85,7 +77,7 @@ def _conflict(session: Session, finding_id: int) -> ConflictError:
         return ConflictError(finding_id, current.reviewed_by, current.updated_at)
     last = session.exec(
         select(ReviewEvent)
-        .where(ReviewEvent.entity_type == "finding", ReviewEvent.entity_id == finding_id)
+        .where(ReviewEvent.entity_type == AuditEntity.FINDING, ReviewEvent.entity_id == finding_id)
         .order_by(col(ReviewEvent.id).desc())
     ).first()
     if last is not None:
@@ -121,7 +113,7 @@ def _apply(
             at=now,
             username=username,
             action=action,
-            entity_type="finding",
+            entity_type=AuditEntity.FINDING,
             entity_id=finding_id,
             before=before_state,
             after=snapshot(after),
@@ -151,10 +143,10 @@ def confirm_finding(
     return _commit(session, finding)
 
 
-def _check_label(label: str) -> str:
-    if label not in LABELS:
-        raise ReviewError(f"label must be one of {', '.join(LABELS)}")
-    return label
+def _check_label(label: str) -> Label:
+    if label not in set(Label):
+        raise ReviewError(f"label must be one of {', '.join(Label)}")
+    return Label(label)
 
 
 def _document(session: Session, document_id: int) -> Document:
@@ -302,7 +294,7 @@ def add_finding(
         ReviewEvent(
             username=username,
             action="add",
-            entity_type="finding",
+            entity_type=AuditEntity.FINDING,
             entity_id=finding.id,
             after=snapshot(finding),
         )
@@ -357,7 +349,7 @@ def document_findings(*, session: Session, document_id: int, clearance: Tlp) -> 
 def finding_history(*, session: Session, finding_id: int, clearance: Tlp) -> list[ReviewEvent]:
     query = (
         select(ReviewEvent)
-        .where(ReviewEvent.entity_type == "finding", ReviewEvent.entity_id == finding_id)
+        .where(ReviewEvent.entity_type == AuditEntity.FINDING, ReviewEvent.entity_id == finding_id)
         .where(event_visible(clearance))
         .order_by(col(ReviewEvent.at), col(ReviewEvent.id))
     )

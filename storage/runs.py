@@ -9,7 +9,8 @@ from datetime import timedelta
 
 from sqlmodel import Session, col, func, select
 
-from storage.models import IngestFailure, IngestRun, RunStatus
+from nlp.vocabulary import RunStatus
+from storage.models import IngestFailure, IngestRun
 from storage.models._base import utcnow
 
 

@@ -20,20 +20,26 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
+from nlp.vocabulary import (
+    DocumentStatus,
+    FindingOrigin,
+    IncidentType,
+    IntentGroup,
+    Label,
+    MaterialGroup,
+    ReviewStatus,
+    RunStatus,
+    SourceKind,
+    Tlp,
+)
 from storage.models import (
     Document,
-    DocumentStatus,
     Finding,
-    FindingOrigin,
     Incident,
     IncidentDocument,
     IngestFailure,
     IngestRun,
-    ReviewStatus,
-    RunStatus,
     Source,
-    SourceKind,
-    Tlp,
 )
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
@@ -86,7 +92,7 @@ MATERIALS = [
         "cesio-137",
         "سيزيوم-137",
         "Cs-137",
-        "radioactive_source",
+        MaterialGroup.RADIOACTIVE_SOURCE,
         3.7e10,
         4,
         "portable moisture/density gauge",
@@ -97,7 +103,7 @@ MATERIALS = [
         "iridio-192",
         "إيريديوم-192",
         "Ir-192",
-        "radioactive_source",
+        MaterialGroup.RADIOACTIVE_SOURCE,
         1.5e12,
         2,
         "industrial radiography camera",
@@ -108,7 +114,7 @@ MATERIALS = [
         "cobalto-60",
         "كوبالت-60",
         "Co-60",
-        "radioactive_source",
+        MaterialGroup.RADIOACTIVE_SOURCE,
         5.0e13,
         1,
         "teletherapy head",
@@ -119,7 +125,7 @@ MATERIALS = [
         "americio-berilio",
         "أمريسيوم-بيريليوم",
         "Am-241/Be",
-        "radioactive_source",
+        MaterialGroup.RADIOACTIVE_SOURCE,
         7.4e11,
         3,
         "well-logging tool",
@@ -130,7 +136,7 @@ MATERIALS = [
         "uranio empobrecido",
         "يورانيوم مستنفد",
         "depleted uranium",
-        "nuclear",
+        MaterialGroup.NUCLEAR,
         None,
         None,
         None,
@@ -141,23 +147,16 @@ MATERIALS = [
         "mercurio rojo",
         "الزئبق الأحمر",
         "red mercury",
-        "none",
+        MaterialGroup.NONE,
         None,
         None,
         None,
     ),
 ]
-INCIDENT_TYPES = [
-    "theft",
-    "loss",
-    "trafficking_or_smuggling",
-    "unauthorized_possession",
-    "scam_or_fraud",
-    "orphan_source_found",
-]
-INTENTS = ["likely_trafficking_or_malicious", "undetermined", "not_connected"]
+NOT_SEEDED_TYPES = {IncidentType.SABOTAGE_OR_ATTACK, IncidentType.OTHER, IncidentType.NONE}
+INCIDENT_TYPES = [t for t in IncidentType if t not in NOT_SEEDED_TYPES]
 
-Slot = tuple[str, str, str | None, dict[str, Any]]
+Slot = tuple[Label, str, str | None, dict[str, Any]]
 TEMPLATES: dict[str, list[list[str]]] = {
     "en": [
         [
@@ -279,14 +278,14 @@ def _slots(rng: random.Random, language: str) -> dict[str, Slot]:
     }
     surface = str(material[LANGUAGE_INDEX[language]])
     return {
-        "{city}": ("GPE", city, country, {}),
-        "{city2}": ("GPE", city2, country2, {}),
-        "{person}": ("PERSON", person, None, {}),
-        "{person2}": ("PERSON", person2, None, {}),
-        "{company}": ("ORG", company, None, {}),
-        "{company2}": ("ORG", company2, None, {}),
-        "{date}": ("DATE", day.isoformat(), day.isoformat(), {}),
-        "{material}": ("MATERIAL", surface, str(material[4]), attributes),
+        "{city}": (Label.GPE, city, country, {}),
+        "{city2}": (Label.GPE, city2, country2, {}),
+        "{person}": (Label.PERSON, person, None, {}),
+        "{person2}": (Label.PERSON, person2, None, {}),
+        "{company}": (Label.ORG, company, None, {}),
+        "{company2}": (Label.ORG, company2, None, {}),
+        "{date}": (Label.DATE, day.isoformat(), day.isoformat(), {}),
+        "{material}": (Label.MATERIAL, surface, str(material[4]), attributes),
     }
 
 
@@ -325,8 +324,8 @@ def synthetic_texts(count: int = TEXTS, seed: int = 7) -> list[SyntheticText]:
     for i in range(count):
         language = list(TEMPLATES)[i % len(TEMPLATES)]
         body, spans, country = compose_text(rng, language)
-        city = next(s["text"] for s in spans if s["label"] == "GPE")
-        material = next(s["text"] for s in spans if s["label"] == "MATERIAL")
+        city = next(s["text"] for s in spans if s["label"] == Label.GPE)
+        material = next(s["text"] for s in spans if s["label"] == Label.MATERIAL)
         title = TITLES[language].format(city=city, material=material)
         key = store.put(body.encode("utf-8"))
         texts.append(SyntheticText(key, language, title, country, spans))
@@ -374,7 +373,7 @@ def _document_row(
     published = utcnow() - timedelta(days=rng.randint(0, 180), minutes=rng.randint(0, 1440))
     relevant = rng.random() < 0.6
     relevance = round(rng.uniform(0.55, 0.99) if relevant else rng.uniform(0.01, 0.45), 3)
-    first_sentence_end = next(s["end"] for s in synthetic.spans if s["label"] == "MATERIAL")
+    first_sentence_end = next(s["end"] for s in synthetic.spans if s["label"] == Label.MATERIAL)
     return {
         "id": doc_id,
         "source_id": rng.choice(source_ids),
@@ -403,8 +402,8 @@ def _document_row(
         "relevant": relevant,
         "relevance": relevance,
         "priority": document_priority(relevant, relevance),
-        "incident_type": rng.choice(INCIDENT_TYPES) if relevant else "none",
-        "intent_group": rng.choice(INTENTS) if relevant else None,
+        "incident_type": rng.choice(INCIDENT_TYPES) if relevant else IncidentType.NONE,
+        "intent_group": rng.choice(list(IntentGroup)) if relevant else None,
         "countries": [synthetic.country],
         "incident_date": (published - timedelta(days=3)).date(),
         "assessment_evidence": [
@@ -451,7 +450,7 @@ def _finding_rows(
                 "normalized": span["normalized"],
                 "attributes": span["attributes"],
                 "confidence": round(rng.uniform(0.5, 0.99), 2),
-                "extractor": "material-rules" if span["label"] == "MATERIAL" else "spacy-ner",
+                "extractor": "material-rules" if span["label"] == Label.MATERIAL else "spacy-ner",
                 "extractor_version": EXTRACTOR_VERSION,
                 "origin": FindingOrigin.MACHINE.name,
                 "status": status.name,
@@ -571,7 +570,7 @@ def _seed_incidents(
                 "occurred_on": occurred,
                 "reported_on": occurred + timedelta(days=rng.randint(0, 400)),
                 "incident_type": rng.choice(INCIDENT_TYPES),
-                "intent_group": rng.choice(INTENTS),
+                "intent_group": rng.choice(list(IntentGroup)),
                 "material_group": material[5],
                 "materials": [material[4]],
                 "country": country,

@@ -8,7 +8,8 @@ from collections.abc import Collection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from storage.models import Source, SourceCreate, SourceKind
+from nlp.vocabulary import SourceKind
+from storage.models import Source, SourceCreate
 
 
 def get_source_by_name(*, session: Session, name: str) -> Source | None:

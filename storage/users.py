@@ -13,7 +13,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from storage.models import ReviewEvent, Role, SignInAttempt, Tlp, User
+from nlp.vocabulary import AuditEntity, Role, Tlp
+from storage.models import ReviewEvent, SignInAttempt, User
 from storage.models._base import utcnow
 from storage.ui_sessions import revoke_all_for_user
 
@@ -89,7 +90,7 @@ def create_user(
     event = ReviewEvent(
         username=created_by,
         action="create_user",
-        entity_type="user",
+        entity_type=AuditEntity.USER,
         entity_id=user.id,
         after={"username": username, "role": role.value, "clearance": clearance.value},
     )
@@ -148,7 +149,7 @@ def set_disabled(*, session: Session, username: str, disabled: bool, by: str) ->
         ReviewEvent(
             username=by,
             action="disable_user" if disabled else "enable_user",
-            entity_type="user",
+            entity_type=AuditEntity.USER,
             entity_id=user.id,
             before=before,
             after={"disabled": disabled},

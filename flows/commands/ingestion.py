@@ -15,8 +15,8 @@ from flows.demo_setup import demo_source_names, install_demo_sources
 from flows.errors import UserError
 from flows.settings import get_flow_settings
 from flows.sources_file import parse_source, put_source, read_sources, set_enabled
+from nlp.vocabulary import Role, SourceKind, Tlp
 from storage.db import get_engine, session_scope
-from storage.models import Role, SourceKind, Tlp
 from storage.runs import list_failures, retry_failure
 from storage.schema import create_schema
 from storage.settings import get_storage_settings

@@ -12,7 +12,7 @@ import typer
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from flows.errors import UserError
-from storage.models import Tlp
+from nlp.vocabulary import Tlp
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "review_ui" / "app.py"

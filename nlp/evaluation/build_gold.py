@@ -21,25 +21,12 @@ from nlp.evaluation.gold_docs_en import DOCUMENTS as ENGLISH
 from nlp.evaluation.gold_docs_es import DOCUMENTS as SPANISH
 from nlp.evaluation.gold_docs_fr import DOCUMENTS as FRENCH
 from nlp.evaluation.heldout_docs import DOCUMENTS as HELDOUT
+from nlp.vocabulary import Label
 
 GOLD_PATH = Path(__file__).with_name("gold.jsonl")
 HELDOUT_PATH = Path(__file__).with_name("heldout.jsonl")
 
 LANGUAGES = ("en", "fr", "es", "ar")
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE")
-LABELS = (*ENTITY_LABELS, "MATERIAL")
-INCIDENT_TYPES = (
-    "theft",
-    "loss",
-    "trafficking_or_smuggling",
-    "unauthorized_possession",
-    "scam_or_fraud",
-    "orphan_source_found",
-    "sabotage_or_attack",
-    "other",
-    "none",
-)
-INTENT_GROUPS = ("likely_trafficking_or_malicious", "undetermined", "not_connected")
 ISOTOPES = (
     "Cs-137", "Co-60", "Ir-192", "Am-241", "Am-241/Be", "Sr-90", "Ra-226", "Se-75", "Cf-252",
     "Pu-239", "Pu-238", "Po-210", "Kr-85", "H-3", "U-235", "U-238", "Th-232",
@@ -76,7 +63,7 @@ def _finding(fields: list[str], start: int, doc_id: str) -> dict[str, Any]:
     surface, label = fields[0], fields[1]
     normalized = fields[2] if len(fields) > 2 and fields[2] else None
     attributes = json.loads(fields[3]) if len(fields) > 3 else {}
-    if label not in LABELS:
+    if label not in set(Label):
         raise GoldMarkupError(f"{doc_id}: unknown label {label!r} on {surface!r}")
     if surface != surface.strip():
         raise GoldMarkupError(f"{doc_id}: span {surface!r} has outer whitespace")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import Role, Tlp
 from review_ui.layout import flash, header, require, when
 from storage.dashboard import (
     incidents_by,
@@ -20,7 +21,6 @@ from storage.dashboard import (
     weekly_incidents,
 )
 from storage.db import session_scope
-from storage.models import Role, Tlp
 
 
 def _retry(failure_id: int, username: str) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import Role, Tlp
 from review_ui.auth import SignedIn
 from review_ui.layout import flash, header, require, when
 from storage.db import session_scope
-from storage.models import Role, Tlp
 from storage.users import UserError, create_user, list_users, set_clearance, set_disabled
 
 TLP = [marking.value for marking in Tlp]

@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
+from nlp.vocabulary import AssessmentStatus, Tlp
 from storage.models._base import utcnow
-from storage.models.enums import AssessmentStatus, Tlp
 
 
 class AssessmentBase(SQLModel):

@@ -4,8 +4,8 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+from nlp.vocabulary import Role, Tlp
 from storage.models._base import utcnow
-from storage.models.enums import Role, Tlp
 
 
 class UserBase(SQLModel):

@@ -12,15 +12,8 @@ from sqlmodel import Session, select
 
 from flows.extract import extract_flow, get_extractor
 from nlp.types import ExtractionResult, InputDocument
-from storage.models import (
-    Document,
-    DocumentStatus,
-    Finding,
-    IngestFailure,
-    IngestRun,
-    ReviewStatus,
-    RunStatus,
-)
+from nlp.vocabulary import DocumentStatus, ReviewStatus, RunStatus
+from storage.models import Document, Finding, IngestFailure, IngestRun
 from storage.objectstore import get_object_store
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]

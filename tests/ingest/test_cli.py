@@ -9,7 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from flows.commands import ingestion
-from storage.models import DocumentStatus
+from nlp.vocabulary import DocumentStatus
 from tests.ingest.factories import documents, failures
 
 pytestmark = pytest.mark.usefixtures("prefect_harness", "ingest_env")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from flows.ingest import ingest_flow
+from nlp.vocabulary import DocumentStatus, RunStatus, Tlp
 from storage.db import session_scope
-from storage.models import DocumentStatus, RunStatus, Tlp
 from storage.objectstore import get_object_store
 from storage.runs import retry_failure
 from tests.ingest import samples

@@ -16,7 +16,7 @@ from flows.ingest import ingest_flow
 from flows.settings import FlowSettings
 from nlp import formats
 from nlp.types import ParsedDocument
-from storage.models import RunStatus
+from nlp.vocabulary import RunStatus
 from tests.ingest import samples
 from tests.ingest.factories import by_source, declare, documents, failures, runs, write
 from tests.ingest.http_server import LocalServer, Reply

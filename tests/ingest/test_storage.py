@@ -9,6 +9,7 @@ from datetime import timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from nlp.vocabulary import DocumentStatus, RunStatus, SourceKind
 from storage.documents import (
     add_documents,
     delete_failed_document,
@@ -17,7 +18,7 @@ from storage.documents import (
     known_sha256s,
     known_urls,
 )
-from storage.models import DocumentCreate, DocumentStatus, RunStatus, SourceCreate, SourceKind
+from storage.models import DocumentCreate, SourceCreate
 from storage.models._base import utcnow
 from storage.runs import (
     count_unresolved_failures,

@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from storage.models import Document, DocumentStatus, Finding, Source, SourceKind
+from nlp.vocabulary import DocumentStatus, SourceKind
+from storage.models import Document, Finding, Source
 from storage.objectstore import get_object_store
 
 HOSTILE_TEXT = (

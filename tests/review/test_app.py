@@ -11,9 +11,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from streamlit.testing.v1 import AppTest
 
+from nlp.vocabulary import ReviewStatus, Tlp
 from review_ui import auth
 from storage.db import get_engine
-from storage.models import Finding, Incident, IngestFailure, ReviewStatus, Tlp
+from storage.models import Finding, Incident, IngestFailure
 from storage.models._base import utcnow
 from storage.models.users import UiSession
 from storage.seed import seed_synthetic

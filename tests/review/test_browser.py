@@ -19,8 +19,9 @@ from sqlmodel import Session, col, select
 
 from flows.commands.review import streamlit_command, ui_environment
 from flows.local_prefect import free_port
+from nlp.vocabulary import ReviewStatus, Tlp
 from storage.db import engine_for
-from storage.models import Finding, ReviewEvent, ReviewStatus, Tlp
+from storage.models import Finding, ReviewEvent
 from storage.models.users import UiSession
 from storage.schema import create_schema
 from storage.seed import seed_synthetic

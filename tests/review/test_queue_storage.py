@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 import storage.queue
+from nlp.vocabulary import ReviewStatus, Tlp
 from storage.dashboard import (
     incidents_by,
     incidents_for_map,
@@ -20,7 +21,7 @@ from storage.dashboard import (
     weekly_documents,
 )
 from storage.findings import DocumentExtraction, NewFinding, save_extractions
-from storage.models import Document, Finding, IngestFailure, ReviewStatus, Tlp
+from storage.models import Document, Finding, IngestFailure
 from storage.models._base import utcnow
 from storage.priority import document_priority, finding_priority, relevant_range
 from storage.queue import Cursor, QueueFilters, document_queue, filter_choices, finding_queue

@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from storage.models import Finding, ReviewEvent, ReviewStatus, Suppression, Tlp
+from nlp.vocabulary import ReviewStatus, Tlp
+from storage.models import Finding, ReviewEvent, Suppression
 from storage.review import (
     ConflictError,
     ReviewError,

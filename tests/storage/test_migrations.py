@@ -7,8 +7,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import Session, SQLModel, select
 
+from nlp.vocabulary import SourceKind
 from storage.db import engine_for
-from storage.models import Source, SourceKind
+from storage.models import Source
 from storage.schema import create_schema, current_revision, head_revision, upgrade_to_head
 
 
