@@ -30,8 +30,6 @@ class FlowSettings(BaseSettings):
     inbox_schedule_minutes: float = Field(default=5.0, gt=0)
     batch_size: int = Field(default=25, gt=0)
     feed_fetch_articles: bool = True  # fetch the page an entry links to
-    demo_host: str = "demo.radintel.invalid"  # served from flows/demo/, never from the network
-    demo_root: Path = Path(__file__).resolve().parent / "demo"
     stale_run_hours: float = Field(default=6.0, gt=0)  # runs owned by another host
 
     @property
