@@ -278,14 +278,13 @@ def finish_source_run(run: SourceRun, error: str | None) -> None:
     run.status = finished.status.value
 
 
-@flow(name="ingest")
-def ingest_flow(
+def ingest_with(
+    fetcher: Fetcher,
     source_names: list[str] | None = None,
     kinds: list[str] | None = None,
     scheduled: bool = False,
 ) -> list[dict[str, Any]]:
-    """Ingest the named sources (default: every enabled one, or those of `kinds`). When
-    `scheduled`, a source is skipped until its own schedule_minutes have passed."""
+    """The body of an ingestion flow, fetching with `fetcher` (which the caller closes)."""
     settings = get_flow_settings()
     sync_sources(settings)
     requeue_retry_requests()
@@ -294,9 +293,19 @@ def ingest_flow(
             session=session, flow=FLOW, stale_after=timedelta(hours=settings.stale_run_hours)
         )
     specs = select_sources(source_names, kinds, scheduled)
-    fetcher = build_fetcher(settings)
+    return [ingest_source(spec, fetcher, settings).as_dict() for spec in specs]
+
+
+@flow(name="ingest")
+def ingest_flow(
+    source_names: list[str] | None = None,
+    kinds: list[str] | None = None,
+    scheduled: bool = False,
+) -> list[dict[str, Any]]:
+    """Ingest the named sources (default: every enabled one, or those of `kinds`). When
+    `scheduled`, a source is skipped until its own schedule_minutes have passed."""
+    fetcher = build_fetcher(get_flow_settings())
     try:
-        runs = [ingest_source(spec, fetcher, settings) for spec in specs]
+        return ingest_with(fetcher, source_names, kinds, scheduled)
     finally:
         fetcher.close()
-    return [run.as_dict() for run in runs]

@@ -11,7 +11,6 @@ from rich.table import Table
 from rich.text import Text
 from sqlalchemy import inspect
 
-from flows.demo_setup import demo_source_names, install_demo_sources
 from flows.errors import UserError
 from flows.settings import get_flow_settings
 from flows.sources_file import parse_source, put_source, read_sources, set_enabled
@@ -249,13 +248,14 @@ def demo(
 ) -> None:
     """Set up the data folder with the demo sources, ingest them, extract, open the UI."""
     from flows.commands.review import start_ui
+    from flows.demo_setup import demo_ingest_flow, install_demo_sources
 
     data_dir = get_storage_settings().data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
     create_schema(get_engine())
     install_demo_sources(get_flow_settings())
     console.print(Text(f"demo sources written to {get_flow_settings().resolved_sources_file}"))
-    print_runs(run_ingest(demo_source_names()))
+    print_runs(demo_ingest_flow())
     demo_extract()
     banner = demo_credentials()
     if no_ui:

@@ -143,8 +143,12 @@ def seed_synthetic_command(
     """Fill the database with synthetic documents, findings, incidents and runs."""
     from storage.db import get_engine
     from storage.schema import create_schema
-    from storage.seed import seed_synthetic
+    from storage.seed import seed_synthetic, seed_templates
 
+    try:
+        seed_templates()
+    except FileNotFoundError as error:  # an installed package without the repository's data
+        raise UserError(str(error)) from None
     engine = get_engine()
     create_schema(engine)
     started = time.perf_counter()

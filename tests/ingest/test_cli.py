@@ -9,8 +9,9 @@ import typer
 from typer.testing import CliRunner
 
 from flows.commands import ingestion
+from flows.demo_setup import demo_source_names
 from nlp.vocabulary import DocumentStatus
-from tests.ingest.factories import documents, failures
+from tests.ingest.factories import documents, failures, runs
 
 pytestmark = pytest.mark.usefixtures("prefect_harness", "ingest_env")
 
@@ -70,7 +71,12 @@ def test_demo_then_ingest_adds_nothing(ingest_env: Path) -> None:
     assert {doc.source_id for doc in stored} and all(doc.raw_key for doc in stored)
     assert (ingest_env / "inbox" / "demo-bureau" / "quarantine").is_dir()
     assert failures() and all(f.reason for f in failures())
-    again = invoke("ingest")
+    again = invoke("ingest")  # the demo's feeds and pages: only `radintel demo` fetches them
     assert len(documents()) == len(stored)
-    assert "not_modif" in again
+    assert "demo-bureau" in again and "demo-feed" not in again and "demo-web" not in again
+    invoke("demo", "--no-ui")  # the demo again: its file fetcher finds feeds and pages unchanged
+    assert len(documents()) == len(stored)
+    ingest_runs = [run for run in runs() if run.flow == "ingest"]
+    demo_runs = ingest_runs[-len(demo_source_names()) :]
+    assert sum(run.counts.get("not_modified", 0) for run in demo_runs) == 18
     assert not any((ingest_env / "inbox" / "demo-bureau").glob("*.*"))

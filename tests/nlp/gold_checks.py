@@ -11,7 +11,7 @@ from typing import Any
 
 import pycountry
 
-from nlp.evaluation.build_gold import (
+from evaluation.build import (
     ATTRIBUTE_KEYS,
     DEVICES,
     LANGUAGES,

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from nlp.evaluation.build_gold import (
+from evaluation.build import (
     GOLD_PATH,
     LANGUAGES,
     GoldMarkupError,

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from nlp.evaluation.build_gold import (
+from evaluation.build import (
     ATTRIBUTE_KEYS,
     GOLD_PATH,
     HELDOUT_PATH,
