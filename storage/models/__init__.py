@@ -1,6 +1,5 @@
 """The radintel data model. Importing this package registers every table."""
 
-from storage.models.assessments import Assessment, AssessmentCreate
 from storage.models.documents import Document, DocumentCreate, DocumentEmbedding
 from storage.models.enums import (
     AssessmentStatus,
@@ -16,21 +15,18 @@ from storage.models.enums import (
     SourceKind,
     Tlp,
 )
-from storage.models.findings import Finding, FindingCreate, ReviewEvent, Suppression
+from storage.models.findings import Finding, ReviewEvent, Suppression
 from storage.models.incidents import Incident, IncidentCreate, IncidentDocument
 from storage.models.sources import IngestFailure, IngestRun, Source, SourceCreate
-from storage.models.users import SignInAttempt, User, UserPublic
+from storage.models.users import SignInAttempt, User
 
 __all__ = [
-    "Assessment",
-    "AssessmentCreate",
     "AssessmentStatus",
     "Document",
     "DocumentCreate",
     "DocumentEmbedding",
     "DocumentStatus",
     "Finding",
-    "FindingCreate",
     "FindingOrigin",
     "Incident",
     "IncidentCreate",
@@ -52,5 +48,4 @@ __all__ = [
     "Suppression",
     "Tlp",
     "User",
-    "UserPublic",
 ]
