@@ -15,7 +15,7 @@ from review_ui import auth
 from storage.db import get_engine, session_scope
 from storage.models import Finding, Incident, IngestFailure, ReviewStatus
 from storage.models._base import utcnow
-from storage.models.users import UiSession
+from storage.models.users import UiSession, User
 from storage.seed import seed_synthetic
 from storage.ui_sessions import create_session, hash_token
 from storage.users import create_user, set_disabled
@@ -141,6 +141,18 @@ def test_disabled_user_is_signed_out_on_the_next_run(users: Engine) -> None:
     at.run()
     assert [b.label for b in at.button] == ["Sign in"]
     assert "administrator" in at.info[0].value
+
+
+def test_session_of_a_user_disabled_behind_the_app_is_revoked_for_good(users: Engine) -> None:
+    token = open_session(users, "analyst")
+    with session_scope(users) as session:  # by SQL, so set_disabled does not revoke
+        session.execute(update(User).where(col(User.username) == "analyst").values(disabled=True))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["auth"] = token
+    at.run()
+    assert "no longer active" in at.info[0].value
+    with session_scope(users) as session:  # the UI's unit of work committed the revocation
+        assert session.exec(select(UiSession)).one().revoked_at is not None
 
 
 def test_expired_session_signs_out(users: Engine) -> None:
