@@ -70,17 +70,24 @@ def current_user() -> SignedIn | None:
     token, from_cookie = _token()
     if token is None:
         return None
-    idle = timedelta(minutes=get_ui_settings().idle_timeout_minutes)
-    try:
-        with session_scope() as session:
-            user = resume_session(session=session, token=token, idle_timeout=idle)
-            signed_in = SignedIn(user.username, Role(user.role), Tlp(user.clearance))
-    except SessionEnded as ended:
-        quiet = from_cookie and ended.reason == "unknown"  # a stale or foreign cookie
-        _forget(None if quiet else END_MESSAGES[ended.reason])
+    resumed = _resume(token, timedelta(minutes=get_ui_settings().idle_timeout_minutes))
+    if not isinstance(resumed, SignedIn):
+        quiet = from_cookie and resumed == "unknown"  # a stale or foreign cookie
+        _forget(None if quiet else END_MESSAGES[resumed])
         return None
     st.session_state[AUTH_KEY] = token
-    return signed_in
+    return resumed
+
+
+def _resume(token: str, idle: timedelta) -> SignedIn | EndReason:
+    """The signed-in user, or why the session ended. SessionEnded is caught inside the unit
+    of work, so the revocation of a disabled account's session commits."""
+    with session_scope() as session:
+        try:
+            user = resume_session(session=session, token=token, idle_timeout=idle)
+        except SessionEnded as ended:
+            return ended.reason
+        return SignedIn(user.username, Role(user.role), Tlp(user.clearance))
 
 
 def _forget(reason: str | None) -> None:

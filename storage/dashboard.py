@@ -14,12 +14,11 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from nlp.vocabulary import AuditEntity, IncidentStatus, Label, ReviewStatus, Tlp
+from nlp.vocabulary import IncidentStatus, Label, ReviewStatus, Tlp
 from storage.clearance import document_visible, finding_visible, incident_visible
-from storage.models import Document, Finding, Incident, IngestFailure, IngestRun, ReviewEvent
+from storage.models import Document, Finding, Incident, IngestFailure, IngestRun
 from storage.models._base import utcnow
 from storage.runs import list_failures, list_runs
-from storage.runs import retry_failure as record_retry
 
 
 @dataclass(frozen=True)
@@ -184,19 +183,3 @@ def quarantined_files(*, session: Session, limit: int = 100) -> list[IngestFailu
         .limit(limit)
     )
     return list(session.exec(query).all())
-
-
-def retry_failure(*, session: Session, failure_id: int, username: str) -> IngestFailure:
-    """Mark a failure for retry (storage.runs records it) and audit who asked."""
-    failure = record_retry(session=session, failure_id=failure_id)
-    session.add(
-        ReviewEvent(
-            username=username,
-            action="retry",
-            entity_type=AuditEntity.FAILURE,
-            entity_id=failure_id,
-            after={"item": failure.item, "retried_at": str(failure.retried_at)},
-        )
-    )
-    session.commit()
-    return failure

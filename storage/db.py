@@ -8,7 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Insert, Table, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
@@ -41,7 +42,9 @@ def get_engine() -> Engine:
 
 @contextmanager
 def session_scope(engine: Engine | None = None) -> Iterator[Session]:
-    """A session that commits on success and rolls back on error."""
+    """The unit of work: a session that commits once on success and rolls back on error.
+
+    Storage functions only flush; the caller's scope decides what commits together."""
     with Session(engine or get_engine(), expire_on_commit=False) as session:
         try:
             yield session
@@ -49,3 +52,16 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def insert_ignoring_conflicts(
+    session: Session, table: Table, rows: list[dict[str, Any]], unique: list[str]
+) -> Insert:
+    """INSERT ... ON CONFLICT (unique) DO NOTHING: a row a concurrent transaction inserted
+    first is skipped instead of failing the whole transaction."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table).values(rows).on_conflict_do_nothing(index_elements=unique)
+    if dialect == "sqlite":
+        return sqlite.insert(table).values(rows).on_conflict_do_nothing(index_elements=unique)
+    raise ValueError(f"unsupported database dialect: {dialect}")

@@ -189,36 +189,7 @@ def create_incident(
     for document_id in document_ids:
         _link(session, incident.id, document_id, username, "opened from this document")
     _audit(session, username, "open", incident.id, after=_state(incident))
-    session.commit()
-    session.refresh(incident)
-    return incident
-
-
-def update_incident(
-    *,
-    session: Session,
-    incident_id: int,
-    expected_version: int,
-    username: str,
-    changes: dict[str, Any],
-) -> Incident:
-    incident = _get(session, incident_id)
-    _require_open(incident)
-    if incident.version != expected_version:
-        raise IncidentError("someone changed this incident since you loaded it; reload it")
-    before = _state(incident)
-    allowed = set(IncidentCreate.model_fields)
-    for key, value in changes.items():
-        if key not in allowed:
-            raise IncidentError(f"cannot change {key}")
-        setattr(incident, key, value)
-    IncidentCreate.model_validate(incident.model_dump(include=allowed))
-    incident.version += 1
-    incident.updated_at = utcnow()
-    session.add(incident)
-    _audit(session, username, "edit", incident_id, before=before, after=_state(incident))
-    session.commit()
-    session.refresh(incident)
+    session.flush()
     return incident
 
 
@@ -250,7 +221,7 @@ def attach_document(
     _audit(
         session, username, "attach", incident_id, after={"document_id": document_id}, reason=reason
     )
-    session.commit()
+    session.flush()
     return incident
 
 
@@ -266,7 +237,7 @@ def detach_document(
     _audit(
         session, username, "detach", incident_id, before={"document_id": document_id}, reason=reason
     )
-    session.commit()
+    session.flush()
     return incident
 
 
@@ -307,8 +278,7 @@ def merge_incidents(
     after = {"merged": merged_id, "into": into_id, "documents": moved}
     _audit(session, username, "merge", into_id, after=after, reason=reason)
     _audit(session, username, "merged_into", merged_id, after=after, reason=reason)
-    session.commit()
-    session.refresh(target)
+    session.flush()
     return target
 
 
@@ -344,8 +314,7 @@ def split_incident(
     after = {"from": incident_id, "to": new.id, "documents": chosen}
     _audit(session, username, "split", incident_id, after=after, reason=reason)
     _audit(session, username, "split_from", new.id, after=after, reason=reason)
-    session.commit()
-    session.refresh(new)
+    session.flush()
     return new
 
 

@@ -70,8 +70,8 @@ def _load(session: Session, finding_id: int) -> Finding:
 
 
 def _conflict(session: Session, finding_id: int) -> ConflictError:
-    """Who changed the finding last: the row's reviewer, else the last audited user."""
-    session.rollback()
+    """Who changed the finding last: the row's reviewer, else the last audited user. The
+    caller's unit of work rolls back when the ConflictError reaches it."""
     current = _load(session, finding_id)
     if current.reviewed_by:
         return ConflictError(finding_id, current.reviewed_by, current.updated_at)
@@ -120,12 +120,8 @@ def _apply(
             reason=reason,
         )
     )
+    session.flush()
     return after
-
-
-def _commit(session: Session, finding: Finding) -> Finding:
-    session.commit()
-    return finding
 
 
 def confirm_finding(
@@ -140,7 +136,7 @@ def confirm_finding(
         action="confirm",
         values=values,
     )
-    return _commit(session, finding)
+    return finding
 
 
 def _check_label(label: str) -> Label:
@@ -215,7 +211,7 @@ def correct_finding(
         values=values,
         reason=reason,
     )
-    return _commit(session, finding)
+    return finding
 
 
 def _suppress(session: Session, finding: Finding, username: str, reason: str) -> Suppression:
@@ -255,7 +251,7 @@ def reject_finding(
     )
     if never_again:
         _suppress(session, finding, username, reason)
-    return _commit(session, finding)
+    return finding
 
 
 def add_finding(
@@ -299,7 +295,7 @@ def add_finding(
             after=snapshot(finding),
         )
     )
-    session.commit()
+    session.flush()
     return finding
 
 
@@ -319,7 +315,6 @@ def bulk_decide(
     decided = []
     for finding_id, version in expected_versions.items():
         if _load(session, finding_id).document_id != document_id:
-            session.rollback()
             raise ReviewError(f"finding {finding_id} is not in document {document_id}")
         decided.append(
             _apply(
@@ -332,7 +327,7 @@ def bulk_decide(
                 reason=reason,
             )
         )
-    session.commit()
+    session.flush()
     return decided
 
 

@@ -95,8 +95,7 @@ def create_user(
         after={"username": username, "role": role.value, "clearance": clearance.value},
     )
     session.add(event)
-    session.commit()
-    session.refresh(user)
+    session.flush()
     log.info("user %s created with role %s by %s", username, role.value, created_by)
     return user
 
@@ -157,8 +156,7 @@ def set_disabled(*, session: Session, username: str, disabled: bool, by: str) ->
     )
     if disabled:  # a disabled account loses its open sessions in the same transaction
         revoke_all_for_user(session=session, username=username)
-    session.commit()
-    session.refresh(user)
+    session.flush()
     log.info("user %s %s by %s", username, "disabled" if disabled else "enabled", by)
     return user
 
@@ -196,13 +194,13 @@ def authenticate(
     username = username.strip().lower()[:64]
     if is_locked(session=session, username=username, policy=policy):
         session.add(SignInAttempt(username=username, succeeded=False))
-        session.commit()
+        session.flush()
         log.warning("sign-in refused for %r: locked after repeated failures", username)
         return None
     user = get_user(session=session, username=username)
     ok = _verify(user, password) and user is not None and not user.disabled
     session.add(SignInAttempt(username=username, succeeded=ok))
-    session.commit()
+    session.flush()
     if not ok:
         log.warning("failed sign-in for %r", username)
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from datetime import timedelta
 from typing import Annotated, Any
 
@@ -154,12 +155,20 @@ def failures_list(
 
 
 @failures_app.command("retry")
-def failures_retry(failure_id: int) -> None:
+def failures_retry(
+    failure_id: int,
+    username: Annotated[
+        str | None,
+        typer.Option("--as", help="who asks, for the audit trail (default: the OS user)"),
+    ] = None,
+) -> None:
     """Ask the next ingestion run to try this input again."""
     require_schema()
     with session_scope() as session:
         try:
-            retry_failure(session=session, failure_id=failure_id)
+            retry_failure(
+                session=session, failure_id=failure_id, username=username or getpass.getuser()
+            )
         except LookupError as error:
             raise UserError(str(error)) from None
     console.print(f"failure {failure_id} will be retried by the next `radintel ingest`")

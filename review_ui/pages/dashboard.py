@@ -15,12 +15,12 @@ from storage.dashboard import (
     quarantined_files,
     recent_runs,
     relevant_documents_by_type,
-    retry_failure,
     unresolved_failures,
     weekly_documents,
     weekly_incidents,
 )
 from storage.db import session_scope
+from storage.runs import retry_failure
 
 
 def _retry(failure_id: int, username: str) -> None:

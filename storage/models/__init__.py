@@ -1,20 +1,16 @@
 """The radintel data model. Importing this package registers every table."""
 
-from storage.models.assessments import Assessment, AssessmentCreate
 from storage.models.documents import Document, DocumentCreate, DocumentEmbedding
-from storage.models.findings import Finding, FindingCreate, ReviewEvent, Suppression
+from storage.models.findings import Finding, ReviewEvent, Suppression
 from storage.models.incidents import Incident, IncidentCreate, IncidentDocument
 from storage.models.sources import IngestFailure, IngestRun, Source, SourceCreate
-from storage.models.users import SignInAttempt, User, UserPublic
+from storage.models.users import SignInAttempt, User
 
 __all__ = [
-    "Assessment",
-    "AssessmentCreate",
     "Document",
     "DocumentCreate",
     "DocumentEmbedding",
     "Finding",
-    "FindingCreate",
     "Incident",
     "IncidentCreate",
     "IncidentDocument",
@@ -26,5 +22,4 @@ __all__ = [
     "SourceCreate",
     "Suppression",
     "User",
-    "UserPublic",
 ]

@@ -44,10 +44,6 @@ class Finding(FindingBase, table=True):
     reviewed_by: str | None = None
 
 
-class FindingCreate(FindingBase):
-    pass
-
-
 class Suppression(SQLModel, table=True):
     """A value an analyst rejected for good: never proposed again in that context.
 

@@ -21,11 +21,6 @@ class User(UserBase, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class UserPublic(UserBase):
-    id: int
-    created_at: datetime
-
-
 class SignInAttempt(SQLModel, table=True):
     """Every sign-in attempt, for rate limiting and the security log."""
 

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from flows.extract import extract_flow, get_extractor
 from nlp.types import ExtractionResult, InputDocument
 from nlp.vocabulary import DocumentStatus, ReviewStatus, RunStatus
+from storage.db import session_scope
 from storage.models import Document, Finding, IngestFailure, IngestRun
 from storage.objectstore import get_object_store
 
@@ -40,7 +41,7 @@ def add_document(session: Session, text: str | None, *, key: str | None = None) 
 
 
 def test_extract_flow_writes_findings_and_records_failures(engine: Engine) -> None:
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         theft = add_document(session, THEFT)
         routine = add_document(session, ROUTINE)
         broken = add_document(session, None, key="f" * 64)
@@ -48,7 +49,7 @@ def test_extract_flow_writes_findings_and_records_failures(engine: Engine) -> No
     counts = extract_flow()
 
     assert counts["documents"] == 2 and counts["failed"] == 1 and counts["relevant"] == 1
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         stored = session.get(Document, theft.id)
         assert stored is not None and stored.relevant and stored.incident_type == "theft"
         assert "FR" in stored.countries
@@ -70,10 +71,10 @@ def test_extract_flow_writes_findings_and_records_failures(engine: Engine) -> No
 
 
 def test_reextraction_keeps_decisions(engine: Engine) -> None:
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         document = add_document(session, THEFT)
     extract_flow()
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         findings = session.exec(select(Finding).where(Finding.document_id == document.id)).all()
         material = next(f for f in findings if f.label == "MATERIAL")
         other = next(f for f in findings if f.label != "MATERIAL")
@@ -87,7 +88,7 @@ def test_reextraction_keeps_decisions(engine: Engine) -> None:
 
     assert extract_flow()["documents"] == 1
 
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         after = session.exec(select(Finding).where(Finding.document_id == document.id)).all()
         assert len(after) == before
         spans = [(f.label, f.start, f.end) for f in after]

@@ -54,6 +54,32 @@ def test_sources_add_list_disable(ingest_env: Path) -> None:
     assert bad.exit_code != 0
 
 
+def test_failures_retry_is_audited_with_who_asked(ingest_env: Path) -> None:
+    import getpass
+
+    from sqlmodel import select
+
+    from storage.db import session_scope
+    from storage.models import IngestFailure, IngestRun, ReviewEvent
+
+    with session_scope() as session:
+        run = IngestRun(flow="ingest")
+        session.add(run)
+        session.flush()
+        session.add(IngestFailure(run_id=run.id or 0, item="inbox/a.pdf", reason="corrupt"))
+    (failure,) = failures()
+    output = invoke("failures", "retry", str(failure.id), "--as", "ops")
+    assert f"failure {failure.id} will be retried by the next `radintel ingest`" in output
+    invoke("failures", "retry", str(failure.id))
+    with session_scope() as session:
+        events = session.exec(select(ReviewEvent).order_by(ReviewEvent.id)).all()  # type: ignore[arg-type]
+    assert [(e.username, e.action, e.entity_id) for e in events] == [
+        ("ops", "retry", failure.id),
+        (getpass.getuser(), "retry", failure.id),
+    ]
+    assert failures()[0].retried_at is not None
+
+
 def test_unknown_source_is_a_user_error(ingest_env: Path) -> None:
     from flows.errors import UserError
 
