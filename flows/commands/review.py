@@ -1,4 +1,4 @@
-"""Review commands: `users add|list`, `ui`, `seed-synthetic`."""
+"""Review commands: `users add|reset-password|list`, `ui`, `seed-synthetic`."""
 
 from __future__ import annotations
 
@@ -81,6 +81,26 @@ def users_add(
     except (OperationalError, ProgrammingError) as error:
         raise _database_error(error) from error
     typer.echo(f"created {user.username} ({user.role.value})")
+
+
+@users_app.command("reset-password")
+def users_reset_password(
+    username: str = typer.Option(..., "--username", help="The user whose password to reset."),
+) -> None:
+    """Give a user a temporary password, to be changed at their next sign-in."""
+    from storage.db import session_scope
+    from storage.users import UserError as InvalidUser
+    from storage.users import reset_password
+
+    try:
+        with session_scope() as session:
+            temporary = reset_password(session=session, username=username, by="cli")
+    except InvalidUser as error:
+        raise UserError(str(error)) from error
+    except (OperationalError, ProgrammingError) as error:
+        raise _database_error(error) from error
+    typer.echo(f"{username}: temporary password: {temporary}")
+    typer.echo("Pass it on privately; the user must choose a new password at the next sign-in.")
 
 
 @users_app.command("list")

@@ -1,4 +1,4 @@
-"""Administration of users: list, create, disable or enable."""
+"""Administration of users: list, create, disable or enable, reset a password."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from review_ui.auth import SignedIn
 from review_ui.layout import flash, header, require, when
 from storage.db import session_scope
 from storage.models import Role
-from storage.users import UserError, create_user, list_users, set_disabled
+from storage.passwords import MIN_LENGTH
+from storage.users import UserError, create_user, list_users, reset_password, set_disabled
 
 
 def _create(admin: str) -> None:
@@ -42,6 +43,21 @@ def _toggle(disabled: bool, admin: str) -> None:
     flash("success", f"User {username} {'disabled' if disabled else 'enabled'}.")
 
 
+def _reset(admin: str) -> None:
+    username = str(st.session_state.get("t_user") or "")
+    try:
+        with session_scope() as session:
+            temporary = reset_password(session=session, username=username, by=admin)
+    except UserError as error:
+        flash("error", str(error))
+        return
+    flash(
+        "success",
+        f"Temporary password for {username}: `{temporary}` (shown once; pass it on privately). "
+        "They must choose a new one at their next sign-in.",
+    )
+
+
 def _table(user: SignedIn) -> None:
     with session_scope() as session:
         users = list_users(session=session)
@@ -52,6 +68,7 @@ def _table(user: SignedIn) -> None:
                     "User": u.username,
                     "Role": u.role.value,
                     "Disabled": u.disabled,
+                    "Must change password": u.must_change_password,
                     "Created": when(u.created_at),
                 }
                 for u in users
@@ -63,9 +80,10 @@ def _table(user: SignedIn) -> None:
         st.selectbox(
             "User", [u.username for u in users if u.username != user.username], key="t_user"
         )
-        cols = st.columns(2)
+        cols = st.columns(3)
         cols[0].form_submit_button("Disable", on_click=_toggle, args=(True, user.username))
         cols[1].form_submit_button("Enable", on_click=_toggle, args=(False, user.username))
+        cols[2].form_submit_button("Reset password", on_click=_reset, args=(user.username,))
 
 
 def render() -> None:
@@ -77,7 +95,11 @@ def render() -> None:
     with right, st.form("create_user", enter_to_submit=True):
         st.text_input("Username", key="u_name")
         st.selectbox("Role", [r.value for r in Role], key="u_role")
-        st.text_input("Initial password (10+ characters)", type="password", key="u_password")
+        st.text_input(
+            f"Initial password ({MIN_LENGTH}+ characters, see the Password page)",
+            type="password",
+            key="u_password",
+        )
         st.form_submit_button(
             "Create user", type="primary", on_click=_create, args=(user.username,)
         )
