@@ -19,9 +19,12 @@ users_app = typer.Typer(help="Users of the review UI.", no_args_is_help=True)
 
 
 def streamlit_command(port: int) -> list[str]:
+    from review_ui.settings import get_ui_settings
+
+    host = get_ui_settings().host  # 127.0.0.1 unless a container sets RADINTEL_UI_HOST
     return [
         sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.address", "127.0.0.1",
+        "--server.address", host,
         "--server.port", str(port),
         "--server.headless", "true",
         "--server.fileWatcherType", "none",
@@ -120,7 +123,7 @@ def users_list() -> None:
 
 
 def ui(port: int = typer.Option(8501, "--port", min=1024, max=65535)) -> None:
-    """Start the analyst review UI (Streamlit) on 127.0.0.1."""
+    """Start the analyst review UI (Streamlit) on 127.0.0.1 (RADINTEL_UI_HOST)."""
     start_ui(port)
 
 
