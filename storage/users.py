@@ -22,8 +22,6 @@ log = logging.getLogger(__name__)
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 DEMO_ROLES = (Role.ANALYST, Role.EDITOR, Role.ADMIN)
 TEMPORARY_PASSWORD_BYTES = 15  # 20 URL-safe characters
-
-
 _hasher = PasswordHasher()
 # Verified against when the username does not exist, so both cases take the same time.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
