@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 05:31:34.972476
+Create Date: 2026-12-02 05:31:58.056131
 
 """
 
@@ -67,12 +67,15 @@ def upgrade() -> None:
     op.create_table('signinattempt',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('username', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('client_address', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('succeeded', sa.Boolean(), nullable=False),
+    sa.Column('throttled', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('signinattempt', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_signinattempt_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_signinattempt_client_address'), ['client_address'], unique=False)
         batch_op.create_index(batch_op.f('ix_signinattempt_username'), ['username'], unique=False)
 
     op.create_table('source',
@@ -118,6 +121,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('password_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('must_change_password', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('user', schema=None) as batch_op:
@@ -339,6 +343,7 @@ def downgrade() -> None:
     op.drop_table('source')
     with op.batch_alter_table('signinattempt', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_signinattempt_username'))
+        batch_op.drop_index(batch_op.f('ix_signinattempt_client_address'))
         batch_op.drop_index(batch_op.f('ix_signinattempt_at'))
 
     op.drop_table('signinattempt')
