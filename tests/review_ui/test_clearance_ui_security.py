@@ -12,6 +12,7 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from nlp.vocabulary import Tlp
+from storage.db import session_scope
 from storage.ui_sessions import create_session
 from storage.users import create_user
 from tests.review.factories import ident, make_document, make_finding
@@ -24,7 +25,7 @@ TITLE = "Amber bureau note on a seizure in Rotterdam"
 
 @pytest.fixture
 def amber_document(engine: Engine) -> int:
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         for name, clearance in (("green", Tlp.GREEN), ("amber", Tlp.AMBER)):
             create_user(
                 session=session,
@@ -39,7 +40,7 @@ def amber_document(engine: Engine) -> int:
 
 
 def document_page(engine: Engine, username: str, document_id: int) -> AppTest:
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         _, token = create_session(session=session, username=username, lifetime=timedelta(hours=1))
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["auth"] = token

@@ -13,6 +13,8 @@ from sqlalchemy import delete, event, func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from nlp.vocabulary import Tlp
+
 from storage.db import session_scope
 from storage.incidents import create_incident, merge_incidents
 from storage.models import (
@@ -122,7 +124,12 @@ def _merge(engine: Engine) -> tuple[Callable[[Session], Any], Callable[[Session]
 
     def act(session: Session) -> Any:
         return merge_incidents(
-            session=session, merged_id=second, into_id=first, username="ana", reason="same"
+            session=session,
+            merged_id=second,
+            into_id=first,
+            username="ana",
+            reason="same",
+            clearance=Tlp.RED,
         )
 
     def state(session: Session) -> Any:
