@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -18,7 +16,7 @@ from storage.models import (
     ReviewStatus,
     RunStatus,
 )
-from storage.objectstore import get_object_store
+from tests.factories import create_document
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
 
@@ -29,25 +27,11 @@ THEFT = (
 ROUTINE = "Uranium spot prices rose slightly this week as utilities signed new supply contracts."
 
 
-def add_document(session: Session, text: str | None, *, key: str | None = None) -> Document:
-    body = (text or "missing").encode()
-    document = Document(
-        format="txt",
-        sha256=hashlib.sha256(body).hexdigest(),
-        text_key=key or get_object_store().put(body),
-        language="en",
-    )
-    session.add(document)
-    session.commit()
-    session.refresh(document)
-    return document
-
-
 def test_extract_flow_writes_findings_and_records_failures(engine: Engine) -> None:
     with Session(engine, expire_on_commit=False) as session:
-        theft = add_document(session, THEFT)
-        routine = add_document(session, ROUTINE)
-        broken = add_document(session, None, key="f" * 64)
+        theft = create_document(session, THEFT, language="en")
+        routine = create_document(session, ROUTINE, language="en")
+        broken = create_document(session, "missing", language="en", text_key="f" * 64)
 
     counts = extract_flow()
 
@@ -75,7 +59,7 @@ def test_extract_flow_writes_findings_and_records_failures(engine: Engine) -> No
 
 def test_reextraction_keeps_decisions(engine: Engine) -> None:
     with Session(engine, expire_on_commit=False) as session:
-        document = add_document(session, THEFT)
+        document = create_document(session, THEFT, language="en")
     extract_flow()
     with Session(engine, expire_on_commit=False) as session:
         findings = session.exec(select(Finding).where(Finding.document_id == document.id)).all()

@@ -12,8 +12,8 @@ from minio import Minio
 from flows.ingest import ingest_flow
 from storage.models import RunStatus
 from tests.conftest import clear_caches
+from tests.factories import by_source, declare, documents, failures
 from tests.flows import samples
-from tests.flows.factories import by_source, declare, documents, failures
 from tests.support.s3_server import S3Server
 
 pytestmark = pytest.mark.usefixtures("prefect_harness", "ingest_env")

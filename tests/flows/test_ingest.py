@@ -11,8 +11,8 @@ from storage.db import session_scope
 from storage.models import DocumentStatus, RunStatus, Tlp
 from storage.objectstore import get_object_store
 from storage.runs import retry_failure
+from tests.factories import by_source, declare, documents, failures, runs, write
 from tests.flows import samples
-from tests.flows.factories import by_source, declare, documents, failures, runs, write
 from tests.support.http_server import LocalServer, Reply
 
 pytestmark = pytest.mark.usefixtures("prefect_harness", "ingest_env")

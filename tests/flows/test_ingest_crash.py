@@ -18,8 +18,8 @@ from storage.db import get_engine
 from storage.models import RunStatus
 from storage.schema import create_schema
 from tests.conftest import clear_caches
+from tests.factories import declare, documents, runs, write
 from tests.flows import samples
-from tests.flows.factories import declare, documents, runs, write
 from tests.support.http_server import LocalServer, Reply
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]

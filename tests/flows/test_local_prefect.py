@@ -14,8 +14,8 @@ import pytest
 
 from flows.errors import UserError
 from flows.local_prefect import free_port, prefect_command, stop, wait_healthy
+from tests.factories import declare, runs, write
 from tests.flows import samples
-from tests.flows.factories import declare, runs, write
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,8 +18,8 @@ from storage.models._base import utcnow
 from storage.models.users import UiSession
 from storage.seed import seed_synthetic
 from storage.ui_sessions import create_session, hash_token
-from storage.users import create_user, set_disabled
-from tests.factories import make_document, make_finding
+from storage.users import set_disabled
+from tests.factories import HOSTILE_METADATA, create_document, create_finding, create_user
 
 APP = str(Path(__file__).resolve().parents[2] / "review_ui" / "app.py")
 PASSWORD = "a long enough password"
@@ -29,7 +29,7 @@ PASSWORD = "a long enough password"
 def users(engine: Engine) -> Engine:
     with Session(engine) as session:
         for name in ("analyst", "admin"):
-            create_user(session=session, username=name, password=PASSWORD, role=name)
+            create_user(session, name, role=name, password=PASSWORD)
     return engine
 
 
@@ -176,8 +176,8 @@ def test_queue_filters(users: Engine) -> None:
 
 def _document_app(engine: Engine) -> tuple[AppTest, int, int]:
     with Session(engine) as session:
-        document = make_document(session)
-        finding = make_finding(session, document, "Norvik Gauge Services")
+        document = create_document(session, **HOSTILE_METADATA)
+        finding = create_finding(session, document, "Norvik Gauge Services")
         assert document.id and finding.id
         document_id, finding_id = document.id, finding.id
     at = app(document_id=document_id)

@@ -27,7 +27,7 @@ from storage.seed import seed_synthetic
 from storage.ui_sessions import hash_token
 from storage.users import create_user
 from tests.conftest import IN_CI
-from tests.factories import make_document, make_finding
+from tests.factories import HOSTILE_METADATA, create_document, create_finding
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = "/usr/bin/chromium"
@@ -70,8 +70,8 @@ def live_app(data_dir: Path) -> Iterator[LiveApp]:
     with Session(engine) as session:
         create_user(session=session, username="analyst", password=PASSWORD, role="analyst")
         create_user(session=session, username="admin", password=PASSWORD, role="admin")
-        document = make_document(session)
-        finding = make_finding(session, document, "Norvik Gauge Services")
+        document = create_document(session, **HOSTILE_METADATA)
+        finding = create_finding(session, document, "Norvik Gauge Services")
         ids = (document.id or 0, finding.id or 0)
     port = free_port()
     env = ui_environment() | {"RADINTEL_DATA_DIR": str(data_dir)}

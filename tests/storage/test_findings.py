@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
 from sqlmodel import Session, select
@@ -20,23 +19,9 @@ from storage.models import (
     DocumentStatus,
     Finding,
     ReviewStatus,
-    Source,
-    SourceKind,
     Suppression,
 )
-
-
-def make_document(session: Session, text: str = "text", source: Source | None = None) -> Document:
-    document = Document(
-        source_id=source.id if source else None,
-        format="txt",
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        text_key="0" * 64,
-    )
-    session.add(document)
-    session.commit()
-    session.refresh(document)
-    return document
+from tests.factories import create_document, create_source
 
 
 def finding(
@@ -66,7 +51,7 @@ def extraction(
 
 
 def test_save_writes_findings_assessment_and_embedding(session: Session) -> None:
-    document = make_document(session)
+    document = create_document(session)
     assert document.id is not None
     written = save_extractions(
         session=session,
@@ -83,7 +68,7 @@ def test_save_writes_findings_assessment_and_embedding(session: Session) -> None
 
 
 def test_reextraction_replaces_pending_only_and_skips_reviewed_spans(session: Session) -> None:
-    document = make_document(session)
+    document = create_document(session)
     assert document.id is not None
     first = [
         finding("MATERIAL", 0, 6, "Cs-137", "Cs-137"),
@@ -111,8 +96,8 @@ def test_reextraction_replaces_pending_only_and_skips_reviewed_spans(session: Se
 
 
 def test_awaiting_extraction_includes_outdated_versions(session: Session) -> None:
-    fresh = make_document(session, "a")
-    old = make_document(session, "b")
+    fresh = create_document(session, "a")
+    old = create_document(session, "b")
     assert old.id is not None
     save_extractions(session=session, extractions=[extraction(old.id, [], version="v0")])
     session.commit()
@@ -123,12 +108,10 @@ def test_awaiting_extraction_includes_outdated_versions(session: Session) -> Non
 
 
 def test_suppressions_apply_by_document_and_by_source(session: Session) -> None:
-    source = Source(name="feed", kind=SourceKind.FEED, url="http://example.invalid/feed")
-    session.add(source)
-    session.commit()
-    one = make_document(session, "one", source)
-    two = make_document(session, "two", source)
-    other = make_document(session, "three")
+    source = create_source(session, "feed", url="http://example.invalid/feed")
+    one = create_document(session, "one", source)
+    two = create_document(session, "two", source)
+    other = create_document(session, "three")
     session.add(
         Suppression(
             label="PERSON",

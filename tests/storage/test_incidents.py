@@ -10,10 +10,8 @@ from sqlmodel import Session
 from storage.incidents import (
     IncidentError,
     attach_document,
-    create_incident,
     detach_document,
     document_ids_of,
-    draft_from_document,
     get_incident,
     list_incidents,
     merge_incidents,
@@ -21,15 +19,15 @@ from storage.incidents import (
 )
 from storage.models import Incident, IncidentStatus
 from storage.review import search_events
-from tests.factories import ident, make_document, make_finding
+from tests.factories import create_document, create_finding, create_incident, ident
 
 
 def _incident_with(session: Session, count: int) -> tuple[Incident, list[int]]:
     documents = [
-        make_document(session, countries=["NL"], incident_date=date(2025, 3, 1))
+        create_document(session, countries=["NL"], incident_date=date(2025, 3, 1))
         for _ in range(count)
     ]
-    make_finding(
+    create_finding(
         session,
         documents[0],
         "Cs-137",
@@ -37,7 +35,7 @@ def _incident_with(session: Session, count: int) -> tuple[Incident, list[int]]:
         normalized="Cs-137",
         attributes={"material_group": "radioactive_source", "iaea_category": 4},
     )
-    make_finding(
+    create_finding(
         session,
         documents[0],
         "Rotterdam",
@@ -50,10 +48,8 @@ def _incident_with(session: Session, count: int) -> tuple[Incident, list[int]]:
             "longitude": 4.48,
         },
     )
-    draft = draft_from_document(session=session, document_id=ident(documents[0]))
-    ids = [d.id for d in documents if d.id]
-    incident = create_incident(session=session, username="ana", data=draft, document_ids=ids)
-    return incident, ids
+    incident = create_incident(session, documents)
+    return incident, [ident(d) for d in documents]
 
 
 def test_open_from_document_prefills_and_audits(session: Session) -> None:

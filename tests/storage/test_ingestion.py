@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from datetime import timedelta
 
@@ -17,7 +16,7 @@ from storage.documents import (
     known_sha256s,
     known_urls,
 )
-from storage.models import DocumentCreate, DocumentStatus, RunStatus, SourceCreate, SourceKind
+from storage.models import DocumentStatus, RunStatus, SourceCreate, SourceKind
 from storage.models._base import utcnow
 from storage.runs import (
     count_unresolved_failures,
@@ -38,11 +37,7 @@ from storage.sources import (
     save_http_cache,
     upsert_source,
 )
-
-
-def make_document(text: str, **fields: object) -> DocumentCreate:
-    sha = hashlib.sha256(text.encode()).hexdigest()
-    return DocumentCreate.model_validate({"format": "txt", "sha256": sha, **fields})
+from tests.factories import document_create
 
 
 def feed(name: str = "regulator") -> SourceCreate:
@@ -85,24 +80,24 @@ def test_sources_upsert_list_disable_and_cache(session: Session) -> None:
 def test_add_documents_reports_new_and_duplicates(session: Session) -> None:
     first = add_documents(
         session=session,
-        documents=[make_document("a", url="https://x.example/a"), make_document("b")],
+        documents=[document_create("a", url="https://x.example/a"), document_create("b")],
     )
-    assert [doc.sha256 for doc in first.new] == [make_document(t).sha256 for t in "ab"]
+    assert [doc.sha256 for doc in first.new] == [document_create(t).sha256 for t in "ab"]
     second = add_documents(
         session=session,
-        documents=[make_document("a"), make_document("c"), make_document("c")],
+        documents=[document_create("a"), document_create("c"), document_create("c")],
     )
-    assert [doc.sha256 for doc in second.new] == [make_document("c").sha256]
-    assert sorted(second.duplicates) == sorted([make_document(t).sha256 for t in "ac"])
-    assert find_by_sha256(session=session, sha256=make_document("b").sha256) is not None
+    assert [doc.sha256 for doc in second.new] == [document_create("c").sha256]
+    assert sorted(second.duplicates) == sorted([document_create(t).sha256 for t in "ac"])
+    assert find_by_sha256(session=session, sha256=document_create("b").sha256) is not None
     assert [doc.url for doc in find_by_url(session=session, url="https://x.example/a")] == [
         "https://x.example/a"
     ]
     assert known_urls(session=session, urls=["https://x.example/a", "https://y"]) == {
         "https://x.example/a"
     }
-    assert set(known_sha256s(session=session, sha256s=[make_document("c").sha256])) == {
-        make_document("c").sha256
+    assert set(known_sha256s(session=session, sha256s=[document_create("c").sha256])) == {
+        document_create("c").sha256
     }
 
 
@@ -114,7 +109,7 @@ def test_concurrent_inserts_of_the_same_content_do_not_collide(engine: Engine) -
     def writer() -> None:
         with Session(engine) as own:
             barrier.wait()
-            outcome = add_documents(session=own, documents=[make_document("race")])
+            outcome = add_documents(session=own, documents=[document_create("race")])
             results.append(len(outcome.new))
 
     threads = [threading.Thread(target=writer) for _ in range(2)]
@@ -129,12 +124,12 @@ def test_failed_documents_can_be_removed_for_a_retry(session: Session) -> None:
     add_documents(
         session=session,
         documents=[
-            make_document("bad", status=DocumentStatus.FAILED, error="corrupt"),
-            make_document("good"),
+            document_create("bad", status=DocumentStatus.FAILED, error="corrupt"),
+            document_create("good"),
         ],
     )
-    assert delete_failed_document(session=session, sha256=make_document("bad").sha256)
-    assert not delete_failed_document(session=session, sha256=make_document("good").sha256)
+    assert delete_failed_document(session=session, sha256=document_create("bad").sha256)
+    assert not delete_failed_document(session=session, sha256=document_create("good").sha256)
 
 
 def test_runs_and_failures(session: Session) -> None:

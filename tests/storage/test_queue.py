@@ -26,7 +26,7 @@ from storage.priority import document_priority, finding_priority, relevant_range
 from storage.queue import Cursor, QueueFilters, document_queue, filter_choices, finding_queue
 from storage.review import add_finding, correct_finding, document_text
 from storage.seed import seed_synthetic
-from tests.factories import ident, make_document
+from tests.factories import create_document, ident
 
 
 def _seeded(engine: Engine) -> Session:
@@ -128,7 +128,7 @@ def test_totals_are_capped(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_writers_keep_the_priority(engine: Engine) -> None:
     with Session(engine, expire_on_commit=False) as session:
-        document = make_document(session)
+        document = create_document(session)
         material = {"iaea_category": 2}
         kept = add_finding(
             session=session,

@@ -18,11 +18,11 @@ from storage.review import (
     reject_finding,
     search_events,
 )
-from tests.factories import ident, make_document, make_finding, make_source
+from tests.factories import create_document, create_finding, create_source, ident
 
 
 def test_confirm_writes_an_audit_row_and_bumps_the_version(session: Session) -> None:
-    finding = make_finding(session, make_document(session), "Norvik Gauge Services")
+    finding = create_finding(session, create_document(session), "Norvik Gauge Services")
     done = confirm_finding(
         session=session, finding_id=ident(finding), expected_version=1, username="ana"
     )
@@ -35,7 +35,7 @@ def test_confirm_writes_an_audit_row_and_bumps_the_version(session: Session) -> 
 
 def test_stale_decision_from_a_second_session_raises_and_writes_nothing(engine: Engine) -> None:
     with Session(engine) as setup:
-        finding = make_finding(setup, make_document(setup), "Rotterdam", label="GPE")
+        finding = create_finding(setup, create_document(setup), "Rotterdam", label="GPE")
     with Session(engine) as first, Session(engine) as second:
         reject_finding(
             session=first,
@@ -63,8 +63,8 @@ def test_stale_decision_from_a_second_session_raises_and_writes_nothing(engine: 
 
 
 def test_correct_changes_label_span_and_attributes(session: Session) -> None:
-    document = make_document(session)
-    finding = make_finding(session, document, "Norvik Gauge", label="PERSON")
+    document = create_document(session)
+    finding = create_finding(session, document, "Norvik Gauge", label="PERSON")
     start = finding.start
     done = correct_finding(
         session=session,
@@ -91,7 +91,7 @@ def test_correct_changes_label_span_and_attributes(session: Session) -> None:
 
 
 def test_correct_refuses_a_span_outside_the_text(session: Session) -> None:
-    finding = make_finding(session, make_document(session), "Rotterdam", label="GPE")
+    finding = create_finding(session, create_document(session), "Rotterdam", label="GPE")
     with pytest.raises(ReviewError):
         correct_finding(
             session=session, finding_id=ident(finding), expected_version=1, username="a", end=10**6
@@ -100,8 +100,8 @@ def test_correct_refuses_a_span_outside_the_text(session: Session) -> None:
 
 
 def test_reject_never_again_creates_a_suppression_for_the_source(session: Session) -> None:
-    source = make_source(session)
-    finding = make_finding(session, make_document(session, source=source), "Customs", "PERSON")
+    source = create_source(session)
+    finding = create_finding(session, create_document(session, source=source), "Customs", "PERSON")
     reject_finding(
         session=session,
         finding_id=ident(finding),
@@ -122,7 +122,7 @@ def test_reject_never_again_creates_a_suppression_for_the_source(session: Sessio
 
 
 def test_reject_needs_a_reason(session: Session) -> None:
-    finding = make_finding(session, make_document(session), "Customs", "PERSON")
+    finding = create_finding(session, create_document(session), "Customs", "PERSON")
     with pytest.raises(ReviewError):
         reject_finding(
             session=session, finding_id=ident(finding), expected_version=1, username="a", reason=" "
@@ -130,7 +130,7 @@ def test_reject_needs_a_reason(session: Session) -> None:
 
 
 def test_add_finding_checks_the_span_and_is_audited(session: Session) -> None:
-    document = make_document(session)
+    document = create_document(session)
     start = document_start = 0
     added = add_finding(
         session=session,
@@ -153,9 +153,9 @@ def test_add_finding_checks_the_span_and_is_audited(session: Session) -> None:
 
 
 def test_bulk_decide_is_all_or_nothing(session: Session) -> None:
-    document = make_document(session)
-    one = make_finding(session, document, "Customs", "ORG")
-    two = make_finding(session, document, "Rotterdam", "GPE")
+    document = create_document(session)
+    one = create_finding(session, document, "Customs", "ORG")
+    two = create_finding(session, document, "Rotterdam", "GPE")
     confirm_finding(session=session, finding_id=ident(two), expected_version=1, username="bob")
     with pytest.raises(ConflictError):
         bulk_decide(

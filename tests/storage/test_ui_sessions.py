@@ -18,7 +18,8 @@ from storage.ui_sessions import (
     revoke_all_for_user,
     revoke_session,
 )
-from storage.users import create_user, get_user, set_disabled
+from storage.users import get_user, set_disabled
+from tests.factories import create_user
 
 PASSWORD = "a long enough password"
 LIFETIME = timedelta(hours=8)
@@ -27,8 +28,8 @@ IDLE = timedelta(minutes=30)
 
 @pytest.fixture
 def ana(session: Session) -> str:
-    create_user(session=session, username="ana", password=PASSWORD, role="analyst")
-    create_user(session=session, username="root", password=PASSWORD, role="admin")
+    create_user(session, "ana", password=PASSWORD)
+    create_user(session, "root", role="admin", password=PASSWORD)
     return "ana"
 
 

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from flows.commands import ingestion
 from storage.models import DocumentStatus
-from tests.flows.factories import documents, failures
+from tests.factories import documents, failures
 
 pytestmark = pytest.mark.usefixtures("prefect_harness", "ingest_env")
 

@@ -15,10 +15,9 @@ from flows import cli
 from flows.commands import platform
 from flows.errors import UserError
 from storage.db import engine_for
-from storage.models import Document
-from storage.objectstore import content_key
 from storage.settings import get_storage_settings
 from tests.conftest import clear_caches
+from tests.factories import create_document
 from tests.support.s3_server import S3Server
 
 runner = CliRunner()
@@ -41,8 +40,7 @@ def user_error(result: Result) -> str:
 def add_document(language: str, fmt: str) -> None:
     engine = engine_for(get_storage_settings().resolved_database_url)
     with Session(engine) as session:
-        session.add(Document(format=fmt, language=language, sha256=content_key(fmt.encode())))
-        session.commit()
+        create_document(session, fmt, format=fmt, language=language)
 
 
 def test_init_creates_everything_and_is_idempotent(data_dir: Path) -> None:

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from storage.seed import seed_synthetic
 from storage.ui_sessions import create_session
-from storage.users import create_user
+from tests.factories import create_user
 
 APP = str(Path(__file__).resolve().parents[3] / "review_ui" / "app.py")
 
@@ -19,9 +19,7 @@ APP = str(Path(__file__).resolve().parents[3] / "review_ui" / "app.py")
 def _queue(engine: Engine) -> AppTest:
     seed_synthetic(engine=engine, documents=30, findings_per_doc=10)
     with Session(engine) as session:
-        create_user(
-            session=session, username="analyst", password="a long enough password", role="analyst"
-        )
+        create_user(session, "analyst")
         _, token = create_session(session=session, username="analyst", lifetime=timedelta(hours=1))
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["auth"] = token
