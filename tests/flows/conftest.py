@@ -3,12 +3,10 @@ Prefect in ephemeral test mode, and the local HTTP server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from flows.settings import get_flow_settings
 from tests.conftest import clear_caches
 from tests.support.http_server import http_server  # noqa: F401  (fixture)
 
@@ -23,7 +21,7 @@ FAST = {
 
 
 @pytest.fixture
-def ingest_env(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def ingest_env(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh data folder with its schema, fast retries and no rate limit."""
     from storage.db import get_engine
     from storage.schema import create_schema
@@ -31,8 +29,6 @@ def ingest_env(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     for key, value in FAST.items():
         monkeypatch.setenv(key, value)
     monkeypatch.delenv("RADINTEL_SOURCES_FILE", raising=False)
-    get_flow_settings.cache_clear()
     clear_caches()
     create_schema(get_engine())
-    yield data_dir
-    get_flow_settings.cache_clear()
+    return data_dir

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from flows.ingest import ingest_flow
-from flows.settings import get_flow_settings
 from storage.db import get_engine
 from storage.models import RunStatus
 from storage.schema import create_schema
@@ -108,7 +107,6 @@ def test_killed_run_then_rerun_equals_a_clean_run(
     clean_dir = tmp_path / "clean"
     monkeypatch.setenv("RADINTEL_DATA_DIR", str(clean_dir))
     clear_caches()
-    get_flow_settings.cache_clear()
     create_schema(get_engine())
     declare_sources(http_server, clean_dir)
     ingest_flow()
