@@ -1,97 +1,189 @@
-"""End to end: the live app (`radintel ui` command line) driven by Debian Chromium."""
+"""End to end: the live app (`radintel ui` command line) driven by Debian Chromium.
+One app serves the module; each test has its own browser context, user and documents, so
+one failure does not hide the others. Screenshots go to the test's tmp_path."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from flows.commands.review import streamlit_command, ui_environment
-from flows.local_prefect import free_port
+from flows.local_prefect import free_port, wait_healthy
 from storage.db import engine_for
 from storage.models import Finding, ReviewEvent, ReviewStatus
 from storage.models.users import UiSession
 from storage.schema import create_schema
 from storage.seed import seed_synthetic
 from storage.ui_sessions import hash_token
-from storage.users import create_user
 from tests.conftest import IN_CI
-from tests.factories import HOSTILE_METADATA, create_document, create_finding
+from tests.factories import HOSTILE_METADATA, create_document, create_finding, create_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 PASSWORD = "browser test password"
+APP_STATE = '[data-testid="stApp"]'
+# After WATCH_RERUN, any change of the script state means the rerun of an action has begun.
+WATCH_RERUN = """() => {
+    window.__radintelObserver?.disconnect();
+    window.__radintelRerun = false;
+    window.__radintelObserver = new MutationObserver(() => { window.__radintelRerun = true; });
+    window.__radintelObserver.observe(document.querySelector('APP_STATE'),
+        {attributes: true, attributeFilter: ['data-test-script-state']});
+}""".replace("APP_STATE", APP_STATE)
+RERUN_DONE = """() => window.__radintelRerun === true &&
+    document.querySelector('APP_STATE').getAttribute('data-test-script-state') === 'notRunning'
+""".replace("APP_STATE", APP_STATE)
 
 
 @dataclass
 class LiveApp:
     url: str
     engine: Engine
-    document_id: int
-    finding_id: int
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("the review UI exited at start-up")
-        try:
-            if httpx.get(f"{url}/_stcore/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    raise RuntimeError("the review UI did not become healthy in 60 s")
+@dataclass
+class Browser:
+    """A signed-out browser context on the live app, and the user this test signs in as."""
+
+    app: LiveApp
+    page: Any
+    shots: Path
+    username: str
+
+    def shot(self, name: str) -> None:
+        settle(self.page)
+        self.page.wait_for_function("() => document.fonts.status === 'loaded'")
+        self.page.screenshot(path=str(self.shots / f"{name}.png"), full_page=True)
+
+    def sign_in(self, username: str | None = None, shot: str | None = None) -> None:
+        from playwright.sync_api import expect
+
+        self.page.get_by_role("textbox", name="Username").fill(username or self.username)
+        self.page.get_by_role("textbox", name="Password").fill(PASSWORD)
+        if shot:
+            self.shot(shot)
+        self.page.get_by_role("textbox", name="Password").press("Enter")
+        expect(self.page.get_by_text("Signed in as")).to_be_visible()
+        settle(self.page)
+
+    def nav(self, name: str) -> None:
+        """Open a page from the sidebar; done when its header is drawn and the run is over."""
+        from playwright.sync_api import expect
+
+        self.page.get_by_test_id("stSidebarNav").get_by_text(name, exact=True).click()
+        expect(self.page.locator(".ri-page", has_text=name)).to_be_visible()
+        settle(self.page)
+
+    def open_document(self, document_id: int) -> None:
+        self.nav("Document")
+        field = self.page.get_by_role("spinbutton", name="Document id")
+        field.fill(str(document_id))
+        rerun(self.page, lambda: field.press("Enter"))
 
 
-@pytest.fixture
-def live_app(data_dir: Path) -> Iterator[LiveApp]:
+def settle(page: Any) -> None:
+    """Wait until no script run is drawing the page."""
+    page.wait_for_function(
+        f"() => document.querySelector('{APP_STATE}')"
+        "?.getAttribute('data-test-script-state') === 'notRunning'"
+    )
+
+
+def rerun(page: Any, action: Callable[[], None]) -> None:
+    """Do an action that reruns the script, and wait until that rerun has finished."""
+    page.evaluate(WATCH_RERUN)
+    action()
+    page.wait_for_function(RERUN_DONE)
+
+
+@pytest.fixture(scope="module")
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
     if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
         if IN_CI:
             pytest.fail("Debian Chromium is required in CI")
         pytest.skip("Debian Chromium is not installed (apt-get install chromium)")
-    engine = engine_for(f"sqlite:///{(data_dir / 'radintel.db').resolve()}")
-    create_schema(engine)
-    seed_synthetic(engine=engine, documents=40, findings_per_doc=8)
-    with Session(engine) as session:
-        create_user(session=session, username="analyst", password=PASSWORD, role="analyst")
-        create_user(session=session, username="admin", password=PASSWORD, role="admin")
-        document = create_document(session, **HOSTILE_METADATA)
-        finding = create_finding(session, document, "Norvik Gauge Services")
-        ids = (document.id or 0, finding.id or 0)
-    port = free_port()
-    env = ui_environment() | {"RADINTEL_DATA_DIR": str(data_dir)}
-    env.pop("RADINTEL_DATABASE_URL", None)
-    process = subprocess.Popen(streamlit_command(port), env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)  # fmt: skip
+    data_dir = tmp_path_factory.mktemp("live-app") / "var"
+    with pytest.MonkeyPatch.context() as env:  # this process writes the app's objects too
+        env.setenv("RADINTEL_DATA_DIR", str(data_dir))
+        env.delenv("RADINTEL_DATABASE_URL", raising=False)
+        env.delenv("RADINTEL_OBJECT_STORE", raising=False)
+        engine = engine_for(f"sqlite:///{(data_dir / 'radintel.db').resolve()}")
+        create_schema(engine)
+        seed_synthetic(engine=engine, documents=40, findings_per_doc=8)
+        port = free_port()
+        ui_env = ui_environment() | {"RADINTEL_DATA_DIR": str(data_dir)}
+        ui_env.pop("RADINTEL_DATABASE_URL", None)
+        quiet = subprocess.DEVNULL
+        process = subprocess.Popen(streamlit_command(port), env=ui_env, stdout=quiet, stderr=quiet)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_healthy(process, f"{url}/_stcore")
+            yield LiveApp(url, engine)
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def chromium(live_app: LiveApp) -> Iterator[Any]:
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=30_000)  # as the pages' default: a loaded machine reruns slowly
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser(live_app: LiveApp, chromium: Any, tmp_path: Path) -> Iterator[Browser]:
+    """A fresh context and analyst; the last screen is saved whether the test passed or not."""
+    username = f"analyst-{uuid.uuid4().hex[:8]}"
+    with Session(live_app.engine) as session:
+        create_user(session, username, password=PASSWORD)
+    context = chromium.new_context(viewport={"width": 1500, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    page.goto(live_app.url)
     try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, process)
-        yield LiveApp(url, engine, *ids)
+        yield Browser(live_app, page, tmp_path, username)
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        page.screenshot(path=str(tmp_path / "last.png"), full_page=True)
+        context.close()
 
 
-def _finding(app: LiveApp) -> Finding:
+def hostile_finding(app: LiveApp, **fields: Any) -> tuple[int, int]:
+    """A new extracted document with hostile text and one finding on it: their ids."""
     with Session(app.engine) as session:
-        finding = session.get(Finding, app.finding_id)
+        document = create_document(session, **HOSTILE_METADATA)
+        finding = create_finding(session, document, "Norvik Gauge Services", **fields)
+        return document.id or 0, finding.id or 0
+
+
+def _finding(app: LiveApp, finding_id: int) -> Finding:
+    with Session(app.engine) as session:
+        finding = session.get(Finding, finding_id)
         assert finding is not None
         return finding
+
+
+def _finding_actions(app: LiveApp, username: str) -> list[str]:
+    with Session(app.engine) as session:
+        events = session.exec(select(ReviewEvent).where(ReviewEvent.username == username)).all()
+        return [e.action for e in events if e.entity_type == "finding"]
 
 
 def _dismiss_dialog(page: Any) -> None:
@@ -102,18 +194,9 @@ def _dismiss_dialog(page: Any) -> None:
     dialog.wait_for(state="hidden", timeout=10_000)
 
 
-def _settle(page: Any) -> None:
-    """Wait until the script rerun an action started has finished drawing the page."""
-    page.wait_for_timeout(300)
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
-
-
-def _wait_for(condition: Callable[[], bool], seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("the database did not reach the expected state")
-        time.sleep(0.2)
+HAS_SESSION_COOKIE = (
+    "() => document.cookie.split('; ').some(c => c.startsWith('radintel_session='))"
+)
 
 
 def _session_cookie(page: Any) -> dict[str, Any] | None:
@@ -121,159 +204,184 @@ def _session_cookie(page: Any) -> dict[str, Any] | None:
     return cookies[0] if cookies else None
 
 
-def _check_session_cookie(page: Any, app: LiveApp) -> None:
-    """The cookie holds a token whose hash, not the token, is in the database."""
-    _wait_for(lambda: _session_cookie(page) is not None)
+def test_sign_in_sets_a_session_cookie_and_opens_the_queue(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.page
+    browser.sign_in(shot="01-sign-in")
+    expect(page.locator(".ri-page", has_text="Review queue")).to_be_visible()
+    browser.shot("02-queue")
+    page.wait_for_function(HAS_SESSION_COOKIE)
     cookie = _session_cookie(page)
     assert cookie is not None and cookie["sameSite"] == "Strict" and cookie["path"] == "/"
     assert cookie["expires"] > time.time() + 7 * 3600  # Max-Age: the 8 h session lifetime
-    token = str(cookie["value"])
-    with Session(app.engine) as session:
-        stored = session.exec(select(UiSession).where(UiSession.username == "analyst")).one()
+    token = str(cookie["value"])  # its hash, not the token, is in the database
+    with Session(browser.app.engine) as session:
+        query = select(UiSession).where(UiSession.username == browser.username)
+        stored = session.exec(query).one()
     assert stored.token_hash == hash_token(token)
     assert token not in page.url and token not in page.locator("body").inner_text()
 
 
-def test_review_session_in_the_browser(live_app: LiveApp) -> None:
-    from playwright.sync_api import expect, sync_playwright
+def test_evidence_view_shows_hostile_text_literally(browser: Browser) -> None:
+    from playwright.sync_api import expect
 
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1500, "height": 1000})
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        try:
+    document_id, _ = hostile_finding(browser.app)
+    browser.sign_in()
+    browser.open_document(document_id)
+    doc = browser.page.locator(".ri-doc")
+    expect(doc).to_contain_text("<script>alert(1)</script>")
+    expect(doc).to_contain_text("[link](javascript:alert(3)) **bold** :red[red] $x^2$")
+    assert doc.locator("script, img, a, strong").count() == 0
+    browser.shot("03-document")
 
-            def shot(name: str) -> None:
-                page.wait_for_timeout(1200)
-                page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
-            def sign_in(username: str) -> None:
-                page.get_by_role("textbox", name="Username").fill(username)
-                page.get_by_role("textbox", name="Password").fill(PASSWORD)
-                shot("01-sign-in")
-                page.get_by_role("textbox", name="Password").press("Enter")
-                expect(page.get_by_text("Signed in as")).to_be_visible()
+def test_confirm_correct_and_reject_a_finding(browser: Browser) -> None:
+    from playwright.sync_api import expect
 
-            def nav(name: str) -> None:
-                page.get_by_test_id("stSidebarNav").get_by_text(name, exact=True).click()
-                _settle(page)
+    page, app = browser.page, browser.app
+    document_id, finding_id = hostile_finding(app)
+    browser.sign_in()
+    browser.open_document(document_id)
 
-            page.goto(live_app.url)
-            sign_in("analyst")
-            expect(page.locator(".ri-page", has_text="Review queue")).to_be_visible()
-            shot("02-queue")
-            _check_session_cookie(page, live_app)
+    rerun(page, page.get_by_role("button", name="Confirm").click)
+    expect(page.get_by_text(f"Finding #{finding_id} confirmed.")).to_be_visible()
+    assert _finding(app, finding_id).status == ReviewStatus.CONFIRMED
 
-            nav("Document")
-            page.get_by_role("spinbutton", name="Document id").fill(str(live_app.document_id))
-            page.get_by_role("spinbutton", name="Document id").press("Enter")
-            _settle(page)
-            doc = page.locator(".ri-doc")
-            expect(doc).to_contain_text("<script>alert(1)</script>")
-            expect(doc).to_contain_text("[link](javascript:alert(3)) **bold** :red[red] $x^2$")
-            assert doc.locator("script, img, a, strong").count() == 0
-            shot("03-document")
+    page.get_by_text("Correct", exact=True).click()
+    field = page.locator(f".st-key-corr_{finding_id}_2_normalized input:visible")
+    field.fill("Norvik Gauge Services AS")
+    rerun(page, lambda: field.press("Enter"))  # submits the form, as the button does
+    expect(page.get_by_text("corrected.")).to_be_visible()
+    assert _finding(app, finding_id).normalized == "Norvik Gauge Services AS"
 
-            page.get_by_role("button", name="Confirm").click()
-            _wait_for(lambda: _finding(live_app).status == ReviewStatus.CONFIRMED)
-            expect(page.get_by_text(f"Finding #{live_app.finding_id} confirmed.")).to_be_visible()
-            _settle(page)
+    page.get_by_text("Reject", exact=True).first.click()
+    reason = page.locator(f".st-key-rej_{finding_id}_3_reason input:visible")
+    reason.fill("supplier, not the suspect")
+    rerun(page, page.get_by_role("button", name="Reject", exact=True).click)
+    expect(page.get_by_text("rejected.")).to_be_visible()
+    assert _finding(app, finding_id).status == ReviewStatus.REJECTED
+    browser.shot("04-document-history")
+    assert _finding_actions(app, browser.username) == ["confirm", "correct", "reject"]
 
-            page.get_by_text("Correct", exact=True).click()
-            key = f"corr_{live_app.finding_id}_2"
-            field = page.locator(f".st-key-{key}_normalized input:visible")
-            field.fill("Norvik Gauge Services AS")
-            field.press("Enter")  # submits the form, as the button does
-            _wait_for(lambda: _finding(live_app).normalized == "Norvik Gauge Services AS")
-            expect(page.get_by_text("corrected.")).to_be_visible()
-            _settle(page)
 
-            page.get_by_text("Reject", exact=True).first.click()
-            key = f"rej_{live_app.finding_id}_3"
-            page.locator(f".st-key-{key}_reason input:visible").fill("supplier, not the suspect")
-            page.get_by_role("button", name="Reject", exact=True).click()
-            _wait_for(lambda: _finding(live_app).status == ReviewStatus.REJECTED)
-            expect(page.get_by_text("rejected.")).to_be_visible()
-            shot("04-document-history")
+def test_add_a_missed_finding(browser: Browser) -> None:
+    from playwright.sync_api import expect
 
-            page.get_by_role("tab", name="Add a finding").click()
-            search = page.get_by_role("textbox", name="Find text in the document")
-            search.fill("Rotterdam")
-            search.press("Enter")  # selects the first occurrence
-            _settle(page)
-            page.get_by_role("tab", name="Add a finding").click()
-            expect(page.locator(".ri-quote", has_text="Rotterdam")).to_be_visible()
-            expect(page.locator(".st-key-add_end input:visible")).to_have_value(str(20))
-            shot("05-add-finding")
-            page.get_by_role("button", name="Add finding").click()
-            expect(page.get_by_text("Finding added.")).to_be_visible()
-            _settle(page)
+    page = browser.page
+    document_id, _ = hostile_finding(browser.app)
+    browser.sign_in()
+    browser.open_document(document_id)
+    page.get_by_role("tab", name="Add a finding").click()
+    search = page.get_by_role("textbox", name="Find text in the document")
+    search.fill("Rotterdam")
+    rerun(page, lambda: search.press("Enter"))  # selects the first occurrence
+    page.get_by_role("tab", name="Add a finding").click()
+    expect(page.locator(".ri-quote", has_text="Rotterdam")).to_be_visible()
+    expect(page.locator(".st-key-add_end input:visible")).to_have_value(str(20))
+    browser.shot("05-add-finding")
+    rerun(page, page.get_by_role("button", name="Add finding").click)
+    expect(page.get_by_text("Finding added.")).to_be_visible()
+    assert _finding_actions(browser.app, browser.username) == ["add"]
 
-            with Session(live_app.engine) as session:  # someone else changes it behind the page
-                session.execute(
-                    update(Finding)
-                    .where(col(Finding.id) == live_app.finding_id)
-                    .values(version=99, reviewed_by="bob")
-                )
-                session.commit()
-            page.get_by_role("button", name="Confirm").click()
-            expect(page.get_by_text("bob changed this finding")).to_be_visible()
-            shot("06-conflict")
-            stale = _finding(live_app)
-            assert (stale.version, stale.status) == (99, ReviewStatus.REJECTED)
 
-            for name, file in [("Incidents", "07-incidents"), ("Dashboard", "08-dashboard"),
-                               ("Audit trail", "09-audit")]:  # fmt: skip
-                nav(name)
-                shot(file)
+def test_a_concurrent_change_is_a_conflict_and_nothing_is_overwritten(browser: Browser) -> None:
+    from playwright.sync_api import expect
 
-            page.reload()  # a reload resumes the session, on the same page
-            expect(page.get_by_text("Signed in as analyst")).to_be_visible()
-            expect(page.locator(".ri-page", has_text="Audit trail")).to_be_visible()
-            assert page.url.endswith("/audit")
-            shot("09b-audit-after-reload")
-            tab = context.new_page()  # so does a URL opened in a new tab
-            tab.goto(f"{live_app.url}/incidents")
-            expect(tab.locator(".ri-page", has_text="Incidents")).to_be_visible()
-            tab.close()
-            page.get_by_role("button", name="Sign out").click()
-            expect(page.get_by_text("You signed out.")).to_be_visible()
-            _wait_for(lambda: _session_cookie(page) is None)
-            page.reload()
-            expect(page.get_by_role("button", name="Sign in")).to_be_visible()
-            assert page.get_by_text("Signed in as").count() == 0
-            shot("09c-signed-out-after-reload")
+    page, app = browser.page, browser.app
+    document_id, finding_id = hostile_finding(app, status=ReviewStatus.REJECTED)
+    browser.sign_in()
+    browser.open_document(document_id)
+    with Session(app.engine) as session:  # someone else changes it behind the page
+        session.execute(
+            update(Finding)
+            .where(col(Finding.id) == finding_id)
+            .values(version=99, reviewed_by="bob")
+        )
+        session.commit()
+    rerun(page, page.get_by_role("button", name="Confirm").click)
+    expect(page.get_by_text("bob changed this finding")).to_be_visible()
+    browser.shot("06-conflict")
+    stale = _finding(app, finding_id)
+    assert (stale.version, stale.status) == (99, ReviewStatus.REJECTED)
 
-            page.goto(f"{live_app.url}/users")  # a direct URL to a page an analyst may not use
-            _dismiss_dialog(page)
-            sign_in("analyst")
-            expect(page.locator(".ri-page", has_text="Review queue")).to_be_visible()
-            assert page.get_by_role("button", name="Create user").count() == 0
-            shot("10-forbidden-users-as-analyst")
 
-            page.goto(f"{live_app.url}/users")  # the resumed analyst session: still forbidden
-            _dismiss_dialog(page)
-            expect(page.get_by_text("Signed in as analyst")).to_be_visible()
-            assert page.get_by_role("button", name="Create user").count() == 0
-            page.get_by_role("button", name="Sign out").click()
-            sign_in("admin")
-            nav("Users")
-            expect(page.get_by_role("button", name="Create user")).to_be_visible()
-            shot("11-users")
-            nav("Sources")
-            shot("12-sources")
-            nav("Dashboard")
-            page.get_by_role("tab", name="Ingestion health").click()
-            shot("13-health")
-        except Exception:
-            page.screenshot(path=str(SHOTS / "failure.png"), full_page=True)
-            raise
-        browser.close()
+def test_incidents_dashboard_and_audit_pages(browser: Browser) -> None:
+    from playwright.sync_api import expect
 
-    with Session(live_app.engine) as session:
-        events = session.exec(select(ReviewEvent).where(ReviewEvent.username == "analyst")).all()
-        actions = [e.action for e in events if e.entity_type == "finding"]
-    assert actions == ["confirm", "correct", "reject", "add"]
-    assert os.listdir(SHOTS)
+    browser.sign_in()
+    for name, file in [("Incidents", "07-incidents"), ("Dashboard", "08-dashboard"),
+                       ("Audit trail", "09-audit")]:  # fmt: skip
+        browser.nav(name)
+        browser.shot(file)
+    expect(browser.page.locator(".ri-page", has_text="Audit trail")).to_be_visible()
+
+
+def test_a_reload_or_a_new_tab_resumes_the_session(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.page
+    browser.sign_in()
+    browser.nav("Audit trail")
+    page.wait_for_function(HAS_SESSION_COOKIE)
+    page.reload()  # a reload resumes the session, on the same page
+    expect(page.get_by_text(f"Signed in as {browser.username}")).to_be_visible()
+    expect(page.locator(".ri-page", has_text="Audit trail")).to_be_visible()
+    assert page.url.endswith("/audit")
+    browser.shot("09b-audit-after-reload")
+    tab = page.context.new_page()  # so does a URL opened in a new tab
+    tab.goto(f"{browser.app.url}/incidents")
+    expect(tab.locator(".ri-page", has_text="Incidents")).to_be_visible()
+    tab.close()
+
+
+def test_sign_out_ends_the_session(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.page
+    browser.sign_in()
+    page.wait_for_function(HAS_SESSION_COOKIE)
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_text("You signed out.")).to_be_visible()
+    page.wait_for_function(f"() => !({HAS_SESSION_COOKIE})()")
+    assert _session_cookie(page) is None
+    page.reload()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    assert page.get_by_text("Signed in as").count() == 0
+    browser.shot("09c-signed-out-after-reload")
+
+
+def test_an_analyst_cannot_open_the_users_page(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.page
+    page.goto(f"{browser.app.url}/users")  # a direct URL to a page an analyst may not use
+    _dismiss_dialog(page)
+    browser.sign_in()
+    expect(page.locator(".ri-page", has_text="Review queue")).to_be_visible()
+    assert page.get_by_role("button", name="Create user").count() == 0
+    browser.shot("10-forbidden-users-as-analyst")
+    page.wait_for_function(HAS_SESSION_COOKIE)
+    page.goto(f"{browser.app.url}/users")  # the resumed analyst session: still forbidden
+    _dismiss_dialog(page)
+    expect(page.get_by_text(f"Signed in as {browser.username}")).to_be_visible()
+    settle(page)
+    assert page.get_by_role("button", name="Create user").count() == 0
+
+
+def test_admin_pages(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    admin = f"admin-{uuid.uuid4().hex[:8]}"
+    with Session(browser.app.engine) as session:
+        create_user(session, admin, role="admin", password=PASSWORD)
+    page = browser.page
+    browser.sign_in(admin)
+    browser.nav("Users")
+    expect(page.get_by_role("button", name="Create user")).to_be_visible()
+    browser.shot("11-users")
+    browser.nav("Sources")
+    browser.shot("12-sources")
+    browser.nav("Dashboard")
+    page.get_by_role("tab", name="Ingestion health").click()
+    browser.shot("13-health")
