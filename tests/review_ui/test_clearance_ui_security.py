@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from nlp.vocabulary import Tlp
 from storage.db import session_scope
 from storage.ui_sessions import create_session
 from storage.users import create_user
-from tests.review.factories import ident, make_document, make_finding
+from tests.factories import create_document, create_finding, ident
 
 pytestmark = pytest.mark.security
 
@@ -34,8 +33,8 @@ def amber_document(engine: Engine) -> int:
                 role="analyst",
                 clearance=clearance,
             )
-        document = make_document(session, title=TITLE, marking=Tlp.AMBER)
-        make_finding(session, document, "Norvik Gauge Services")
+        document = create_document(session, title=TITLE, marking=Tlp.AMBER)
+        create_finding(session, document, "Norvik Gauge Services")
         return ident(document)
 
 

@@ -44,7 +44,7 @@ from storage.review import confirm_finding, document_findings, finding_history, 
 from storage.settings import get_storage_settings
 from storage.status import collect_status
 from storage.users import UserError, create_user, ensure_demo_users, list_users, set_clearance
-from tests.review.factories import ident, make_document, make_finding, make_source
+from tests.factories import create_document, create_finding, create_source, ident
 
 pytestmark = pytest.mark.security
 
@@ -78,9 +78,9 @@ TYPE_OF = {
 
 def _document(session: Session, marking: Tlp) -> Document:
     name = marking.name.lower()
-    return make_document(
+    return create_document(
         session,
-        source=make_source(session),
+        source=create_source(session),
         title=f"{name} report",
         marking=marking,
         language="fr" if marking == Tlp.AMBER else "en",
@@ -104,14 +104,14 @@ def world(session: Session) -> World:
     documents = {marking: _document(session, marking) for marking in MARKINGS}
     materials, names = {}, {}
     for marking, document in documents.items():
-        material = make_finding(
+        material = create_finding(
             session, document, "Cs-137", "MATERIAL", normalized=f"material-{marking.name}"
         )
         confirm_finding(
             session=session, finding_id=ident(material), expected_version=1, username="ana"
         )
         materials[marking] = material
-        names[marking] = make_finding(session, document, "Norvik Gauge Services")
+        names[marking] = create_finding(session, document, "Norvik Gauge Services")
     green = _incident(session, "green", [documents[Tlp.CLEAR], documents[Tlp.GREEN]], "FR")
     mixed = _incident(session, "mixed", [documents[Tlp.GREEN], documents[Tlp.AMBER]], "NL")
     red = _incident(session, "red", [documents[Tlp.RED]], "DE")

@@ -14,7 +14,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from nlp.vocabulary import Tlp
-
 from storage.db import session_scope
 from storage.incidents import create_incident, merge_incidents
 from storage.models import (
@@ -28,7 +27,7 @@ from storage.models import (
 )
 from storage.review import confirm_finding
 from storage.runs import retry_failure
-from tests.review.factories import ident, make_document, make_finding
+from tests.factories import create_document, create_finding, ident
 
 STORAGE = Path(__file__).resolve().parents[2] / "storage"
 # The scope that commits, and Alembic's own connection handling.
@@ -91,7 +90,7 @@ def _count(session: Session, model: Any) -> int:
 
 def _finding(engine: Engine) -> tuple[Callable[[Session], Any], Callable[[Session], Any]]:
     with session_scope(engine) as session:
-        finding_id = ident(make_finding(session, make_document(session), "Rotterdam", "GPE"))
+        finding_id = ident(create_finding(session, create_document(session), "Rotterdam", "GPE"))
 
     def act(session: Session) -> Any:
         return confirm_finding(
@@ -108,7 +107,7 @@ def _finding(engine: Engine) -> tuple[Callable[[Session], Any], Callable[[Sessio
 
 def _merge(engine: Engine) -> tuple[Callable[[Session], Any], Callable[[Session], Any]]:
     with session_scope(engine) as session:
-        documents = [ident(make_document(session)) for _ in range(2)]
+        documents = [ident(create_document(session)) for _ in range(2)]
         first, second = (
             ident(
                 create_incident(
