@@ -1,0 +1,99 @@
+"""Nothing leaves the network: the review UI, maps included, asks only its own host for anything.
+
+Security review item 8. The live app (`radintel ui` command line) is driven by Debian Chromium;
+every request and WebSocket of the browser context is recorded while an analyst opens the
+dashboard map and an incident's map, and each must go to the app's own host:port.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from storage.models import Incident
+from tests.review.test_browser import ARGS, CHROMIUM, PASSWORD, SHOTS, LiveApp, _settle, live_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.security]
+__all__ = ["live_app"]  # the fixture, imported for pytest to find
+# Ours, and the tile map (`st.map`) it replaced: the test must see a tile map's requests to fail.
+MAP_ELEMENTS = ["stVegaLiteChart", "stDeckGlJsonChart"]
+HOSTILE_TITLE = '<img src="https://tiles.example.net/x.png"> theft near Lyon'
+
+
+def _foreign(urls: list[str], app_url: str) -> list[str]:
+    """The URLs that go anywhere but the app: data: and blob: URLs stay in the browser."""
+    own = urlsplit(app_url).netloc
+    return [u for u in urls if urlsplit(u).scheme not in {"data", "blob"} and
+            urlsplit(u).netloc != own]  # fmt: skip
+
+
+def _titled_incident(app: LiveApp) -> int:
+    """The seeded incident, its title made hostile: text from documents reaches the maps."""
+    with Session(app.engine) as session:
+        incident = session.exec(select(Incident).where(col(Incident.latitude).is_not(None))).first()
+        assert incident is not None and incident.id is not None
+        session.execute(
+            update(Incident).where(col(Incident.id) == incident.id).values(title=HOSTILE_TITLE)
+        )
+        session.commit()
+        return incident.id
+
+
+def _map(page: Any, name: str) -> Any:
+    """The map once Vega has drawn it, saved as a picture to look at."""
+    maps = page.locator(", ".join(f'[data-testid="{kind}"]' for kind in MAP_ELEMENTS))
+    chart = maps.filter(has=page.locator("canvas, svg")).last
+    chart.scroll_into_view_if_needed()
+    chart.locator("canvas, svg").first.wait_for()
+    page.wait_for_timeout(1000)
+    chart.screenshot(path=str(SHOTS / f"{name}.png"))
+    return chart
+
+
+@pytest.mark.security
+def test_the_ui_and_its_maps_ask_no_host_but_their_own(live_app: LiveApp) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    _titled_incident(live_app)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    urls: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": 1500, "height": 1000})
+        context.on("request", lambda request: urls.append(request.url))
+        page = context.new_page()
+        page.on("websocket", lambda socket: urls.append(socket.url))
+        page.set_default_timeout(30_000)
+        try:
+            page.goto(live_app.url)
+            page.get_by_role("textbox", name="Username").fill("analyst")
+            page.get_by_role("textbox", name="Password").fill(PASSWORD)
+            page.get_by_role("textbox", name="Password").press("Enter")
+            expect(page.get_by_text("Signed in as")).to_be_visible()
+
+            page.get_by_test_id("stSidebarNav").get_by_text("Dashboard", exact=True).click()
+            _settle(page)
+            expect(_map(page, "maps-01-dashboard")).to_be_visible()
+
+            page.get_by_test_id("stSidebarNav").get_by_text("Incidents", exact=True).click()
+            _settle(page)
+            table = page.get_by_test_id("stDataFrame").first
+            box = table.bounding_box()
+            assert box is not None
+            page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # the first row's selector
+            _settle(page)
+            expect(page.locator(".ri-block", has_text=HOSTILE_TITLE)).to_be_visible()  # as text
+            page.get_by_role("tab", name="Places").click()
+            expect(_map(page, "maps-02-incident")).to_be_visible()
+            page.wait_for_timeout(1500)  # late requests (fonts, tiles, beacons) have time to go
+        except Exception:
+            page.screenshot(path=str(SHOTS / "maps-failure.png"), full_page=True)
+            raise
+        browser.close()
+
+    assert urls, "the recorder saw the page load"
+    assert _foreign(urls, live_app.url) == []
