@@ -7,6 +7,7 @@ dashboard map and an incident's map, and each must go to the app's own host:port
 
 from __future__ import annotations
 
+import io
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,8 +32,8 @@ def _foreign(urls: list[str], app_url: str) -> list[str]:
             urlsplit(u).netloc != own]  # fmt: skip
 
 
-def _titled_incident(app: LiveApp) -> int:
-    """The seeded incident, its title made hostile: text from documents reaches the maps."""
+def _make_title_hostile(app: LiveApp) -> None:
+    """The seeded incident gets a title that is markup: text from documents reaches maps."""
     with Session(app.engine) as session:
         incident = session.exec(select(Incident).where(col(Incident.latitude).is_not(None))).first()
         assert incident is not None and incident.id is not None
@@ -40,7 +41,6 @@ def _titled_incident(app: LiveApp) -> int:
             update(Incident).where(col(Incident.id) == incident.id).values(title=HOSTILE_TITLE)
         )
         session.commit()
-        return incident.id
 
 
 def _map(page: Any, name: str) -> Any:
@@ -54,11 +54,30 @@ def _map(page: Any, name: str) -> Any:
     return chart
 
 
-@pytest.mark.security
+def _is_blue(red: int, green: int, blue: int) -> bool:
+    """The colour of the points; countries, borders and the sea are grey or white."""
+    return blue > 150 and blue - red > 90
+
+
+def _hover_the_point(page: Any, chart: Any) -> None:
+    """Vega draws on a canvas: find the one incident point by its colour, above the legend."""
+    from PIL import Image
+
+    picture = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+    width, height = picture.size
+    pixels = picture.load()
+    spots = [(x, y) for x in range(width) for y in range(int(height * 0.8))
+             if _is_blue(*pixels[x, y])]  # fmt: skip
+    assert spots, "no point drawn on the map"
+    box = chart.bounding_box()
+    page.mouse.move(box["x"] + sum(x for x, _ in spots) / len(spots),
+                    box["y"] + sum(y for _, y in spots) / len(spots))  # fmt: skip
+
+
 def test_the_ui_and_its_maps_ask_no_host_but_their_own(live_app: LiveApp) -> None:
     from playwright.sync_api import expect, sync_playwright
 
-    _titled_incident(live_app)
+    _make_title_hostile(live_app)
     SHOTS.mkdir(parents=True, exist_ok=True)
     urls: list[str] = []
     with sync_playwright() as p:
@@ -77,7 +96,14 @@ def test_the_ui_and_its_maps_ask_no_host_but_their_own(live_app: LiveApp) -> Non
 
             page.get_by_test_id("stSidebarNav").get_by_text("Dashboard", exact=True).click()
             _settle(page)
-            expect(_map(page, "maps-01-dashboard")).to_be_visible()
+            chart = _map(page, "maps-01-dashboard")
+            page.wait_for_timeout(1500)  # late requests (fonts, tiles, beacons) have time to go
+            assert _foreign(urls, live_app.url) == [], "the dashboard map asked another host"
+            _hover_the_point(page, chart)
+            tooltip = page.locator("#vg-tooltip-element")
+            expect(tooltip).to_contain_text(HOSTILE_TITLE)  # the title as text, not markup
+            assert tooltip.locator("img").count() == 0
+            page.screenshot(path=str(SHOTS / "maps-01b-dashboard-tooltip.png"))
 
             page.get_by_test_id("stSidebarNav").get_by_text("Incidents", exact=True).click()
             _settle(page)
@@ -89,7 +115,7 @@ def test_the_ui_and_its_maps_ask_no_host_but_their_own(live_app: LiveApp) -> Non
             expect(page.locator(".ri-block", has_text=HOSTILE_TITLE)).to_be_visible()  # as text
             page.get_by_role("tab", name="Places").click()
             expect(_map(page, "maps-02-incident")).to_be_visible()
-            page.wait_for_timeout(1500)  # late requests (fonts, tiles, beacons) have time to go
+            page.wait_for_timeout(1500)
         except Exception:
             page.screenshot(path=str(SHOTS / "maps-failure.png"), full_page=True)
             raise
