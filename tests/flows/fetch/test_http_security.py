@@ -190,5 +190,5 @@ def test_settings_carry_the_deadline_to_the_live_fetcher(
 
     monkeypatch.setenv("RADINTEL_FETCH_DEADLINE_SECONDS", "7.5")
     get_flow_settings.cache_clear()
-    routing = build_fetcher(get_flow_settings())
-    assert isinstance(routing.live, HttpFetcher) and routing.live.deadline_seconds == 7.5
+    fetcher = build_fetcher(get_flow_settings())
+    assert isinstance(fetcher, HttpFetcher) and fetcher.deadline_seconds == 7.5
