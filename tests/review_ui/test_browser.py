@@ -252,7 +252,7 @@ def test_confirm_correct_and_reject_a_finding(browser: Browser) -> None:
     page.get_by_text("Correct", exact=True).click()
     field = page.locator(f".st-key-corr_{finding_id}_2_normalized input:visible")
     field.fill("Norvik Gauge Services AS")
-    rerun(page, lambda: field.press("Enter"))  # submits the form, as the button does
+    rerun(page, page.get_by_role("button", name="Save correction").click)
     expect(page.get_by_text("corrected.")).to_be_visible()
     assert _finding(app, finding_id).normalized == "Norvik Gauge Services AS"
 
