@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from storage.authz import REVIEWERS, require_actor
 from storage.clearance import document_visible, finding_visible, incident_visible
 from storage.models import (
     Document,
@@ -197,6 +198,13 @@ def quarantined_files(*, session: Session, limit: int = 100) -> list[IngestFailu
 
 def retry_failure(*, session: Session, failure_id: int, username: str) -> IngestFailure:
     """Mark a failure for retry (storage.runs records it) and audit who asked."""
+    require_actor(
+        session=session,
+        username=username,
+        roles=REVIEWERS,
+        action="retry",
+        details={"failure_id": failure_id},
+    )
     failure = record_retry(session=session, failure_id=failure_id)
     session.add(
         ReviewEvent(

@@ -13,6 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from storage.authz import ADMINS, SYSTEM, require_actor
 from storage.models import ReviewEvent, Role, SignInAttempt, Tlp, User
 from storage.models._base import utcnow
 from storage.ui_sessions import revoke_all_for_user
@@ -71,9 +72,16 @@ def create_user(
     username: str,
     password: str,
     role: Role | str,
-    created_by: str = "system",
+    created_by: str = SYSTEM,
     clearance: Tlp | str = Tlp.GREEN,
 ) -> User:
+    require_actor(
+        session=session,
+        username=created_by,
+        roles=ADMINS,
+        action="create_user",
+        details={"username": username[:64]},
+    )
     try:
         role = Role(role)
     except ValueError as error:
@@ -103,6 +111,7 @@ def create_user(
 def set_clearance(*, session: Session, username: str, clearance: Tlp | str, by: str) -> User:
     """Change the most restrictive TLP marking the user may read (audited; the caller
     commits). Takes effect on the user's next page: the UI re-reads it on every run."""
+    _require_admin(session, by, "set_clearance", username)
     new = _clearance(clearance)
     user = get_user(session=session, username=username)
     if user is None:
@@ -126,6 +135,11 @@ def set_clearance(*, session: Session, username: str, clearance: Tlp | str, by: 
     return user
 
 
+def _require_admin(session: Session, by: str, action: str, username: str) -> None:
+    details = {"username": username[:64]}
+    require_actor(session=session, username=by, roles=ADMINS, action=action, details=details)
+
+
 def get_user(*, session: Session, username: str) -> User | None:
     return session.exec(select(User).where(User.username == username)).first()
 
@@ -135,6 +149,7 @@ def list_users(*, session: Session) -> list[User]:
 
 
 def set_disabled(*, session: Session, username: str, disabled: bool, by: str) -> User:
+    _require_admin(session, by, "disable_user" if disabled else "enable_user", username)
     user = get_user(session=session, username=username)
     if user is None:
         raise UserError(f"no user {username!r}")

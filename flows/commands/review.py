@@ -101,13 +101,14 @@ def users_set_clearance(
     ),
 ) -> None:
     """Change the TLP clearance of a user (recorded in the audit trail as the operator)."""
+    from storage.authz import OPERATOR
     from storage.db import session_scope
     from storage.users import UserError as InvalidUser
     from storage.users import set_clearance
 
     try:
         with session_scope() as session:
-            set_clearance(session=session, username=username, clearance=clearance, by="operator")
+            set_clearance(session=session, username=username, clearance=clearance, by=OPERATOR)
     except InvalidUser as error:
         raise UserError(str(error)) from error
     except (OperationalError, ProgrammingError) as error:

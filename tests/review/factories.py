@@ -8,14 +8,28 @@ from typing import Any
 
 from sqlmodel import Session
 
-from storage.models import Document, DocumentStatus, Finding, Source, SourceKind
+from storage.models import Document, DocumentStatus, Finding, Role, Source, SourceKind, Tlp, User
 from storage.objectstore import get_object_store
+from storage.users import hash_password
 
 HOSTILE_TEXT = (
     "Customs in Rotterdam seized Cs-137 from Norvik Gauge Services.\n"
     "<script>alert(1)</script> <img src=x onerror=alert(2)> "
     "[link](javascript:alert(3)) **bold** :red[red] $x^2$"
 )
+
+
+def make_user(
+    session: Session, username: str, role: Role = Role.ANALYST, clearance: Tlp = Tlp.RED
+) -> str:
+    """An enabled account, so storage functions accept `username` as the acting user (the row
+    itself: tests act as short names like "a" that sign-up would refuse)."""
+    password_hash = hash_password(uuid.uuid4().hex)
+    session.add(
+        User(username=username, role=role, clearance=clearance, password_hash=password_hash)
+    )
+    session.commit()
+    return username
 
 
 def make_source(session: Session, name: str | None = None) -> Source:

@@ -21,7 +21,13 @@ from storage.incidents import (
 )
 from storage.models import Incident, IncidentStatus, Tlp
 from storage.review import search_events
-from tests.review.factories import ident, make_document, make_finding
+from tests.review.factories import ident, make_document, make_finding, make_user
+
+
+@pytest.fixture(autouse=True)
+def reviewers(session: Session) -> None:
+    for name in ("ana", "a"):
+        make_user(session, name)
 
 
 def _incident_with(session: Session, count: int) -> tuple[Incident, list[int]]:

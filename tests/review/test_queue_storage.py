@@ -26,7 +26,7 @@ from storage.priority import document_priority, finding_priority, relevant_range
 from storage.queue import Cursor, QueueFilters, document_queue, filter_choices, finding_queue
 from storage.review import add_finding, correct_finding, document_text
 from storage.seed import seed_synthetic
-from tests.review.factories import ident, make_document
+from tests.review.factories import ident, make_document, make_user
 
 
 def _seeded(engine: Engine) -> Session:
@@ -132,6 +132,7 @@ def test_totals_are_capped(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_writers_keep_the_priority(engine: Engine) -> None:
     with Session(engine, expire_on_commit=False) as session:
+        make_user(session, "ana")
         document = make_document(session)
         material = {"iaea_category": 2}
         kept = add_finding(
@@ -237,6 +238,8 @@ def test_dashboard_figures_and_retry(engine: Engine) -> None:
         assert len(incidents_for_map(session=session, clearance=Tlp.RED)) == 2
         assert quarantined_files(session=session)
         failure = unresolved_failures(session=session)[0]
-        retry_failure(session=session, failure_id=ident(failure), username="ana")
+        retry_failure(
+            session=session, failure_id=ident(failure), username=make_user(session, "ana")
+        )
         stored = session.get(IngestFailure, failure.id)
         assert stored is not None and stored.retried_at is not None

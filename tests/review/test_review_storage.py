@@ -18,7 +18,13 @@ from storage.review import (
     reject_finding,
     search_events,
 )
-from tests.review.factories import ident, make_document, make_finding, make_source
+from tests.review.factories import ident, make_document, make_finding, make_source, make_user
+
+
+@pytest.fixture(autouse=True)
+def reviewers(session: Session) -> None:
+    for name in ("ana", "a", "bob"):
+        make_user(session, name)
 
 
 def test_confirm_writes_an_audit_row_and_bumps_the_version(session: Session) -> None:

@@ -37,13 +37,13 @@ from storage.incidents import (
     list_incidents,
     merge_incidents,
 )
-from storage.models import Document, Finding, Incident, IncidentCreate, ReviewStatus, Tlp
+from storage.models import Document, Finding, Incident, IncidentCreate, ReviewStatus, Role, Tlp
 from storage.queue import QueueFilters, document_queue, filter_choices, finding_queue
 from storage.review import confirm_finding, document_findings, finding_history, search_events
 from storage.settings import get_storage_settings
 from storage.status import collect_status
 from storage.users import UserError, create_user, ensure_demo_users, list_users, set_clearance
-from tests.review.factories import ident, make_document, make_finding, make_source
+from tests.review.factories import ident, make_document, make_finding, make_source, make_user
 
 pytestmark = pytest.mark.security
 
@@ -90,6 +90,7 @@ def _incident(session: Session, title: str, documents: list[Document], country: 
 
 @pytest.fixture
 def world(session: Session) -> World:
+    make_user(session, "ana")  # clearance RED: these tests pass the clearance under test
     documents = {marking: _document(session, marking) for marking in MARKINGS}
     materials, names = {}, {}
     for marking, document in documents.items():
@@ -294,7 +295,8 @@ def test_clearance_is_set_checked_and_audited(session: Session) -> None:
             role="analyst",
             clearance="TLP:BLUE",
         )
-    changed = set_clearance(session=session, username="ana", clearance="TLP:AMBER", by="root")
+    root = make_user(session, "root", Role.ADMIN)
+    changed = set_clearance(session=session, username="ana", clearance="TLP:AMBER", by=root)
     session.commit()
     assert changed.clearance == Tlp.AMBER
     events, _ = search_events(session=session, clearance=Tlp.CLEAR, action="set_clearance")
@@ -302,7 +304,7 @@ def test_clearance_is_set_checked_and_audited(session: Session) -> None:
         ({"clearance": "TLP:GREEN"}, {"clearance": "TLP:AMBER"})
     ]
     with pytest.raises(UserError):
-        set_clearance(session=session, username="nobody", clearance=Tlp.RED, by="root")
+        set_clearance(session=session, username="nobody", clearance=Tlp.RED, by=root)
 
 
 def test_demo_users_have_different_clearances(session: Session) -> None:
