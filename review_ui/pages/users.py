@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from review_ui.auth import SignedIn
-from review_ui.layout import flash, header, require, when
+from review_ui.layout import acting_user, flash, header, require, when
+from storage.authz import PermissionDenied
 from storage.db import session_scope
 from storage.models import Role, Tlp
 from storage.users import UserError, create_user, list_users, set_clearance, set_disabled
@@ -14,8 +15,9 @@ from storage.users import UserError, create_user, list_users, set_clearance, set
 TLP = [marking.value for marking in Tlp]
 
 
-def _create(admin: str) -> None:
+def _create() -> None:
     state = st.session_state
+    admin = acting_user().username
     try:
         with session_scope() as session:
             create_user(
@@ -26,6 +28,9 @@ def _create(admin: str) -> None:
                 clearance=state["u_clearance"],
                 created_by=admin,
             )
+    except PermissionDenied as error:
+        flash("error", str(error))
+        return
     except UserError as error:
         flash("error", f"Not created: {error}")
         return
@@ -34,24 +39,26 @@ def _create(admin: str) -> None:
     flash("success", f"User {state['u_name']} created.")
 
 
-def _toggle(disabled: bool, admin: str) -> None:
+def _toggle(disabled: bool) -> None:
     username = str(st.session_state.get("t_user") or "")
+    admin = acting_user().username
     try:
         with session_scope() as session:
             set_disabled(session=session, username=username, disabled=disabled, by=admin)
-    except UserError as error:
+    except (UserError, PermissionDenied) as error:
         flash("error", str(error))
         return
     flash("success", f"User {username} {'disabled' if disabled else 'enabled'}.")
 
 
-def _set_clearance(admin: str) -> None:
+def _set_clearance() -> None:
     username = str(st.session_state.get("t_user") or "")
     clearance = str(st.session_state.get("t_clearance") or "")
+    admin = acting_user().username
     try:
         with session_scope() as session:
             set_clearance(session=session, username=username, clearance=clearance, by=admin)
-    except UserError as error:
+    except (UserError, PermissionDenied) as error:
         flash("error", str(error))
         return
     flash("success", f"User {username} may now read up to {clearance}.")
@@ -80,10 +87,10 @@ def _table(user: SignedIn) -> None:
             "User", [u.username for u in users if u.username != user.username], key="t_user"
         )
         cols = st.columns(2)
-        cols[0].form_submit_button("Disable", on_click=_toggle, args=(True, user.username))
-        cols[1].form_submit_button("Enable", on_click=_toggle, args=(False, user.username))
+        cols[0].form_submit_button("Disable", on_click=_toggle, args=(True,))
+        cols[1].form_submit_button("Enable", on_click=_toggle, args=(False,))
         st.selectbox("Clearance (most restrictive marking readable)", TLP, key="t_clearance")
-        st.form_submit_button("Set clearance", on_click=_set_clearance, args=(user.username,))
+        st.form_submit_button("Set clearance", on_click=_set_clearance)
 
 
 def render() -> None:
@@ -97,9 +104,7 @@ def render() -> None:
         st.selectbox("Role", [r.value for r in Role], key="u_role")
         st.selectbox("Clearance", TLP, index=TLP.index(Tlp.GREEN.value), key="u_clearance")
         st.text_input("Initial password (10+ characters)", type="password", key="u_password")
-        st.form_submit_button(
-            "Create user", type="primary", on_click=_create, args=(user.username,)
-        )
+        st.form_submit_button("Create user", type="primary", on_click=_create)
 
 
 render()
