@@ -27,7 +27,7 @@ from storage.models import Document, Finding, Incident, ReviewEvent, Role, Tlp, 
 log = logging.getLogger(__name__)
 
 REVIEWERS = frozenset(Role)  # every role may review findings and edit incidents
-ADMINS = frozenset({Role.ADMIN})  # users and sources
+ADMINS = frozenset({Role.ADMIN})  # user administration
 
 
 class Operator(str):
@@ -65,14 +65,13 @@ def require_actor(
     if isinstance(username, Operator):
         return None
     user = session.exec(select(User).where(User.username == username)).first()
+    targets = _targets(finding_id, document_ids, incident_ids)
     problem = _account_problem(user, roles)
     if problem is None and user is not None:
-        targets = _targets(finding_id, document_ids, incident_ids)
         problem = _hidden_target(session, Tlp(user.clearance), targets)
     if problem is not None:
-        entity = next(iter(_targets(finding_id, document_ids, incident_ids)), None)
-        if entity is None:
-            entity = ("user", user.id or 0) if user is not None else ("user", 0)
+        # The refusal is filed under what was acted on, so it is hidden with it (clearance).
+        entity = targets[0] if targets else ("user", (user.id or 0) if user else 0)
         after = {"action": action, **(details or {})}
         _record_refusal(session, username, entity, after, problem.recorded)
         raise PermissionDenied(problem.shown)

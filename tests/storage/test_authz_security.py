@@ -14,10 +14,21 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from storage.authz import OPERATOR, SIGNED_OUT, PermissionDenied
+from storage.dashboard import retry_failure
 from storage.db import session_scope
 from storage.incidents import attach_document, create_incident
-from storage.models import Finding, IncidentCreate, ReviewEvent, ReviewStatus, Role, Tlp, User
+from storage.models import (
+    Finding,
+    IncidentCreate,
+    IngestFailure,
+    ReviewEvent,
+    ReviewStatus,
+    Role,
+    Tlp,
+    User,
+)
 from storage.review import add_finding, bulk_decide, confirm_finding, reject_finding
+from storage.runs import record_failure, start_run
 from storage.users import create_user, get_user, set_clearance, set_disabled
 from tests.review.factories import ident, make_document, make_finding, make_user
 
@@ -165,3 +176,21 @@ def test_a_user_named_operator_is_not_the_command_line_operator(engine: Engine) 
     with Session(engine) as session:
         user = get_user(session=session, username="ana")
         assert user is not None and user.clearance == Tlp.AMBER
+
+
+def test_a_disabled_analyst_cannot_mark_a_failure_for_retry(engine: Engine) -> None:
+    with Session(engine, expire_on_commit=False) as session:
+        ana = make_user(session, "ana")
+        run = start_run(session=session, flow="ingest")
+        failure = record_failure(
+            session=session, run_id=ident(run), source_id=None, item="feed.xml", reason="bad"
+        )
+    disable(engine, ana)
+    assert refused(engine, retry_failure, failure_id=ident(failure), username=ana) == (
+        "Refused: your account is disabled."
+    )
+    with Session(engine) as session:
+        stored = session.get(IngestFailure, ident(failure))
+        assert stored is not None and stored.retried_at is None
+    [event] = refusals(engine)
+    assert event.after == {"action": "retry", "failure_id": ident(failure)}
