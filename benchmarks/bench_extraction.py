@@ -19,7 +19,7 @@ from typing import Any
 from flows.runtime import configure_runtime
 
 GOLD_CANDIDATES = (
-    Path("nlp/evaluation/gold.jsonl"),
+    Path("evaluation/gold.jsonl"),
     Path("tests/nlp/data/gold_sample.jsonl"),
 )
 EVERYDAY = (

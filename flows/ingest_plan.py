@@ -12,7 +12,8 @@ from typing import Any
 from nlp.formats import parse_bytes, sniff_format
 from nlp.formats.expansion import ExpansionBudget, ExpansionRefused
 from nlp.types import ParsedDocument, ParseError
-from storage.models import DocumentCreate, DocumentStatus, Source, SourceKind, Tlp
+from nlp.vocabulary import DocumentStatus, SourceKind, Tlp
+from storage.models import DocumentCreate, Source
 
 MAX_ATTACHMENT_DEPTH = 3
 FORMAT_LENGTH = 20
@@ -112,13 +113,6 @@ def tlp_or_none(value: Any) -> Tlp | None:
         return None
 
 
-def sniffed_format(item: RawItem) -> str:
-    try:
-        return sniff_format(item.data, item.filename, item.content_type)[:FORMAT_LENGTH]
-    except Exception:
-        return "unknown"
-
-
 def provenance(item: RawItem, source: SourceSpec) -> dict[str, Any]:
     return {
         "source_id": source.id,
@@ -136,7 +130,7 @@ def failed_plan(item: RawItem, source: SourceSpec, reason: str) -> PlannedDocume
     fields = provenance(item, source)
     document = DocumentCreate(
         **fields,
-        format=sniffed_format(item),
+        format=sniff_format(item.data, item.filename, item.content_type)[:FORMAT_LENGTH],
         sha256=sha256_hex(item.data),
         status=DocumentStatus.FAILED,
         error=reason[:2000],
@@ -287,10 +281,6 @@ def plan_attachments(
         planned.document.url = None
         planned.document.external_id = planned.item
     return children
-
-
-def all_sha256s(plans: Iterable[PlannedDocument]) -> set[str]:
-    return {node.document.sha256 for plan in plans for node in plan.walk()}
 
 
 def batched(items: list[Any], size: int) -> list[list[Any]]:

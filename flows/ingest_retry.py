@@ -51,7 +51,8 @@ def requeue(failure: IngestFailure, session: Session) -> bool:
 def requeue_retry_requests() -> int:
     with session_scope() as session:
         requests = list_retry_requests(session=session)
-        for failure in requests:
+    for failure in requests:  # one transaction each: a crash keeps the ones already done
+        with session_scope() as session:
             requeue(failure, session)
             resolve_failure(session=session, failure_id=failure.id or 0)
     return len(requests)

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import Counter
 
 from flows.ingest_plan import PlannedDocument
+from nlp.vocabulary import DocumentStatus
 from storage.db import session_scope
 from storage.documents import add_documents, known_sha256s
-from storage.models import DocumentStatus
 from storage.objectstore import get_object_store
 
 
@@ -35,9 +35,7 @@ def store_plans(roots: list[PlannedDocument]) -> set[str]:
             put_objects(fresh)
             for parent, plan in level:
                 plan.document.parent_id = ids.get(parent) if parent else None
-            added = add_documents(
-                session=session, documents=[plan.document for plan in fresh], commit=False
-            )
+            added = add_documents(session=session, documents=[plan.document for plan in fresh])
             written.update(document.sha256 for document in added.new)
             ids.update(known_sha256s(session=session, sha256s=shas))
             level = [(plan.document.sha256, child) for _, plan in level for child in plan.children]

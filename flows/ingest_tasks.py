@@ -13,10 +13,11 @@ from flows.fetch import CacheEntry, Fetcher, FetchError, FetchResult, TransientF
 from flows.inbox import Inbox, InboxFile
 from flows.ingest_plan import PlannedDocument, RawItem, SourceSpec, failed_plan, plan_item
 from flows.ingest_store import count_batch, store_plans
+from flows.run_log import internal_error, run_logger
 from flows.settings import get_flow_settings
 from nlp.formats.expansion import ExpansionBudget
+from nlp.vocabulary import DocumentStatus
 from storage.db import session_scope
-from storage.models import DocumentStatus
 from storage.runs import record_failure
 
 DEFAULT_RETRY_DELAYS = [2.0, 5.0, 15.0]
@@ -55,6 +56,8 @@ def fetch_task(batch: FetchBatch, fetcher: Fetcher, allow_private: bool) -> Fetc
             batch.transient[url] = str(error)
         except FetchError as error:
             batch.errors[url] = str(error)
+        except Exception as error:  # the URL's one handler: a bug costs this URL, not the run
+            batch.errors[url] = internal_error(error, step="fetching", item=url, module=__name__)
     if batch.transient:
         url, reason = next(iter(batch.transient.items()))
         raise TransientFetchError(f"{len(batch.transient)} fetch(es) failed, first {url}: {reason}")
@@ -91,7 +94,9 @@ class BatchReport:
 
 
 def plan_safely(item: RawItem, source: SourceSpec) -> list[PlannedDocument]:
-    """A bad input never stops the run, not even one that trips a parser bug."""
+    """The item's one handler: bad input is already a failed document (plan_item); any
+    other exception is a bug, logged with its traceback and recorded as the item's failure,
+    and the batch carries on."""
     settings = get_flow_settings()
     budget = ExpansionBudget(
         max_documents=settings.max_documents_per_input,
@@ -101,7 +106,8 @@ def plan_safely(item: RawItem, source: SourceSpec) -> list[PlannedDocument]:
     try:
         return plan_item(item, source, budget=budget)
     except Exception as error:
-        return [failed_plan(item, source, f"unexpected error: {type(error).__name__}: {error}")]
+        reason = internal_error(error, step="parsing", item=item.item, module=__name__)
+        return [failed_plan(item, source, reason)]
 
 
 def move_inbox_files(
@@ -135,6 +141,7 @@ def store_task(
     counts, failed = count_batch(plans, written)
     quarantined = move_inbox_files(inbox, items, roots) if inbox else {}
     report = BatchReport(counts=counts)
+    log = run_logger(__name__)
     with session_scope() as session:
         for plan in failed:
             reason = plan.document.error or "could not be parsed"
@@ -148,6 +155,7 @@ def store_task(
                 quarantine_path=quarantined.get(plan.item),
             )
             report.failures.append((plan.item, reason))
+            log.warning("not ingested: %r: %s", plan.item, reason)
         for name, reason in (refused or {}).items():
             path = inbox.quarantine(name, reason) if inbox else None
             item = f"{inbox.label.rstrip('/')}/{name}" if inbox else name
@@ -161,4 +169,5 @@ def store_task(
             )
             report.failures.append((item, reason))
             report.counts["failed"] += 1
+            log.warning("not ingested: %r: %s", item, reason)
     return report

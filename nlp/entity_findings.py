@@ -15,11 +15,19 @@ from nlp.entities import EntitySpan
 from nlp.places import Place, find_places, lookup_place
 from nlp.transformer_ner import TokenEntity
 from nlp.types import FindingDraft
+from nlp.vocabulary import Label
 
 GAZETTEER_VERSION = "gazetteer-v1"
 DATE_PATTERNS_VERSION = "date-patterns-v2"
-NAME_LABELS = {"ORG", "FAC", "LOC"}
-SPACY_CONFIDENCE = {"PERSON": 0.75, "ORG": 0.7, "GPE": 0.85, "LOC": 0.7, "FAC": 0.65, "DATE": 0.85}
+NAME_LABELS = {Label.ORG, Label.FAC, Label.LOC}
+SPACY_CONFIDENCE = {
+    Label.PERSON: 0.75,
+    Label.ORG: 0.7,
+    Label.GPE: 0.85,
+    Label.LOC: 0.7,
+    Label.FAC: 0.65,
+    Label.DATE: 0.85,
+}
 _RELATIVE = re.compile(
     r"(?i)\b(?:yesterday|today|tonight|last|next|this|ago|earlier|recent|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
@@ -33,10 +41,10 @@ def spacy_findings(
     findings = []
     for span in spans:
         normalized, attributes = _normalise(span.label, span.text, language, reference)
-        if span.label == "DATE" and normalized is None and not _RELATIVE.search(span.text):
+        if span.label == Label.DATE and normalized is None and not _RELATIVE.search(span.text):
             continue  # durations and ages ("30 years") are not dates
         confidence = SPACY_CONFIDENCE[span.label]
-        if span.label in {"GPE", "DATE"} and normalized is None:
+        if span.label in {Label.GPE, Label.DATE} and normalized is None:
             confidence -= 0.2
         findings.append(
             FindingDraft(
@@ -55,12 +63,12 @@ def spacy_findings(
 
 
 def _normalise(
-    label: str, surface: str, language: str, reference: date | None
+    label: Label, surface: str, language: str, reference: date | None
 ) -> tuple[str | None, dict[str, Any]]:
-    if label == "GPE":
+    if label == Label.GPE:
         place = lookup_place(surface)
         return (place.country, _place_attributes(place)) if place else (None, {})
-    if label == "DATE":
+    if label == Label.DATE:
         parsed = normalise_date(surface, language, reference)
         return (parsed.iso, {"period": parsed.period}) if parsed else (None, {})
     return None, {}
@@ -78,7 +86,7 @@ def _place_attributes(place: Place) -> dict[str, Any]:
 def gazetteer_findings(text: str) -> list[FindingDraft]:
     return [
         FindingDraft(
-            "GPE",
+            Label.GPE,
             text[m.start : m.end],
             m.start,
             m.end,
@@ -98,7 +106,7 @@ def pattern_date_findings(text: str, language: str, reference: date | None) -> l
         parsed = normalise_date(mention.text, language, reference)
         findings.append(
             FindingDraft(
-                "DATE",
+                Label.DATE,
                 mention.text,
                 mention.start,
                 mention.end,
@@ -120,7 +128,7 @@ def widen_dates(
     widened = []
     for finding in findings:
         wider = None
-        if finding.label == "DATE":
+        if finding.label == Label.DATE:
             wider = next(
                 (
                     p
@@ -147,10 +155,10 @@ def transformer_findings(
     findings = []
     for entity in entities:
         label, normalized, attributes = entity.label, None, {}
-        if label in {"LOC", "GPE"}:
+        if label in {Label.LOC, Label.GPE}:
             place = lookup_place(text[entity.start : entity.end])
             if place is not None and place.kind != "demonym":
-                label, normalized, attributes = "GPE", place.country, _place_attributes(place)
+                label, normalized, attributes = Label.GPE, place.country, _place_attributes(place)
         findings.append(
             FindingDraft(
                 label,
@@ -174,7 +182,7 @@ def outside_names(
     wins: no GPE "Kenya" inside "Kenya Revenue Authority") and those strictly around a rule
     PERSON (a title or role word is outside the name: "Radiopharmacist Reem Al-Harbi")."""
     outer = [(n.start, n.end) for n in names if n.label in NAME_LABELS]
-    people = [(n.start, n.end) for n in names if n.label == "PERSON"]
+    people = [(n.start, n.end) for n in names if n.label == Label.PERSON]
     return [
         f
         for f in findings

@@ -15,6 +15,7 @@ from nlp.entity_rules_ar import ArabicRules, arabic_candidates, arabic_rules
 from nlp.entity_rules_base import Candidate, resolve, tokenize
 from nlp.entity_rules_latin import LatinRules, latin_candidates, latin_rules
 from nlp.types import FindingDraft
+from nlp.vocabulary import Label
 
 RULES_DIR = Path(__file__).parent / "data"
 DEFAULT_VERSION = "entity-rules-v1"
@@ -49,7 +50,7 @@ def entity_rule_findings(text: str, language: str) -> list[FindingDraft]:
 
 def _finding(text: str, candidate: Candidate, version: str) -> FindingDraft:
     return FindingDraft(
-        candidate.label,
+        Label(candidate.label),
         text[candidate.start : candidate.end],
         candidate.start,
         candidate.end,

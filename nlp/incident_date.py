@@ -13,6 +13,7 @@ from datetime import date
 from nlp.dates import NormalisedDate, normalise_date, resolve_without_year
 from nlp.textutil import normalise_chars
 from nlp.types import EvidenceSpan, FindingDraft
+from nlp.vocabulary import EvidenceDecision, Label
 
 DATELINE_WINDOW = 200  # characters from the start of the text
 BACKGROUND_DAYS = 366  # a date this long before the report is history, not the incident
@@ -41,7 +42,7 @@ def incident_date(
 ) -> tuple[date | None, EvidenceSpan | None]:
     """`reference` is the publication date when known; `key_sentences` are the sentences
     that speak of the material or the incident."""
-    dates = sorted((f for f in findings if f.label == "DATE"), key=lambda f: f.start)
+    dates = sorted((f for f in findings if f.label == Label.DATE), key=lambda f: f.start)
     labelled = next((f for f in dates if f.normalized and _is_labelled(text, f)), None)
     if labelled is not None:
         return _result(labelled, str(labelled.normalized))
@@ -110,7 +111,7 @@ def _result(
     finding: FindingDraft, iso: str, when: NormalisedDate | None = None
 ) -> tuple[date, EvidenceSpan]:
     value = when.value if when is not None else _first_day(iso)
-    return value, EvidenceSpan("incident_date", finding.start, finding.end, iso)
+    return value, EvidenceSpan(EvidenceDecision.INCIDENT_DATE, finding.start, finding.end, iso)
 
 
 def _first_day(iso: str) -> date:

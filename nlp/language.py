@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 SUPPORTED = (
     Language.ENGLISH,
@@ -46,10 +46,3 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
     if confidence < MIN_CONFIDENCE and hint:
         return hint
     return language.iso_code_639_1.name.lower()
-
-
-def is_supported_code(code: str) -> bool:
-    try:
-        return Language.from_iso_code_639_1(IsoCode639_1.from_str(code)) in SUPPORTED
-    except ValueError:
-        return False

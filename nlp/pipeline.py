@@ -18,8 +18,7 @@ import numpy as np
 from spacy.language import Language
 
 from nlp import entity_findings as ef
-from nlp.assess import assess
-from nlp.assess import could_be_relevant as could_be_relevant_by_rules
+from nlp.assess import assess, could_be_relevant
 from nlp.cues import CueHit, load_cues
 from nlp.embeddings import SentenceEncoder, document_vector, get_encoder
 from nlp.entities import ParsedChunk, entity_spans, load_spacy, run_spacy, tree_distance
@@ -30,14 +29,18 @@ from nlp.materials import Mentions, material_mentions, needs_parse, scan_materia
 from nlp.settings import NlpSettings, get_nlp_settings
 from nlp.textutil import Segment, paragraph_chunks, sentences
 from nlp.transformer_ner import TransformerNer
-from nlp.triage import could_be_relevant
+from nlp.triage import mentions_rn_terms
 from nlp.types import DocumentAssessment, ExtractionResult, FindingDraft, InputDocument
+from nlp.vocabulary import IncidentType, IntentGroup, Label
 
 PIPELINE_VERSION = "radintel-extract/1.1"  # 1.1: incident dates, date patterns v2
 EMBED_CHUNK_CHARS = 1200
 SENTENCE_TOKENS = 64
 Suppressions = Mapping[str, Collection[tuple[str, str]]]
-_IRRELEVANT = DocumentAssessment(False, 0.0, "none", "not_connected", [], None, [])
+PLACE_OVER = {Label.PERSON, Label.ORG}  # labels a gazetteer place replaces on the same span
+_IRRELEVANT = DocumentAssessment(
+    False, 0.0, IncidentType.NONE, IntentGroup.NOT_CONNECTED, [], None, []
+)
 
 
 @dataclass
@@ -129,7 +132,7 @@ class Extractor:
 
     def _start(self, doc: InputDocument, reference: date | None) -> _Work:
         language = detect_language(doc.text, doc.language) or doc.language or "und"
-        triaged = could_be_relevant(doc.text)
+        triaged = mentions_rn_terms(doc.text)
         mentions = material_mentions(doc.text) if triaged else None
         return _Work(doc, language, triaged, reference, [], [], [], sentences(doc.text), mentions)
 
@@ -169,7 +172,7 @@ class Extractor:
         places = ef.gazetteer_findings(text)
         spans = {(p.start, p.end) for p in places}
         groups = [
-            [f for f in g if not (f.label in {"PERSON", "ORG"} and (f.start, f.end) in spans)]
+            [f for f in g if not (f.label in PLACE_OVER and (f.start, f.end) in spans)]
             for g in groups
         ]
         groups.append(places)
@@ -194,7 +197,7 @@ class Extractor:
         texts: list[str] = []
         owners: list[int] = []
         for i, item in enumerate(work):
-            if not item.triaged or not could_be_relevant_by_rules(
+            if not item.triaged or not could_be_relevant(
                 item.doc.text, item.findings, item.sentences, item.cue_hits
             ):
                 continue

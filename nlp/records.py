@@ -5,13 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from nlp.types import ExtractionResult
+from nlp.vocabulary import EvidenceDecision
 
 FINDING_KEYS = ("label", "text", "start", "end", "normalized", "attributes", "confidence")
 
 
 def result_record(result: ExtractionResult) -> dict[str, Any]:
     assessment = result.assessment
-    date_note = next((e.note for e in assessment.evidence if e.decision == "incident_date"), None)
+    date_note = next(
+        (e.note for e in assessment.evidence if e.decision == EvidenceDecision.INCIDENT_DATE), None
+    )
     incident_date = date_note or (
         assessment.incident_date.isoformat() if assessment.incident_date else None
     )

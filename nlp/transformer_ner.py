@@ -10,14 +10,16 @@ from pathlib import Path
 import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-LABEL_MAP = {
-    "PER": "PERSON",
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "LOC": "LOC",
-    "GPE": "GPE",
-    "FAC": "FAC",
-    "DATE": "DATE",
+from nlp.vocabulary import Label
+
+LABEL_MAP = {  # the model's entity kinds (after B-/I-) to ours
+    "PER": Label.PERSON,
+    "PERSON": Label.PERSON,
+    "ORG": Label.ORG,
+    "LOC": Label.LOC,
+    "GPE": Label.GPE,
+    "FAC": Label.FAC,
+    "DATE": Label.DATE,
 }
 MAX_TOKENS = 256
 STRIDE = 32
@@ -25,7 +27,7 @@ STRIDE = 32
 
 @dataclass(frozen=True)
 class TokenEntity:
-    label: str
+    label: Label
     start: int
     end: int
     confidence: float
@@ -78,7 +80,7 @@ def aggregate(
 ) -> list[TokenEntity]:
     """BIO (or bare) labels per token into entity spans; special tokens have (0, 0) offsets."""
     entities: list[TokenEntity] = []
-    current: tuple[str, int, int, list[float]] | None = None
+    current: tuple[Label, int, int, list[float]] | None = None
     for (tag, score), (start, end) in zip(tags, offsets, strict=True):
         if start == end:
             continue
@@ -96,6 +98,6 @@ def aggregate(
     return entities
 
 
-def _entity(item: tuple[str, int, int, list[float]]) -> TokenEntity:
+def _entity(item: tuple[Label, int, int, list[float]]) -> TokenEntity:
     label, start, end, scores = item
     return TokenEntity(label, start, end, sum(scores) / len(scores))

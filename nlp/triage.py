@@ -49,6 +49,6 @@ _TERMS = (
 _TRIAGE = re.compile("|".join(f"(?:{t})" for t in _TERMS))
 
 
-def could_be_relevant(text: str) -> bool:
+def mentions_rn_terms(text: str) -> bool:
     """True when any material, device, scam or radiation term appears, in any language."""
     return _TRIAGE.search(text) is not None

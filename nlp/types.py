@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE")
-MATERIAL_LABEL = "MATERIAL"
+from nlp.vocabulary import EvidenceDecision, IncidentType, IntentGroup, Label
 
 
 @dataclass(frozen=True)
@@ -23,7 +22,7 @@ class InputDocument:
 class FindingDraft:
     """One extraction, with offsets into InputDocument.text and why it was made."""
 
-    label: str
+    label: Label
     text: str
     start: int
     end: int
@@ -36,7 +35,7 @@ class FindingDraft:
 
 @dataclass(frozen=True)
 class EvidenceSpan:
-    decision: str  # "relevant", "incident_type", "intent_group", "country", "incident_date"
+    decision: EvidenceDecision
     start: int
     end: int
     note: str = ""
@@ -46,8 +45,8 @@ class EvidenceSpan:
 class DocumentAssessment:
     relevant: bool
     relevance: float  # 0..1
-    incident_type: str  # storage.models.enums.IncidentType values
-    intent_group: str  # storage.models.enums.IntentGroup values
+    incident_type: IncidentType
+    intent_group: IntentGroup
     countries: list[str]  # ISO 3166-1 alpha-2
     incident_date: date | None
     evidence: list[EvidenceSpan] = field(default_factory=list)

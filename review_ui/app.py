@@ -2,7 +2,8 @@
 
 Not signed in: only the sign-in page exists (a reload resumes the session from its
 cookie, see review_ui/auth.py). Signed in: the navigation holds only the pages the user's
-role may use, so a forbidden page is neither listed nor reachable.
+role may use, so a forbidden page is neither listed nor reachable; after an administrator
+reset the password, only the password page exists until a new one is chosen.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only review_ui/ on the pat
 
 import streamlit as st  # noqa: E402
 
+from nlp.vocabulary import Role  # noqa: E402
 from review_ui.auth import current_user, sign_in_page, sign_out, sync_cookie  # noqa: E402
 from review_ui.safe_html import STYLE  # noqa: E402
-from storage.models import Role  # noqa: E402
 
 log = logging.getLogger("review_ui")
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -29,6 +30,7 @@ ANALYST_PAGES = [
     ("incidents.py", "Incidents", ":material/crisis_alert:"),
     ("dashboard.py", "Dashboard", ":material/monitoring:"),
     ("audit.py", "Audit trail", ":material/history:"),
+    ("password.py", "Password", ":material/key:"),
 ]
 ADMIN_PAGES = [
     ("users.py", "Users", ":material/group:"),
@@ -60,7 +62,10 @@ def main() -> None:
         if st.button("Sign out", key="signout"):
             sign_out("You signed out.")
             st.rerun()
-    page = st.navigation(pages_for(user.role))
+    if user.must_change_password:  # after an administrator's reset: nothing else until done
+        page = st.navigation([st.Page(PAGES / "password.py", title="Change password")])
+    else:
+        page = st.navigation(pages_for(user.role))
     try:
         page.run()
     except Exception:

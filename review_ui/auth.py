@@ -8,16 +8,22 @@ or clears the cookie; `st.context.cookies` reads it when a new Streamlit session
 
 from __future__ import annotations
 
+import ipaddress
 import json
+import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 
 import streamlit as st
+from sqlmodel import Session
 
+from nlp.vocabulary import Role, Tlp
 from review_ui.settings import get_ui_settings
 from storage.db import session_scope
-from storage.models import Role, Tlp
+from storage.models._base import utcnow
+from storage.throttle import throttled_until
 from storage.ui_sessions import (
     EndReason,
     SessionEnded,
@@ -25,7 +31,7 @@ from storage.ui_sessions import (
     resume_session,
     revoke_session,
 )
-from storage.users import authenticate, is_locked
+from storage.users import authenticate
 
 AUTH_KEY = "auth"  # the session token, in server memory only
 COOKIE_READ_KEY = "auth_cookie_read"  # the cookie is read once per Streamlit session
@@ -46,6 +52,30 @@ class SignedIn:
     username: str
     role: Role
     clearance: Tlp  # re-read from the database on every run, like the role
+    must_change_password: bool = False  # after an administrator's reset: nothing else until
+
+
+def _ip(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def address_from(headers: Mapping[str, str], peer: object, trust_forwarded_for: bool) -> str | None:
+    """The client's address: the one our proxy appended to X-Forwarded-For (the last
+    entry) when the proxy is trusted, else the peer of the connection (None for localhost);
+    anything that is not an IP address counts as unknown."""
+    forwarded = headers.get("X-Forwarded-For") if trust_forwarded_for else None
+    last = forwarded.rsplit(",", 1)[-1] if isinstance(forwarded, str) else None
+    return _ip(last) or _ip(peer)
+
+
+def client_address() -> str | None:
+    trusted = get_ui_settings().trust_forwarded_for
+    return address_from(st.context.headers, st.context.ip_address, trusted)
 
 
 def current_token() -> str | None:
@@ -70,17 +100,26 @@ def current_user() -> SignedIn | None:
     token, from_cookie = _token()
     if token is None:
         return None
-    idle = timedelta(minutes=get_ui_settings().idle_timeout_minutes)
-    try:
-        with session_scope() as session:
-            user = resume_session(session=session, token=token, idle_timeout=idle)
-            signed_in = SignedIn(user.username, Role(user.role), Tlp(user.clearance))
-    except SessionEnded as ended:
-        quiet = from_cookie and ended.reason == "unknown"  # a stale or foreign cookie
-        _forget(None if quiet else END_MESSAGES[ended.reason])
+    resumed = _resume(token, timedelta(minutes=get_ui_settings().idle_timeout_minutes))
+    if not isinstance(resumed, SignedIn):
+        quiet = from_cookie and resumed == "unknown"  # a stale or foreign cookie
+        _forget(None if quiet else END_MESSAGES[resumed])
         return None
     st.session_state[AUTH_KEY] = token
-    return signed_in
+    return resumed
+
+
+def _resume(token: str, idle: timedelta) -> SignedIn | EndReason:
+    """The signed-in user, or why the session ended. SessionEnded is caught inside the unit
+    of work, so the revocation of a disabled account's session commits."""
+    with session_scope() as session:
+        try:
+            user = resume_session(session=session, token=token, idle_timeout=idle)
+        except SessionEnded as ended:
+            return ended.reason
+        return SignedIn(
+            user.username, Role(user.role), Tlp(user.clearance), user.must_change_password
+        )
 
 
 def _forget(reason: str | None) -> None:
@@ -121,24 +160,29 @@ def sync_cookie() -> None:
         st.html(_cookie_script("", 0), unsafe_allow_javascript=True)
 
 
+def _refusal(session: Session, username: str, address: str | None) -> str:
+    now = utcnow()
+    until = throttled_until(session=session, username=username, client_address=address, now=now)
+    if until is None:
+        return "Unknown username or wrong password."
+    seconds = math.ceil((until - now).total_seconds())
+    return f"Too many failed attempts: try again in {seconds} seconds."
+
+
 def _submit_sign_in() -> None:
-    username = str(st.session_state.get("signin_username", "")).strip().lower()
+    username = str(st.session_state.get("signin_username", "")).strip().lower()[:64]
     password = str(st.session_state.get("signin_password", ""))
     st.session_state["signin_password"] = ""
+    address = client_address()
     lifetime = timedelta(minutes=get_ui_settings().session_lifetime_minutes)
     with session_scope() as session:
-        user = authenticate(session=session, username=username, password=password)
-        locked = user is None and is_locked(session=session, username=username)
-        token = None
-        if user is not None:
-            _, token = create_session(session=session, username=user.username, lifetime=lifetime)
-    if token is None:
-        st.session_state["signin_error"] = (
-            "Too many failed attempts: sign-in is locked for a while. Try again later."
-            if locked
-            else "Unknown username or wrong password."
+        user = authenticate(
+            session=session, username=username, password=password, client_address=address
         )
-        return
+        if user is None:
+            st.session_state["signin_error"] = _refusal(session, username, address)
+            return
+        _, token = create_session(session=session, username=user.username, lifetime=lifetime)
     st.session_state[AUTH_KEY] = token
     st.session_state[COOKIE_ACTION_KEY] = "set"
     st.session_state.pop("signin_error", None)

@@ -8,8 +8,8 @@ from typing import Literal
 
 import streamlit as st
 
+from nlp.vocabulary import Role, Tlp
 from review_ui.auth import SignedIn, current_user
-from storage.models import Role, Tlp
 
 FlashKind = Literal["success", "error", "warning", "info"]
 ROLE_RANK = {Role.ANALYST: 0, Role.EDITOR: 1, Role.ADMIN: 2}

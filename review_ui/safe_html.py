@@ -11,24 +11,26 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from nlp.vocabulary import Label, ReviewStatus, Tlp
+
 MARKDOWN_CHARACTERS = "\\`*_{}[]()#+-.!|~$:<>&\"'=^"
 _ENTITIES = {ord(c): f"&#{ord(c)};" for c in MARKDOWN_CHARACTERS}
 
 LABEL_COLOURS = {
-    "PERSON": "#fde2b4",
-    "ORG": "#cfe3ff",
-    "GPE": "#d4f3d0",
-    "LOC": "#c9f0ea",
-    "FAC": "#e6dcfb",
-    "DATE": "#f1f1f1",
-    "MATERIAL": "#ffc9c9",
+    Label.PERSON: "#fde2b4",
+    Label.ORG: "#cfe3ff",
+    Label.GPE: "#d4f3d0",
+    Label.LOC: "#c9f0ea",
+    Label.FAC: "#e6dcfb",
+    Label.DATE: "#f1f1f1",
+    Label.MATERIAL: "#ffc9c9",
 }
 TLP_STYLES = {
-    "TLP:CLEAR": ("#ffffff", "#000000"),
-    "TLP:GREEN": ("#33ff00", "#000000"),
-    "TLP:AMBER": ("#ffc000", "#000000"),
-    "TLP:AMBER+STRICT": ("#ffc000", "#000000"),
-    "TLP:RED": ("#ff2b2b", "#000000"),
+    Tlp.CLEAR: ("#ffffff", "#000000"),
+    Tlp.GREEN: ("#33ff00", "#000000"),
+    Tlp.AMBER: ("#ffc000", "#000000"),
+    Tlp.AMBER_STRICT: ("#ffc000", "#000000"),
+    Tlp.RED: ("#ff2b2b", "#000000"),
 }
 
 
@@ -41,10 +43,10 @@ def escape_text(value: object) -> str:
 @dataclass(frozen=True)
 class Span:
     finding_id: int
-    label: str
+    label: Label
     start: int
     end: int
-    status: str
+    status: ReviewStatus
 
 
 def _non_overlapping(spans: Iterable[Span], length: int) -> list[Span]:
@@ -65,7 +67,7 @@ def highlight(text: str, spans: Sequence[Span], selected: int | None = None) -> 
         pieces.append(escape_text(text[cursor : span.start]))
         colour = LABEL_COLOURS.get(span.label, "#eeeeee")
         classes = "ri-mark ri-selected" if span.finding_id == selected else "ri-mark"
-        if span.status == "rejected":
+        if span.status == ReviewStatus.REJECTED:
             classes += " ri-rejected"
         pieces.append(
             f'<mark class="{classes}" style="background:{colour}" '
@@ -85,9 +87,7 @@ def badge(text: str, background: str = "#e8eaed", colour: str = "#1f2328") -> st
     )
 
 
-def tlp_badge(marking: str) -> str:
-    if marking not in TLP_STYLES:
-        return badge(marking)
+def tlp_badge(marking: Tlp) -> str:
     return badge(marking, "#000000", TLP_STYLES[marking][0])
 
 

@@ -15,6 +15,9 @@ class UiSettings(BaseSettings):
     page_size: int = 50
     host: str = "127.0.0.1"
     port: int = 8501
+    # True only when the UI is reachable solely through a reverse proxy that sets
+    # X-Forwarded-For (infra/Caddyfile); otherwise a client could choose its own address.
+    trust_forwarded_for: bool = False
 
 
 @lru_cache

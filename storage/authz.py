@@ -4,12 +4,14 @@ Streamlit runs a button's callback before the page script, so the role check at 
 page does not protect its callbacks: a page drawn before an account was disabled, demoted or
 lowered in clearance still carries working buttons. Every storage function that writes on
 behalf of a person therefore calls `require_actor` first, which re-reads the account from the
-database and refuses with `PermissionDenied` when it is missing, disabled, lacks the role, or
-may not read the finding, document or incident acted on.
+database and refuses with `PermissionDenied` when it is missing, disabled, must change the
+password an administrator reset, lacks the role, or may not read the finding, document or
+incident acted on.
 
-A refusal is written to the audit trail (action "refused") in a transaction of its own, so it
-stays when the caller rolls the action back. Something above the clearance is refused with the
-same words as a missing id (see storage.clearance): the refusal tells nobody that it exists.
+A refusal carries its audit event (action "refused"), which the caller's unit of work commits
+after rolling the action back (storage.db.session_scope), so it outlives the action. Something
+above the clearance is refused with the same words as a missing id (see storage.clearance):
+the refusal tells nobody that it exists.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import Role, Tlp
 from storage.clearance import document_visible, finding_visible, incident_visible
-from storage.models import Document, Finding, Incident, ReviewEvent, Role, Tlp, User
+from storage.models import Document, Finding, Incident, ReviewEvent, User
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +48,16 @@ SIGNED_OUT = "(signed out)"  # who a refusal names when no account was given
 
 
 class PermissionDenied(Exception):
-    """The acting user may not do this; the message is safe to show them."""
+    """The acting user may not do this; the message is safe to show them.
+
+    `audit_event` is the refusal for the audit trail. The caller's unit of work
+    (storage.db.session_scope) rolls the action back, then commits this event alone: storage
+    functions never commit, and a refusal must outlive the action it refused.
+    """
+
+    def __init__(self, message: str, audit_event: ReviewEvent) -> None:
+        super().__init__(message)
+        self.audit_event = audit_event
 
 
 def require_actor(
@@ -73,8 +85,10 @@ def require_actor(
         # The refusal is filed under what was acted on, so it is hidden with it (clearance).
         entity = targets[0] if targets else ("user", (user.id or 0) if user else 0)
         after = {"action": action, **(details or {})}
-        _record_refusal(session, username, entity, after, problem.recorded)
-        raise PermissionDenied(problem.shown)
+        log.warning("refused %s by %r: %s", action, username, problem.recorded)
+        raise PermissionDenied(
+            problem.shown, _refusal_event(username, entity, after, problem.recorded)
+        )
     return user
 
 
@@ -89,6 +103,10 @@ def _account_problem(user: User | None, roles: Collection[Role]) -> _Problem | N
         return _Problem("unknown user", "Refused: you are not signed in with a known account.")
     if user.disabled:
         return _Problem("account disabled", "Refused: your account is disabled.")
+    if user.must_change_password:  # after an administrator's reset: nothing else until done
+        return _Problem(
+            "must change password", "Refused: choose a new password first (Password page)."
+        )
     role = Role(user.role)
     if role not in roles:
         return _Problem(
@@ -124,18 +142,10 @@ def _hidden_target(
     return None
 
 
-def _record_refusal(
-    session: Session,
-    username: str,
-    entity: tuple[str, int],
-    after: dict[str, Any],
-    reason: str,
-) -> None:
-    """Commit the refusal in a session of its own: the caller's transaction is rolled back
-    when PermissionDenied reaches its session_scope, and the refusal must outlive it.
-    require_actor runs before the action writes anything, so this does not wait on a lock
-    the caller holds."""
-    event = ReviewEvent(
+def _refusal_event(
+    username: str, entity: tuple[str, int], after: dict[str, Any], reason: str
+) -> ReviewEvent:
+    return ReviewEvent(
         username=username[:64] or SIGNED_OUT,
         action="refused",
         entity_type=entity[0],
@@ -143,7 +153,3 @@ def _record_refusal(
         after=after,
         reason=reason,
     )
-    with Session(session.get_bind()) as audit:
-        audit.add(event)
-        audit.commit()
-    log.warning("refused %s by %r: %s", after["action"], username, reason)

@@ -23,7 +23,8 @@ from sqlalchemy import Table, and_, exists, not_, or_, select
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import col
 
-from storage.models import Document, Finding, Incident, IncidentDocument, ReviewEvent, Tlp
+from nlp.vocabulary import Tlp
+from storage.models import Document, Finding, Incident, IncidentDocument, ReviewEvent
 
 GUARDED_ENTITIES = ("finding", "document", "incident")  # audit events hidden with them
 

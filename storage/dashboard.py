@@ -14,22 +14,11 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from storage.authz import REVIEWERS, require_actor
+from nlp.vocabulary import IncidentStatus, Label, ReviewStatus, Tlp
 from storage.clearance import document_visible, finding_visible, incident_visible
-from storage.models import (
-    Document,
-    Finding,
-    Incident,
-    IncidentStatus,
-    IngestFailure,
-    IngestRun,
-    ReviewEvent,
-    ReviewStatus,
-    Tlp,
-)
+from storage.models import Document, Finding, Incident, IngestFailure, IngestRun
 from storage.models._base import utcnow
 from storage.runs import list_failures, list_runs
-from storage.runs import retry_failure as record_retry
 
 
 @dataclass(frozen=True)
@@ -148,7 +137,7 @@ def material_findings_by_group(
     query = (
         select(column, func.count())
         .where(
-            Finding.label == "MATERIAL",
+            Finding.label == Label.MATERIAL,
             col(Finding.status).in_([ReviewStatus.CONFIRMED, ReviewStatus.CORRECTED]),
             finding_visible(clearance),
         )
@@ -194,26 +183,3 @@ def quarantined_files(*, session: Session, limit: int = 100) -> list[IngestFailu
         .limit(limit)
     )
     return list(session.exec(query).all())
-
-
-def retry_failure(*, session: Session, failure_id: int, username: str) -> IngestFailure:
-    """Mark a failure for retry (storage.runs records it) and audit who asked."""
-    require_actor(
-        session=session,
-        username=username,
-        roles=REVIEWERS,
-        action="retry",
-        details={"failure_id": failure_id},
-    )
-    failure = record_retry(session=session, failure_id=failure_id)
-    session.add(
-        ReviewEvent(
-            username=username,
-            action="retry",
-            entity_type="failure",
-            entity_id=failure_id,
-            after={"item": failure.item, "retried_at": str(failure.retried_at)},
-        )
-    )
-    session.commit()
-    return failure

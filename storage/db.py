@@ -8,10 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Insert, Table, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
+from storage.authz import PermissionDenied
 from storage.settings import get_storage_settings
 
 
@@ -41,11 +43,32 @@ def get_engine() -> Engine:
 
 @contextmanager
 def session_scope(engine: Engine | None = None) -> Iterator[Session]:
-    """A session that commits on success and rolls back on error."""
+    """The unit of work: a session that commits once on success and rolls back on error.
+
+    Storage functions only flush; the caller's scope decides what commits together. A
+    refused action (storage.authz) is rolled back and its refusal committed alone."""
     with Session(engine or get_engine(), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
+        except PermissionDenied as refusal:
+            session.rollback()
+            session.add(refusal.audit_event)
+            session.commit()
+            raise
         except BaseException:
             session.rollback()
             raise
+
+
+def insert_ignoring_conflicts(
+    session: Session, table: Table, rows: list[dict[str, Any]], unique: list[str]
+) -> Insert:
+    """INSERT ... ON CONFLICT (unique) DO NOTHING: a row a concurrent transaction inserted
+    first is skipped instead of failing the whole transaction."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(table).values(rows).on_conflict_do_nothing(index_elements=unique)
+    if dialect == "sqlite":
+        return sqlite.insert(table).values(rows).on_conflict_do_nothing(index_elements=unique)
+    raise ValueError(f"unsupported database dialect: {dialect}")

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import Insert
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import DocumentStatus, Tlp
 from storage.clearance import document_visible
-from storage.models import Document, DocumentCreate, DocumentStatus, Source, Tlp
+from storage.db import insert_ignoring_conflicts
+from storage.models import Document, DocumentCreate, Source
 from storage.objectstore import get_object_store
 
 
@@ -46,11 +45,6 @@ def original_file(*, session: Session, document_id: int, clearance: Tlp) -> byte
     return get_object_store().get(document.raw_key)
 
 
-def find_by_url(*, session: Session, url: str) -> list[Document]:
-    query = select(Document).where(Document.url == url).order_by(col(Document.id))
-    return list(session.exec(query).all())
-
-
 def known_sha256s(*, session: Session, sha256s: Collection[str]) -> dict[str, int]:
     """Map each already-stored sha256 among `sha256s` to its document id."""
     if not sha256s:
@@ -66,21 +60,7 @@ def known_urls(*, session: Session, urls: Collection[str]) -> set[str]:
     return {url for url in session.exec(query).all() if url is not None}
 
 
-def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, Any]]) -> Insert:
-    dialect = session.get_bind().dialect.name
-    table = Document.__table__  # type: ignore[attr-defined]
-    if dialect == "postgresql":
-        pg_statement = postgresql.insert(table).values(rows)
-        return pg_statement.on_conflict_do_nothing(index_elements=["sha256"])
-    if dialect == "sqlite":
-        lite_statement = sqlite.insert(table).values(rows)
-        return lite_statement.on_conflict_do_nothing(index_elements=["sha256"])
-    raise ValueError(f"unsupported database dialect: {dialect}")
-
-
-def add_documents(
-    *, session: Session, documents: Sequence[DocumentCreate], commit: bool = True
-) -> AddResult:
+def add_documents(*, session: Session, documents: Sequence[DocumentCreate]) -> AddResult:
     """Insert the documents in one statement; rows whose sha256 is already stored (by an
     earlier run or a concurrent one) are skipped and reported as duplicates."""
     result = AddResult()
@@ -95,12 +75,10 @@ def add_documents(
     rows = [Document.model_validate(doc.model_dump()).model_dump() for doc in unique.values()]
     for row in rows:
         row.pop("id", None)
-    statement = _insert_ignoring_duplicates(session, rows).returning(
-        Document.__table__.c.sha256  # type: ignore[attr-defined]
-    )
+    table = Document.__table__  # type: ignore[attr-defined]
+    statement = insert_ignoring_conflicts(session, table, rows, ["sha256"])
+    statement = statement.returning(table.c.sha256)
     inserted = set(session.execute(statement).scalars().all())
-    if commit:
-        session.commit()
     result.duplicates.extend(sha for sha in unique if sha not in inserted)
     if inserted:
         query = select(Document).where(col(Document.sha256).in_(list(inserted)))
@@ -115,5 +93,5 @@ def delete_failed_document(*, session: Session, sha256: str) -> bool:
     if document is None or document.status != DocumentStatus.FAILED:
         return False
     session.delete(document)
-    session.commit()
+    session.flush()
     return True

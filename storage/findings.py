@@ -12,15 +12,15 @@ import numpy as np
 from sqlalchemy import Integer, bindparam, delete, insert, or_, select, update
 from sqlmodel import Session, col
 
-from storage.models import (
-    Document,
-    DocumentEmbedding,
+from nlp.vocabulary import (
     DocumentStatus,
-    Finding,
     FindingOrigin,
+    IncidentType,
+    IntentGroup,
+    Label,
     ReviewStatus,
-    Suppression,
 )
+from storage.models import Document, DocumentEmbedding, Finding, Suppression
 from storage.models._base import utcnow
 from storage.priority import document_priority, finding_priority, with_document_part
 
@@ -29,7 +29,7 @@ SuppressionKeys = set[tuple[str, str]]  # (label, casefolded surface text)
 
 @dataclass(frozen=True)
 class NewFinding:
-    label: str
+    label: Label
     text: str
     start: int
     end: int
@@ -50,8 +50,8 @@ class DocumentExtraction:
     findings: Sequence[NewFinding]
     relevant: bool
     relevance: float
-    incident_type: str
-    intent_group: str | None
+    incident_type: IncidentType
+    intent_group: IntentGroup | None
     countries: list[str]
     incident_date: date | None
     evidence: list[dict[str, Any]]

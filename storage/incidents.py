@@ -16,6 +16,16 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import (
+    AuditEntity,
+    IncidentStatus,
+    IncidentType,
+    IntentGroup,
+    Label,
+    MaterialGroup,
+    ReviewStatus,
+    Tlp,
+)
 from storage.authz import REVIEWERS, require_actor
 from storage.clearance import (
     document_visible,
@@ -30,14 +40,11 @@ from storage.models import (
     Incident,
     IncidentCreate,
     IncidentDocument,
-    IncidentStatus,
     ReviewEvent,
-    ReviewStatus,
-    Tlp,
 )
 from storage.models._base import utcnow
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
+PLACE_LABELS = (Label.GPE, Label.LOC, Label.FAC)
 
 
 class IncidentError(ValueError):
@@ -84,7 +91,7 @@ def _audit(
         ReviewEvent(
             username=username,
             action=action,
-            entity_type="incident",
+            entity_type=AuditEntity.INCIDENT,
             entity_id=incident_id,
             before=before,
             after=after,
@@ -149,7 +156,7 @@ def draft_from_document(*, session: Session, document_id: int, clearance: Tlp) -
     materials = session.exec(
         select(Finding).where(
             Finding.document_id == document_id,
-            Finding.label == "MATERIAL",
+            Finding.label == Label.MATERIAL,
             col(Finding.status) != ReviewStatus.REJECTED,
         )
     ).all()
@@ -160,9 +167,9 @@ def draft_from_document(*, session: Session, document_id: int, clearance: Tlp) -
         title=(document.title or f"Incident from document {document_id}")[:200],
         occurred_on=document.incident_date,
         reported_on=document.published_at.date() if document.published_at else None,
-        incident_type=document.incident_type or "other",
-        intent_group=document.intent_group or "undetermined",
-        material_group=next((g for g in groups if g), None),
+        incident_type=document.incident_type or IncidentType.OTHER,
+        intent_group=document.intent_group or IntentGroup.UNDETERMINED,
+        material_group=next((MaterialGroup(g) for g in groups if g), None),
         materials=names,
         country=next(iter(document.countries or []), None),
         place=city.attributes.get("place_name") if city else None,
@@ -177,7 +184,7 @@ def _main_city(*, session: Session, document_id: int) -> Finding | None:
         select(Finding)
         .where(
             Finding.document_id == document_id,
-            Finding.label == "GPE",
+            Finding.label == Label.GPE,
             col(Finding.status) != ReviewStatus.REJECTED,
         )
         .order_by(col(Finding.start))
@@ -202,37 +209,7 @@ def create_incident(
     for document_id in document_ids:
         _link(session, incident.id, document_id, username, "opened from this document")
     _audit(session, username, "open", incident.id, after=_state(incident))
-    session.commit()
-    session.refresh(incident)
-    return incident
-
-
-def update_incident(
-    *,
-    session: Session,
-    incident_id: int,
-    expected_version: int,
-    username: str,
-    changes: dict[str, Any],
-) -> Incident:
-    _require_reviewer(session, username, "edit", incident_ids=[incident_id])
-    incident = _get(session, incident_id)
-    _require_open(incident)
-    if incident.version != expected_version:
-        raise IncidentError("someone changed this incident since you loaded it; reload it")
-    before = _state(incident)
-    allowed = set(IncidentCreate.model_fields)
-    for key, value in changes.items():
-        if key not in allowed:
-            raise IncidentError(f"cannot change {key}")
-        setattr(incident, key, value)
-    IncidentCreate.model_validate(incident.model_dump(include=allowed))
-    incident.version += 1
-    incident.updated_at = utcnow()
-    session.add(incident)
-    _audit(session, username, "edit", incident_id, before=before, after=_state(incident))
-    session.commit()
-    session.refresh(incident)
+    session.flush()
     return incident
 
 
@@ -267,7 +244,7 @@ def attach_document(
     _audit(
         session, username, "attach", incident_id, after={"document_id": document_id}, reason=reason
     )
-    session.commit()
+    session.flush()
     return incident
 
 
@@ -284,7 +261,7 @@ def detach_document(
     _audit(
         session, username, "detach", incident_id, before={"document_id": document_id}, reason=reason
     )
-    session.commit()
+    session.flush()
     return incident
 
 
@@ -326,8 +303,7 @@ def merge_incidents(
     after = {"merged": merged_id, "into": into_id, "documents": moved}
     _audit(session, username, "merge", into_id, after=after, reason=reason)
     _audit(session, username, "merged_into", merged_id, after=after, reason=reason)
-    session.commit()
-    session.refresh(target)
+    session.flush()
     return target
 
 
@@ -364,8 +340,7 @@ def split_incident(
     after = {"from": incident_id, "to": new.id, "documents": chosen}
     _audit(session, username, "split", incident_id, after=after, reason=reason)
     _audit(session, username, "split_from", new.id, after=after, reason=reason)
-    session.commit()
-    session.refresh(new)
+    session.flush()
     return new
 
 
@@ -487,7 +462,7 @@ def get_incident(*, session: Session, incident_id: int, clearance: Tlp) -> Incid
     materials = [
         {"document_id": f.document_id, "text": f.text, "normalized": f.normalized, **f.attributes}
         for f in findings
-        if f.label == "MATERIAL"
+        if f.label == Label.MATERIAL
     ]
     merged_from = session.exec(
         select(Incident).where(Incident.merged_into_id == incident_id, incident_visible(clearance))

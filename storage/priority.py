@@ -23,6 +23,8 @@ from typing import Any
 
 from sqlalchemy.sql import ColumnElement
 
+from nlp.vocabulary import Label
+
 BAND = 10_000
 URGENCY = 1_000
 PER_MILLE = 999
@@ -37,7 +39,7 @@ def document_priority(relevant: bool | None, relevance: float | None) -> int:
 
 def urgency(label: str, attributes: Mapping[str, Any] | None) -> int:
     """MATERIAL first, the most dangerous IAEA category (1) first among materials."""
-    if label != "MATERIAL":
+    if label != Label.MATERIAL:
         return 0
     category = (attributes or {}).get("iaea_category")
     try:

@@ -31,8 +31,9 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import IncidentType, Label, ReviewStatus, Tlp
 from storage.clearance import document_visible, finding_visible
-from storage.models import Document, Finding, ReviewStatus, Source, Tlp
+from storage.models import Document, Finding, Source
 from storage.priority import relevant_range
 
 MAX_PAGE_SIZE = 200
@@ -91,7 +92,7 @@ class DocumentRow:
     language: str | None
     relevant: bool | None
     relevance: float | None
-    incident_type: str | None
+    incident_type: IncidentType | None
     countries: list[str]
     published_at: datetime | None
     fetched_at: datetime
@@ -125,7 +126,7 @@ def _country_condition(session: Session, country: str) -> ColumnElement[bool]:
 def _mentions_material(document_id: Any, material: str) -> ColumnElement[bool]:
     other = Finding.__table__.alias("material_finding")  # type: ignore[attr-defined]
     return exists().where(
-        other.c.label == "MATERIAL",
+        other.c.label == Label.MATERIAL,
         other.c.normalized == material,
         other.c.document_id == document_id,
     )
@@ -398,7 +399,7 @@ def filter_choices(*, session: Session, clearance: Tlp) -> dict[str, list[Any]]:
     materials = session.exec(
         select(Finding.normalized)
         .where(
-            Finding.label == "MATERIAL",
+            Finding.label == Label.MATERIAL,
             col(Finding.normalized).is_not(None),
             finding_visible(clearance),
         )

@@ -14,22 +14,14 @@ from typing import Any, Literal
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import AuditEntity, FindingOrigin, Label, ReviewStatus, Tlp
 from storage.authz import REVIEWERS, require_actor
 from storage.clearance import event_visible, finding_visible
-from storage.models import (
-    Document,
-    Finding,
-    FindingOrigin,
-    ReviewEvent,
-    ReviewStatus,
-    Suppression,
-    Tlp,
-)
+from storage.models import Document, Finding, ReviewEvent, Suppression
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
 from storage.priority import finding_priority
 
-LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MATERIAL")
 ANALYST_EXTRACTOR = "analyst"
 ANALYST_EXTRACTOR_VERSION = "1"
 
@@ -79,14 +71,14 @@ def _load(session: Session, finding_id: int) -> Finding:
 
 
 def _conflict(session: Session, finding_id: int) -> ConflictError:
-    """Who changed the finding last: the row's reviewer, else the last audited user."""
-    session.rollback()
+    """Who changed the finding last: the row's reviewer, else the last audited user. The
+    caller's unit of work rolls back when the ConflictError reaches it."""
     current = _load(session, finding_id)
     if current.reviewed_by:
         return ConflictError(finding_id, current.reviewed_by, current.updated_at)
     last = session.exec(
         select(ReviewEvent)
-        .where(ReviewEvent.entity_type == "finding", ReviewEvent.entity_id == finding_id)
+        .where(ReviewEvent.entity_type == AuditEntity.FINDING, ReviewEvent.entity_id == finding_id)
         .order_by(col(ReviewEvent.id).desc())
     ).first()
     if last is not None:
@@ -122,19 +114,15 @@ def _apply(
             at=now,
             username=username,
             action=action,
-            entity_type="finding",
+            entity_type=AuditEntity.FINDING,
             entity_id=finding_id,
             before=before_state,
             after=snapshot(after),
             reason=reason,
         )
     )
+    session.flush()
     return after
-
-
-def _commit(session: Session, finding: Finding) -> Finding:
-    session.commit()
-    return finding
 
 
 def confirm_finding(
@@ -150,7 +138,7 @@ def confirm_finding(
         action="confirm",
         values=values,
     )
-    return _commit(session, finding)
+    return finding
 
 
 def _require_reviewer(session: Session, username: str, action: str, finding_id: int) -> None:
@@ -159,10 +147,10 @@ def _require_reviewer(session: Session, username: str, action: str, finding_id: 
     )
 
 
-def _check_label(label: str) -> str:
-    if label not in LABELS:
-        raise ReviewError(f"label must be one of {', '.join(LABELS)}")
-    return label
+def _check_label(label: str) -> Label:
+    if label not in set(Label):
+        raise ReviewError(f"label must be one of {', '.join(Label)}")
+    return Label(label)
 
 
 def _document(session: Session, document_id: int) -> Document:
@@ -232,7 +220,7 @@ def correct_finding(
         values=values,
         reason=reason,
     )
-    return _commit(session, finding)
+    return finding
 
 
 def _suppress(session: Session, finding: Finding, username: str, reason: str) -> Suppression:
@@ -273,7 +261,7 @@ def reject_finding(
     )
     if never_again:
         _suppress(session, finding, username, reason)
-    return _commit(session, finding)
+    return finding
 
 
 def add_finding(
@@ -319,12 +307,12 @@ def add_finding(
         ReviewEvent(
             username=username,
             action="add",
-            entity_type="finding",
+            entity_type=AuditEntity.FINDING,
             entity_id=finding.id,
             after=snapshot(finding),
         )
     )
-    session.commit()
+    session.flush()
     return finding
 
 
@@ -351,7 +339,6 @@ def bulk_decide(
     decided = []
     for finding_id, version in expected_versions.items():
         if _load(session, finding_id).document_id != document_id:
-            session.rollback()
             raise ReviewError(f"finding {finding_id} is not in document {document_id}")
         decided.append(
             _apply(
@@ -364,7 +351,7 @@ def bulk_decide(
                 reason=reason,
             )
         )
-    session.commit()
+    session.flush()
     return decided
 
 
@@ -381,7 +368,7 @@ def document_findings(*, session: Session, document_id: int, clearance: Tlp) -> 
 def finding_history(*, session: Session, finding_id: int, clearance: Tlp) -> list[ReviewEvent]:
     query = (
         select(ReviewEvent)
-        .where(ReviewEvent.entity_type == "finding", ReviewEvent.entity_id == finding_id)
+        .where(ReviewEvent.entity_type == AuditEntity.FINDING, ReviewEvent.entity_id == finding_id)
         .where(event_visible(clearance))
         .order_by(col(ReviewEvent.at), col(ReviewEvent.id))
     )

@@ -7,9 +7,11 @@ import socket
 from collections.abc import Callable
 from datetime import timedelta
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
-from storage.models import IngestFailure, IngestRun, RunStatus
+from nlp.vocabulary import RunStatus
+from storage.authz import REVIEWERS, require_actor
+from storage.models import IngestFailure, IngestRun, ReviewEvent
 from storage.models._base import utcnow
 
 
@@ -30,8 +32,7 @@ def pid_alive(pid: int) -> bool:
 def start_run(*, session: Session, flow: str, source_id: int | None = None) -> IngestRun:
     run = IngestRun(flow=flow, source_id=source_id, owner=current_owner())
     session.add(run)
-    session.commit()
-    session.refresh(run)
+    session.flush()
     return run
 
 
@@ -51,8 +52,7 @@ def finish_run(
     else:
         run.status = RunStatus.SUCCEEDED
     session.add(run)
-    session.commit()
-    session.refresh(run)
+    session.flush()
     return run
 
 
@@ -83,7 +83,7 @@ def mark_crashed_runs(
         run.finished_at = utcnow()
         run.error = "process ended while the run was in progress"
         session.add(run)
-    session.commit()
+    session.flush()
     return crashed
 
 
@@ -106,8 +106,7 @@ def record_failure(
         quarantine_path=quarantine_path,
     )
     session.add(failure)
-    session.commit()
-    session.refresh(failure)
+    session.flush()
     return failure
 
 
@@ -124,15 +123,6 @@ def list_failures(
     if unresolved_only:
         query = query.where(col(IngestFailure.resolved).is_(False))
     return list(session.exec(query).all())
-
-
-def count_unresolved_failures(*, session: Session) -> int:
-    query = select(func.count()).select_from(IngestFailure)
-    return int(session.exec(query.where(col(IngestFailure.resolved).is_(False))).one())
-
-
-def get_run(*, session: Session, run_id: int) -> IngestRun | None:
-    return session.get(IngestRun, run_id)
 
 
 def list_runs(*, session: Session, flow: str | None = None, limit: int = 20) -> list[IngestRun]:
@@ -153,16 +143,26 @@ def last_completed_run(*, session: Session, flow: str, source_id: int) -> Ingest
     return session.exec(query).first()
 
 
-def retry_failure(*, session: Session, failure_id: int, resolved: bool = False) -> IngestFailure:
-    """Record that the failure was retried, and whether the retry resolved it."""
-    failure = session.get(IngestFailure, failure_id)
-    if failure is None:
-        raise LookupError(f"no ingest failure with id {failure_id}")
+def retry_failure(*, session: Session, failure_id: int, username: str) -> IngestFailure:
+    """Ask the next ingestion run to try the failed input again, and audit who asked."""
+    details = {"failure_id": failure_id}
+    require_actor(
+        session=session, username=username, roles=REVIEWERS, action="retry", details=details
+    )
+    failure = _failure(session, failure_id)
     failure.retried_at = utcnow()
-    failure.resolved = resolved
+    failure.resolved = False
     session.add(failure)
-    session.commit()
-    session.refresh(failure)
+    session.add(
+        ReviewEvent(
+            username=username,
+            action="retry",
+            entity_type="failure",
+            entity_id=failure_id,
+            after={"item": failure.item, "retried_at": str(failure.retried_at)},
+        )
+    )
+    session.flush()
     return failure
 
 
@@ -178,11 +178,15 @@ def list_retry_requests(*, session: Session) -> list[IngestFailure]:
 
 
 def resolve_failure(*, session: Session, failure_id: int) -> IngestFailure:
+    failure = _failure(session, failure_id)
+    failure.resolved = True
+    session.add(failure)
+    session.flush()
+    return failure
+
+
+def _failure(session: Session, failure_id: int) -> IngestFailure:
     failure = session.get(IngestFailure, failure_id)
     if failure is None:
         raise LookupError(f"no ingest failure with id {failure_id}")
-    failure.resolved = True
-    session.add(failure)
-    session.commit()
-    session.refresh(failure)
     return failure

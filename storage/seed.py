@@ -2,7 +2,8 @@
 
 A few hundred synthetic texts (fictional people and companies, real places and isotope
 facts; English, French, Spanish, Arabic) are stored once in the object store and shared by
-many documents; findings point at real spans of those texts. Rows go in by batches of
+many documents; findings point at real spans of those texts. The names, places, materials
+and templates they are made of are data: `synthetic/templates.yaml`. Rows go in by batches of
 10,000: COPY on PostgreSQL, executemany on SQLite.
 """
 
@@ -12,28 +13,37 @@ import hashlib
 import io
 import json
 import random
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
 
+import yaml
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 
+from nlp.vocabulary import (
+    DocumentStatus,
+    FindingOrigin,
+    IncidentType,
+    IntentGroup,
+    Label,
+    ReviewStatus,
+    RunStatus,
+    SourceKind,
+    Tlp,
+)
 from storage.models import (
     Document,
-    DocumentStatus,
     Finding,
-    FindingOrigin,
     Incident,
     IncidentDocument,
     IngestFailure,
     IngestRun,
-    ReviewStatus,
-    RunStatus,
     Source,
-    SourceKind,
-    Tlp,
 )
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
@@ -43,214 +53,66 @@ BATCH = 10_000
 TEXTS = 300
 EXTRACTOR_VERSION = "synthetic-1"
 
-PEOPLE = [
-    "Tomas Velkov",
-    "Anika Brandt",
-    "Rami Haddad",
-    "Lucía Ferrer",
-    "Jean-Marc Dorval",
-    "Samira Khoury",
-    "Piotr Zalewski",
-    "Elena Marchetti",
-    "Karim Bensaid",
-    "Nora Lindqvist",
-]
-COMPANIES = [
-    "Veltrana Logistics",
-    "Norvik Gauge Services",
-    "Celadon Radiography",
-    "Ostrel Testing",
-    "Miradores Industrial",
-    "Qasr Engineering",
-    "Baltec Well Services",
-    "Lumen Isotopes",
-]
-# (city, ISO country, latitude, longitude)
-CITIES = [
-    ("Lyon", "FR", 45.76, 4.84),
-    ("Madrid", "ES", 40.42, -3.70),
-    ("Casablanca", "MA", 33.57, -7.59),
-    ("Amman", "JO", 31.95, 35.93),
-    ("Rotterdam", "NL", 51.92, 4.48),
-    ("Tbilisi", "GE", 41.72, 44.78),
-    ("Almaty", "KZ", 43.24, 76.89),
-    ("Johannesburg", "ZA", -26.20, 28.05),
-    ("Manila", "PH", 14.60, 120.98),
-    ("Valencia", "ES", 39.47, -0.38),
-]
-# (surface en, surface fr, surface es, surface ar, canonical, group, activity Bq, category, device)
-MATERIALS = [
-    (
-        "Cs-137",
-        "césium 137",
-        "cesio-137",
-        "سيزيوم-137",
-        "Cs-137",
-        "radioactive_source",
-        3.7e10,
-        4,
-        "portable moisture/density gauge",
-    ),
-    (
-        "Ir-192",
-        "iridium 192",
-        "iridio-192",
-        "إيريديوم-192",
-        "Ir-192",
-        "radioactive_source",
-        1.5e12,
-        2,
-        "industrial radiography camera",
-    ),
-    (
-        "Co-60",
-        "cobalt 60",
-        "cobalto-60",
-        "كوبالت-60",
-        "Co-60",
-        "radioactive_source",
-        5.0e13,
-        1,
-        "teletherapy head",
-    ),
-    (
-        "Am-241/Be",
-        "américium-béryllium",
-        "americio-berilio",
-        "أمريسيوم-بيريليوم",
-        "Am-241/Be",
-        "radioactive_source",
-        7.4e11,
-        3,
-        "well-logging tool",
-    ),
-    (
-        "depleted uranium",
-        "uranium appauvri",
-        "uranio empobrecido",
-        "يورانيوم مستنفد",
-        "depleted uranium",
-        "nuclear",
-        None,
-        None,
-        None,
-    ),
-    (
-        "red mercury",
-        "mercure rouge",
-        "mercurio rojo",
-        "الزئبق الأحمر",
-        "red mercury",
-        "none",
-        None,
-        None,
-        None,
-    ),
-]
-INCIDENT_TYPES = [
-    "theft",
-    "loss",
-    "trafficking_or_smuggling",
-    "unauthorized_possession",
-    "scam_or_fraud",
-    "orphan_source_found",
-]
-INTENTS = ["likely_trafficking_or_malicious", "undetermined", "not_connected"]
+TEMPLATES_FILE = Path(__file__).resolve().parents[1] / "synthetic" / "templates.yaml"
+SLOT = re.compile(r"(\{\w+\})")
 
-Slot = tuple[str, str, str | None, dict[str, Any]]
-TEMPLATES: dict[str, list[list[str]]] = {
-    "en": [
-        [
-            "Police in ",
-            "{city}",
-            " arrested ",
-            "{person}",
-            " on ",
-            "{date}",
-            " after a container holding ",
-            "{material}",
-            " was found in a van of ",
-            "{company}",
-            ". ",
-            "{person2}",
-            ", a driver, told investigators that ",
-            "{company2}",
-            " had paid him. Officers in ",
-            "{city2}",
-            " are searching for a second source.",
-        ]
-    ],
-    "fr": [
-        [
-            "La police de ",
-            "{city}",
-            " a interpellé ",
-            "{person}",
-            " le ",
-            "{date}",
-            " : un conteneur de ",
-            "{material}",
-            " appartenant à ",
-            "{company}",
-            " avait disparu. ",
-            "{person2}",
-            ", technicien chez ",
-            "{company2}",
-            ", a signalé le vol. Une enquête est ouverte à ",
-            "{city2}",
-            ".",
-        ]
-    ],
-    "es": [
-        [
-            "La Guardia Civil detuvo en ",
-            "{city}",
-            " a ",
-            "{person}",
-            " el ",
-            "{date}",
-            " con un equipo que contenía ",
-            "{material}",
-            " robado a ",
-            "{company}",
-            ". ",
-            "{person2}",
-            ", empleado de ",
-            "{company2}",
-            ", denunció la pérdida. La fuente fue recuperada cerca de ",
-            "{city2}",
-            ".",
-        ]
-    ],
-    "ar": [
-        [
-            "أعلنت الشرطة في ",
-            "{city}",
-            " توقيف ",
-            "{person}",
-            " يوم ",
-            "{date}",
-            " بعد العثور على حاوية تحتوي على ",
-            "{material}",
-            " تابعة لشركة ",
-            "{company}",
-            ". وقال ",
-            "{person2}",
-            " من شركة ",
-            "{company2}",
-            " إن المصدر سُرق. ويجري البحث في ",
-            "{city2}",
-            ".",
-        ]
-    ],
-}
-TITLES = {
-    "en": "Arrest in {city} over missing {material}",
-    "fr": "Interpellation à {city} : {material} disparu",
-    "es": "Detención en {city} por {material} robado",
-    "ar": "توقيف في {city} بسبب {material}",
-}
-LANGUAGE_INDEX = {"en": 0, "fr": 1, "es": 2, "ar": 3}
+
+class City(NamedTuple):
+    name: str
+    country: str
+    latitude: float
+    longitude: float
+
+
+class Material(NamedTuple):
+    canonical: str
+    surfaces: dict[str, str]  # language -> how that language writes it
+    group: str
+    activity_bq: float | None
+    iaea_category: int | None
+    device: str | None
+
+
+@dataclass(frozen=True)
+class SeedTemplates:
+    """The names, places, materials and text templates the synthetic data is made of."""
+
+    people: list[str]
+    companies: list[str]
+    cities: list[City]
+    materials: list[Material]
+    templates: dict[str, list[list[str]]]  # language -> templates, each as text and slot parts
+    titles: dict[str, str]
+    sources: list[str]
+    failure_reasons: list[str]
+
+
+@lru_cache
+def seed_templates(path: Path = TEMPLATES_FILE) -> SeedTemplates:
+    """The templates file of the repository (`synthetic/templates.yaml`); it is not installed
+    with the package, so seeding needs a checkout of the repository."""
+    if not path.is_file():
+        raise FileNotFoundError(f"synthetic data needs {path} (a checkout of the repository)")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return SeedTemplates(
+        people=list(data["people"]),
+        companies=list(data["companies"]),
+        cities=[City(**city) for city in data["cities"]],
+        materials=[Material(**material) for material in data["materials"]],
+        templates={
+            language: [[part for part in SLOT.split(text) if part] for text in texts]
+            for language, texts in data["templates"].items()
+        },
+        titles=dict(data["titles"]),
+        sources=list(data["sources"]),
+        failure_reasons=list(data["failure_reasons"]),
+    )
+
+
+NOT_SEEDED_TYPES = {IncidentType.SABOTAGE_OR_ATTACK, IncidentType.OTHER, IncidentType.NONE}
+INCIDENT_TYPES = [t for t in IncidentType if t not in NOT_SEEDED_TYPES]
+
+Slot = tuple[Label, str, str | None, dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -263,30 +125,31 @@ class SyntheticText:
 
 
 def _slots(rng: random.Random, language: str) -> dict[str, Slot]:
-    city, country, _, _ = rng.choice(CITIES)
-    city2, country2, _, _ = rng.choice(CITIES)
-    person, person2 = rng.sample(PEOPLE, 2)
-    company, company2 = rng.sample(COMPANIES, 2)
-    material: tuple[Any, ...] = rng.choice(MATERIALS)
+    data = seed_templates()
+    city, country, _, _ = rng.choice(data.cities)
+    city2, country2, _, _ = rng.choice(data.cities)
+    person, person2 = rng.sample(data.people, 2)
+    company, company2 = rng.sample(data.companies, 2)
+    material = rng.choice(data.materials)
     day = (utcnow() - timedelta(days=rng.randint(5, 400))).date()
     attributes = {
-        "canonical": material[4],
-        "material_group": material[5],
-        "activity_bq": material[6],
-        "iaea_category": material[7],
-        "device": material[8],
+        "canonical": material.canonical,
+        "material_group": material.group,
+        "activity_bq": material.activity_bq,
+        "iaea_category": material.iaea_category,
+        "device": material.device,
         "evidence": "material rule: isotope name",
     }
-    surface = str(material[LANGUAGE_INDEX[language]])
+    surface = material.surfaces[language]
     return {
-        "{city}": ("GPE", city, country, {}),
-        "{city2}": ("GPE", city2, country2, {}),
-        "{person}": ("PERSON", person, None, {}),
-        "{person2}": ("PERSON", person2, None, {}),
-        "{company}": ("ORG", company, None, {}),
-        "{company2}": ("ORG", company2, None, {}),
-        "{date}": ("DATE", day.isoformat(), day.isoformat(), {}),
-        "{material}": ("MATERIAL", surface, str(material[4]), attributes),
+        "{city}": (Label.GPE, city, country, {}),
+        "{city2}": (Label.GPE, city2, country2, {}),
+        "{person}": (Label.PERSON, person, None, {}),
+        "{person2}": (Label.PERSON, person2, None, {}),
+        "{company}": (Label.ORG, company, None, {}),
+        "{company2}": (Label.ORG, company2, None, {}),
+        "{date}": (Label.DATE, day.isoformat(), day.isoformat(), {}),
+        "{material}": (Label.MATERIAL, surface, material.canonical, attributes),
     }
 
 
@@ -296,7 +159,7 @@ def compose_text(rng: random.Random, language: str) -> tuple[str, list[dict[str,
     pieces: list[str] = []
     spans: list[dict[str, Any]] = []
     offset = 0
-    for part in rng.choice(TEMPLATES[language]):
+    for part in rng.choice(seed_templates().templates[language]):
         slot = slots.get(part)
         surface = slot[1] if slot else part
         if slot:
@@ -321,26 +184,21 @@ def synthetic_texts(count: int = TEXTS, seed: int = 7) -> list[SyntheticText]:
     """`count` texts, stored in the object store (idempotent: same seed, same keys)."""
     rng = random.Random(seed)
     store = get_object_store()
+    data = seed_templates()
     texts = []
     for i in range(count):
-        language = list(TEMPLATES)[i % len(TEMPLATES)]
+        language = list(data.templates)[i % len(data.templates)]
         body, spans, country = compose_text(rng, language)
-        city = next(s["text"] for s in spans if s["label"] == "GPE")
-        material = next(s["text"] for s in spans if s["label"] == "MATERIAL")
-        title = TITLES[language].format(city=city, material=material)
+        city = next(s["text"] for s in spans if s["label"] == Label.GPE)
+        material = next(s["text"] for s in spans if s["label"] == Label.MATERIAL)
+        title = data.titles[language].format(city=city, material=material)
         key = store.put(body.encode("utf-8"))
         texts.append(SyntheticText(key, language, title, country, spans))
     return texts
 
 
 def _seed_sources(connection: Connection) -> list[int]:
-    names = [
-        "Synthetic wire (EN)",
-        "Synthetic régional (FR)",
-        "Synthetic diario (ES)",
-        "Synthetic bureau inbox (AR)",
-        "Synthetic regulator notices",
-    ]
+    names = seed_templates().sources
     existing: dict[str, int] = dict(connection.execute(select(Source.name, Source.id)).all())  # type: ignore[call-overload]
     rows: list[dict[str, Any]] = [
         {
@@ -374,7 +232,7 @@ def _document_row(
     published = utcnow() - timedelta(days=rng.randint(0, 180), minutes=rng.randint(0, 1440))
     relevant = rng.random() < 0.6
     relevance = round(rng.uniform(0.55, 0.99) if relevant else rng.uniform(0.01, 0.45), 3)
-    first_sentence_end = next(s["end"] for s in synthetic.spans if s["label"] == "MATERIAL")
+    first_sentence_end = next(s["end"] for s in synthetic.spans if s["label"] == Label.MATERIAL)
     return {
         "id": doc_id,
         "source_id": rng.choice(source_ids),
@@ -403,8 +261,8 @@ def _document_row(
         "relevant": relevant,
         "relevance": relevance,
         "priority": document_priority(relevant, relevance),
-        "incident_type": rng.choice(INCIDENT_TYPES) if relevant else "none",
-        "intent_group": rng.choice(INTENTS) if relevant else None,
+        "incident_type": rng.choice(INCIDENT_TYPES) if relevant else IncidentType.NONE,
+        "intent_group": rng.choice(list(IntentGroup)) if relevant else None,
         "countries": [synthetic.country],
         "incident_date": (published - timedelta(days=3)).date(),
         "assessment_evidence": [
@@ -451,7 +309,7 @@ def _finding_rows(
                 "normalized": span["normalized"],
                 "attributes": span["attributes"],
                 "confidence": round(rng.uniform(0.5, 0.99), 2),
-                "extractor": "material-rules" if span["label"] == "MATERIAL" else "spacy-ner",
+                "extractor": "material-rules" if span["label"] == Label.MATERIAL else "spacy-ner",
                 "extractor_version": EXTRACTOR_VERSION,
                 "origin": FindingOrigin.MACHINE.name,
                 "status": status.name,
@@ -561,19 +419,20 @@ def _seed_incidents(
     first_id = _next_id(connection, Incident.__table__)  # type: ignore[attr-defined]
     incidents, links = [], []
     for i in range(count):
-        city, country, lat, lon = rng.choice(CITIES)
-        material = rng.choice(MATERIALS)
+        city, country, lat, lon = rng.choice(seed_templates().cities)
+        material = rng.choice(seed_templates().materials)
         occurred = (utcnow() - timedelta(days=rng.randint(10, 700))).date()
+        event = rng.choice(["theft", "loss", "seizure"])
         incidents.append(
             {
                 "id": first_id + i,
-                "title": f"{material[4]} {rng.choice(['theft', 'loss', 'seizure'])} near {city}",
+                "title": f"{material.canonical} {event} near {city}",
                 "occurred_on": occurred,
                 "reported_on": occurred + timedelta(days=rng.randint(0, 400)),
                 "incident_type": rng.choice(INCIDENT_TYPES),
-                "intent_group": rng.choice(INTENTS),
-                "material_group": material[5],
-                "materials": [material[4]],
+                "intent_group": rng.choice(list(IntentGroup)),
+                "material_group": material.group,
+                "materials": [material.canonical],
                 "country": country,
                 "place": city,
                 "latitude": lat,
@@ -601,14 +460,6 @@ def _seed_incidents(
     _write(connection, Incident.__table__, incidents)  # type: ignore[attr-defined]
     _write(connection, IncidentDocument.__table__, links)  # type: ignore[attr-defined]
     return count
-
-
-FAILURE_REASONS = [
-    "HTTP 503 from the feed",
-    "PDF has no text layer (needs OCR)",
-    "invalid e-mail: no Date header",
-    "charset could not be detected",
-]
 
 
 def _seed_runs(connection: Connection, rng: random.Random, source_ids: Sequence[int]) -> int:
@@ -643,7 +494,7 @@ def _seed_runs(connection: Connection, rng: random.Random, source_ids: Sequence[
                         "run_id": first_run + i,
                         "source_id": runs[-1]["source_id"],
                         "item": f"inbox/synthetic-{i}-{j}.pdf",
-                        "reason": rng.choice(FAILURE_REASONS),
+                        "reason": rng.choice(seed_templates().failure_reasons),
                         "at": started,
                         "raw_key": None,
                         "retried_at": None,

@@ -5,11 +5,35 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import unquote, urlsplit
 
 from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_MINIO_SECRET = "radintel-dev-secret"
+# Refused as secrets in production: the development default and every example or placeholder
+# in README.md and infra/*.env.example (tests/storage/test_settings_security.py reads those
+# files and fails when one of their secrets is not caught here).
+PLACEHOLDER_FRAGMENTS = (
+    DEFAULT_MINIO_SECRET,
+    "change-me",
+    "changeme",
+    "example",
+    "placeholder",
+    "a long random secret",
+    "minioadmin",
+)
+
+
+def is_placeholder(secret: str) -> bool:
+    """True when `secret` is empty or contains a documented example or placeholder."""
+    lowered = secret.strip().lower()
+    return not lowered or any(fragment in lowered for fragment in PLACEHOLDER_FRAGMENTS)
+
+
+def database_password(url: str) -> str | None:
+    password = urlsplit(url).password
+    return unquote(password) if password is not None else None
 
 
 class StorageSettings(BaseSettings):
@@ -32,10 +56,13 @@ class StorageSettings(BaseSettings):
             return self
         if self.database_url is None or self.database_url.startswith("sqlite"):
             raise ValueError("RADINTEL_DATABASE_URL must name a server database in production")
-        if self.object_store == "minio" and (
-            self.minio_secret_key.get_secret_value() == DEFAULT_MINIO_SECRET
+        password = database_password(self.database_url)
+        if password is not None and is_placeholder(password):
+            raise ValueError("the password in RADINTEL_DATABASE_URL is a documented placeholder")
+        if self.object_store == "minio" and is_placeholder(
+            self.minio_secret_key.get_secret_value()
         ):
-            raise ValueError("RADINTEL_MINIO_SECRET_KEY is the development default")
+            raise ValueError("RADINTEL_MINIO_SECRET_KEY is a documented example or placeholder")
         return self
 
     @property

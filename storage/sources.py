@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from storage.models import Source, SourceCreate, SourceKind
+from nlp.vocabulary import SourceKind
+from storage.db import insert_ignoring_conflicts
+from storage.models import Source, SourceCreate
 
 
 def get_source_by_name(*, session: Session, name: str) -> Source | None:
@@ -32,39 +33,21 @@ def list_sources(
     return list(session.exec(query).all())
 
 
-def _write_source(session: Session, source_create: SourceCreate) -> Source:
-    source = get_source_by_name(session=session, name=source_create.name)
-    values = source_create.model_dump()
-    if source is None:
-        source = Source.model_validate(values)
-    else:
-        for key, value in values.items():
-            setattr(source, key, value)
-    session.add(source)
-    session.commit()
-    session.refresh(source)
-    return source
-
-
 def upsert_source(*, session: Session, source_create: SourceCreate) -> Source:
     """Create the source, or update the declared fields of the one with that name.
     The conditional-GET cache and the creation date are kept. Two runs syncing the same
-    new source at once: the loser of the insert race updates the winner's row."""
-    try:
-        return _write_source(session, source_create)
-    except IntegrityError:
-        session.rollback()
-        return _write_source(session, source_create)
-
-
-def disable_source(*, session: Session, name: str) -> Source | None:
-    source = get_source_by_name(session=session, name=name)
-    if source is None:
-        return None
-    source.enabled = False
+    new source at once: the loser's insert does nothing and it updates the winner's row."""
+    values = source_create.model_dump()
+    if get_source_by_name(session=session, name=source_create.name) is None:
+        row = Source.model_validate(values).model_dump(exclude={"id"})
+        table = Source.__table__  # type: ignore[attr-defined]
+        session.execute(insert_ignoring_conflicts(session, table, [row], ["name"]))
+    source = get_source_by_name(session=session, name=source_create.name)
+    assert source is not None  # inserted above, by this transaction or a concurrent one
+    for key, value in values.items():
+        setattr(source, key, value)
     session.add(source)
-    session.commit()
-    session.refresh(source)
+    session.flush()
     return source
 
 
@@ -75,7 +58,7 @@ def disable_sources_except(*, session: Session, names: Collection[str]) -> list[
     for source in stale:
         source.enabled = False
         session.add(source)
-    session.commit()
+    session.flush()
     return stale
 
 
@@ -99,6 +82,5 @@ def save_http_cache(
         cache.pop(url, None)
     source.http_cache = cache  # a new dict, so the JSON column is seen as changed
     session.add(source)
-    session.commit()
-    session.refresh(source)
+    session.flush()
     return source

@@ -16,14 +16,9 @@ from sqlalchemy import func
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import Tlp
 from storage.clearance import document_visible, finding_visible
-from storage.models import (
-    Document,
-    Finding,
-    IngestFailure,
-    IngestRun,
-    Tlp,
-)
+from storage.models import Document, Finding, IngestFailure, IngestRun
 
 LAST_RUNS = 5
 

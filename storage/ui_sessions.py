@@ -57,8 +57,7 @@ def create_session(
         expires_at=now + lifetime,
     )
     session.add(record)
-    session.commit()
-    session.refresh(record)
+    session.flush()
     log.info("UI session %s opened for %s", record.id, username)
     return record, token
 
@@ -80,7 +79,8 @@ def resume_session(
 ) -> User:
     """The user of a live session; raises SessionEnded when it expired, idled or was revoked.
 
-    A session whose user was deleted or disabled is revoked on the spot.
+    A session whose user was deleted or disabled is revoked on the spot: the caller commits
+    that revocation although SessionEnded("inactive") is raised.
     """
     now = now or utcnow()
     record = _check(_find(session, token), now, idle_timeout)
@@ -88,12 +88,12 @@ def resume_session(
     if user is None or user.disabled:
         record.revoked_at = now
         session.add(record)
-        session.commit()
+        session.flush()
         raise SessionEnded("inactive")
     if now - record.last_seen_at >= TOUCH_INTERVAL:
         record.last_seen_at = now
         session.add(record)
-        session.commit()
+        session.flush()
     return user
 
 
@@ -105,14 +105,13 @@ def revoke_session(*, session: Session, token: str) -> UiSession | None:
     if record.revoked_at is None:
         record.revoked_at = utcnow()
         session.add(record)
-        session.commit()
-        session.refresh(record)
+        session.flush()
         log.info("UI session %s of %s revoked", record.id, record.username)
     return record
 
 
 def revoke_all_for_user(*, session: Session, username: str) -> list[UiSession]:
-    """End every open session of `username` (the account was disabled). Commits the session."""
+    """End every open session of `username` (the account was disabled)."""
     query = select(UiSession).where(
         UiSession.username == username, col(UiSession.revoked_at).is_(None)
     )
@@ -121,7 +120,7 @@ def revoke_all_for_user(*, session: Session, username: str) -> list[UiSession]:
     for record in records:
         record.revoked_at = now
         session.add(record)
-    session.commit()
+    session.flush()
     if records:
         log.info("%d UI sessions of %s revoked", len(records), username)
     return records

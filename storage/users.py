@@ -1,42 +1,33 @@
-"""Users, password hashing (argon2) and rate-limited sign-in."""
+"""Users, password hashing (argon2), throttled sign-in, password change and reset."""
 
 from __future__ import annotations
 
 import logging
 import re
 import secrets
-from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import AuditEntity, Role, Tlp
 from storage.authz import ADMINS, SYSTEM, require_actor
-from storage.models import ReviewEvent, Role, SignInAttempt, Tlp, User
+from storage.models import ReviewEvent, SignInAttempt, User
 from storage.models._base import utcnow
+from storage.passwords import password_problem
+from storage.throttle import DEFAULT_POLICY, SignInPolicy, throttled_until
 from storage.ui_sessions import revoke_all_for_user
 
 log = logging.getLogger(__name__)
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-MIN_PASSWORD_LENGTH = 10
 DEMO_ROLES = (Role.ANALYST, Role.EDITOR, Role.ADMIN)
 # Different clearances, so the demo shows what each one hides (the bureau inbox is AMBER).
 DEMO_CLEARANCES = {Role.ANALYST: Tlp.GREEN, Role.EDITOR: Tlp.AMBER, Role.ADMIN: Tlp.RED}
 
 
-@dataclass(frozen=True)
-class SignInPolicy:
-    """Failed sign-ins allowed per username and overall within a window, before a lock-out."""
-
-    per_user_failures: int = 5
-    global_failures: int = 50
-    window: timedelta = timedelta(minutes=15)
-
-
-DEFAULT_POLICY = SignInPolicy()
+TEMPORARY_PASSWORD_BYTES = 15  # 20 URL-safe characters
 _hasher = PasswordHasher()
 # Verified against when the username does not exist, so both cases take the same time.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
@@ -50,11 +41,16 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def _check_password(password: str, username: str) -> None:
+    problem = password_problem(password, username=username)
+    if problem is not None:
+        raise UserError(problem)
+
+
 def _check_new_user(session: Session, username: str, password: str) -> None:
     if not USERNAME_PATTERN.match(username):
         raise UserError("username: 2-64 characters, lower-case letters, digits, '.', '_' or '-'")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(f"password: at least {MIN_PASSWORD_LENGTH} characters")
+    _check_password(password, username)
     if get_user(session=session, username=username) is not None:
         raise UserError(f"user {username!r} already exists")
 
@@ -97,13 +93,12 @@ def create_user(
     event = ReviewEvent(
         username=created_by,
         action="create_user",
-        entity_type="user",
+        entity_type=AuditEntity.USER,
         entity_id=user.id,
         after={"username": username, "role": role.value, "clearance": clearance.value},
     )
     session.add(event)
-    session.commit()
-    session.refresh(user)
+    session.flush()
     log.info("user %s created with role %s by %s", username, role.value, created_by)
     return user
 
@@ -163,7 +158,7 @@ def set_disabled(*, session: Session, username: str, disabled: bool, by: str) ->
         ReviewEvent(
             username=by,
             action="disable_user" if disabled else "enable_user",
-            entity_type="user",
+            entity_type=AuditEntity.USER,
             entity_id=user.id,
             before=before,
             after={"disabled": disabled},
@@ -171,29 +166,86 @@ def set_disabled(*, session: Session, username: str, disabled: bool, by: str) ->
     )
     if disabled:  # a disabled account loses its open sessions in the same transaction
         revoke_all_for_user(session=session, username=username)
-    session.commit()
-    session.refresh(user)
+    session.flush()
     log.info("user %s %s by %s", username, "disabled" if disabled else "enabled", by)
     return user
 
 
-def _failures_since(session: Session, username: str | None, policy: SignInPolicy) -> int:
-    since = utcnow() - policy.window
-    query = (
-        select(func.count())
-        .select_from(SignInAttempt)
-        .where(SignInAttempt.at >= since, col(SignInAttempt.succeeded).is_(False))
+def _existing(session: Session, username: str) -> User:
+    user = get_user(session=session, username=username)
+    if user is None:
+        raise UserError(f"no user {username!r}")
+    assert user.id is not None
+    return user
+
+
+def _set_password(session: Session, user: User, password: str, *, must_change: bool) -> None:
+    user.password_hash = hash_password(password)
+    user.must_change_password = must_change
+    session.add(user)
+
+
+def reset_password(*, session: Session, username: str, by: str) -> str:
+    """Give `username` a new random temporary password, to be changed at the next sign-in.
+
+    Ends the user's open sessions; returns the temporary password, shown once to `by`.
+    """
+    _require_admin(session, by, "reset_password", username)
+    if username == by:
+        raise UserError("change your own password on the Password page instead")
+    user = _existing(session, username)
+    temporary = secrets.token_urlsafe(TEMPORARY_PASSWORD_BYTES)
+    _set_password(session, user, temporary, must_change=True)
+    assert user.id is not None
+    session.add(
+        ReviewEvent(
+            username=by,
+            action="reset_password",
+            entity_type="user",
+            entity_id=user.id,
+            after={"must_change_password": True},
+        )
     )
-    if username is not None:
-        query = query.where(SignInAttempt.username == username)
-    return int(session.exec(query).one())
+    revoke_all_for_user(session=session, username=username)
+    session.flush()
+    log.info("password of %s reset by %s", username, by)
+    return temporary
 
 
-def is_locked(*, session: Session, username: str, policy: SignInPolicy = DEFAULT_POLICY) -> bool:
-    """True while the username, or sign-in as a whole, has had too many recent failures."""
-    if _failures_since(session, username, policy) >= policy.per_user_failures:
-        return True
-    return _failures_since(session, None, policy) >= policy.global_failures
+def change_password(
+    *,
+    session: Session,
+    username: str,
+    current_password: str,
+    new_password: str,
+    client_address: str | None = None,
+) -> User:
+    """Replace the user's own password after checking the current one.
+
+    The check is a sign-in attempt (throttled and recorded); when this raises because the
+    current password is wrong, the caller should still commit, so the audit keeps it.
+    """
+    _check_password(new_password, username)
+    if new_password == current_password:
+        raise UserError("password: the new password must differ from the current one")
+    user = authenticate(
+        session=session,
+        username=username,
+        password=current_password,
+        client_address=client_address,
+    )
+    if user is None:
+        raise UserError("the current password is wrong (after repeated errors: wait and retry)")
+    _set_password(session, user, new_password, must_change=False)
+    assert user.id is not None
+    session.add(
+        ReviewEvent(
+            username=username, action="change_password", entity_type="user", entity_id=user.id
+        )
+    )
+    session.flush()
+    log.info("password of %s changed", username)
+    return user
 
 
 def _verify(user: User | None, password: str) -> bool:
@@ -204,23 +256,39 @@ def _verify(user: User | None, password: str) -> bool:
 
 
 def authenticate(
-    *, session: Session, username: str, password: str, policy: SignInPolicy = DEFAULT_POLICY
+    *,
+    session: Session,
+    username: str,
+    password: str,
+    client_address: str | None = None,
+    policy: SignInPolicy = DEFAULT_POLICY,
+    now: datetime | None = None,
 ) -> User | None:
-    """The user when the password matches, the account is enabled and not locked out."""
+    """The user when the password matches, the account is enabled and no wait applies.
+
+    Every attempt is recorded (flushed; the caller commits), refusals while waiting too.
+    """
     username = username.strip().lower()[:64]
-    if is_locked(session=session, username=username, policy=policy):
-        session.add(SignInAttempt(username=username, succeeded=False))
-        session.commit()
-        log.warning("sign-in refused for %r: locked after repeated failures", username)
+    address = client_address[:64] if client_address else None
+    now = now or utcnow()
+    attempt = SignInAttempt(username=username, client_address=address, at=now, succeeded=False)
+    wait = throttled_until(
+        session=session, username=username, client_address=address, now=now, policy=policy
+    )
+    if wait is not None:
+        attempt.throttled = True
+        session.add(attempt)
+        session.flush()
+        log.warning("sign-in for %r from %s refused: waiting until %s", username, address, wait)
         return None
     user = get_user(session=session, username=username)
-    ok = _verify(user, password) and user is not None and not user.disabled
-    session.add(SignInAttempt(username=username, succeeded=ok))
-    session.commit()
-    if not ok:
-        log.warning("failed sign-in for %r", username)
+    attempt.succeeded = _verify(user, password) and user is not None and not user.disabled
+    session.add(attempt)
+    session.flush()
+    if not attempt.succeeded:
+        log.warning("failed sign-in for %r from %s", username, address)
         return None
-    log.info("sign-in of %s", username)
+    log.info("sign-in of %s from %s", username, address)
     return user
 
 

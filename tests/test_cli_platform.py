@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 import typer
-from sqlmodel import Session
 from typer.testing import CliRunner, Result
 
 from flows import cli
 from flows.commands import platform
 from flows.errors import UserError
-from storage.db import engine_for
+from storage.db import engine_for, session_scope
 from storage.models import Document
 from storage.objectstore import content_key
 from storage.settings import get_storage_settings
@@ -40,7 +39,7 @@ def user_error(result: Result) -> str:
 
 def add_document(language: str, fmt: str) -> None:
     engine = engine_for(get_storage_settings().resolved_database_url)
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         session.add(Document(format=fmt, language=language, sha256=content_key(fmt.encode())))
         session.commit()
 

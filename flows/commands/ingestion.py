@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from datetime import timedelta
 from typing import Annotated, Any
 
@@ -11,12 +12,12 @@ from rich.table import Table
 from rich.text import Text
 from sqlalchemy import inspect
 
-from flows.demo_setup import demo_source_names, install_demo_sources
 from flows.errors import UserError
 from flows.settings import get_flow_settings
 from flows.sources_file import parse_source, put_source, read_sources, set_enabled
+from nlp.vocabulary import Role, SourceKind, Tlp
+from storage.authz import Operator
 from storage.db import get_engine, session_scope
-from storage.models import Role, SourceKind, Tlp
 from storage.runs import list_failures, retry_failure
 from storage.schema import create_schema
 from storage.settings import get_storage_settings
@@ -155,12 +156,22 @@ def failures_list(
 
 
 @failures_app.command("retry")
-def failures_retry(failure_id: int) -> None:
+def failures_retry(
+    failure_id: int,
+    username: Annotated[
+        str | None,
+        typer.Option("--as", help="who asks, for the audit trail (default: the OS user)"),
+    ] = None,
+) -> None:
     """Ask the next ingestion run to try this input again."""
     require_schema()
     with session_scope() as session:
         try:
-            retry_failure(session=session, failure_id=failure_id)
+            retry_failure(
+                session=session,
+                failure_id=failure_id,
+                username=Operator(username or getpass.getuser()),  # no account to re-check
+            )
         except LookupError as error:
             raise UserError(str(error)) from None
     console.print(f"failure {failure_id} will be retried by the next `radintel ingest`")
@@ -249,13 +260,14 @@ def demo(
 ) -> None:
     """Set up the data folder with the demo sources, ingest them, extract, open the UI."""
     from flows.commands.review import start_ui
+    from flows.demo_setup import demo_ingest_flow, install_demo_sources
 
     data_dir = get_storage_settings().data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
     create_schema(get_engine())
     install_demo_sources(get_flow_settings())
     console.print(Text(f"demo sources written to {get_flow_settings().resolved_sources_file}"))
-    print_runs(run_ingest(demo_source_names()))
+    print_runs(demo_ingest_flow())
     demo_extract()
     banner = demo_credentials()
     if no_ui:

@@ -16,8 +16,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlmodel import Session
 
 from flows.errors import UserError
+from nlp.vocabulary import Tlp
 from storage.db import engine_for
-from storage.models import Tlp
 from storage.objectstore import LocalObjectStore, ObjectStoreError, object_store_from
 from storage.schema import current_revision, head_revision, upgrade_to_head
 from storage.settings import StorageSettings, get_storage_settings

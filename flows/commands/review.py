@@ -1,4 +1,4 @@
-"""Review commands: `users add|list`, `ui`, `seed-synthetic`."""
+"""Review commands: `users add|reset-password|list`, `ui`, `seed-synthetic`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import typer
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from flows.errors import UserError
-from storage.models import Tlp
+from nlp.vocabulary import Tlp
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "review_ui" / "app.py"
@@ -20,9 +20,12 @@ users_app = typer.Typer(help="Users of the review UI.", no_args_is_help=True)
 
 
 def streamlit_command(port: int) -> list[str]:
+    from review_ui.settings import get_ui_settings
+
+    host = get_ui_settings().host  # 127.0.0.1 unless a container sets RADINTEL_UI_HOST
     return [
         sys.executable, "-m", "streamlit", "run", str(APP),
-        "--server.address", "127.0.0.1",
+        "--server.address", host,
         "--server.port", str(port),
         "--server.headless", "true",
         "--server.fileWatcherType", "none",
@@ -116,6 +119,27 @@ def users_set_clearance(
     typer.echo(f"{username} may now read up to {clearance.value}")
 
 
+@users_app.command("reset-password")
+def users_reset_password(
+    username: str = typer.Option(..., "--username", help="The user whose password to reset."),
+) -> None:
+    """Give a user a temporary password, to be changed at their next sign-in."""
+    from storage.authz import Operator
+    from storage.db import session_scope
+    from storage.users import UserError as InvalidUser
+    from storage.users import reset_password
+
+    try:
+        with session_scope() as session:
+            temporary = reset_password(session=session, username=username, by=Operator("cli"))
+    except InvalidUser as error:
+        raise UserError(str(error)) from error
+    except (OperationalError, ProgrammingError) as error:
+        raise _database_error(error) from error
+    typer.echo(f"{username}: temporary password: {temporary}")
+    typer.echo("Pass it on privately; the user must choose a new password at the next sign-in.")
+
+
 @users_app.command("list")
 def users_list() -> None:
     """List users, their roles and clearances."""
@@ -133,7 +157,7 @@ def users_list() -> None:
 
 
 def ui(port: int = typer.Option(8501, "--port", min=1024, max=65535)) -> None:
-    """Start the analyst review UI (Streamlit) on 127.0.0.1."""
+    """Start the analyst review UI (Streamlit) on 127.0.0.1 (RADINTEL_UI_HOST)."""
     start_ui(port)
 
 
@@ -144,8 +168,12 @@ def seed_synthetic_command(
     """Fill the database with synthetic documents, findings, incidents and runs."""
     from storage.db import get_engine
     from storage.schema import create_schema
-    from storage.seed import seed_synthetic
+    from storage.seed import seed_synthetic, seed_templates
 
+    try:
+        seed_templates()
+    except FileNotFoundError as error:  # an installed package without the repository's data
+        raise UserError(str(error)) from None
     engine = get_engine()
     create_schema(engine)
     started = time.perf_counter()

@@ -1,18 +1,17 @@
 """Fetching: a live HTTP fetcher and an offline file twin behind one interface."""
 
 from flows.fetch.base import CacheEntry, Fetcher, FetchError, FetchResult, TransientFetchError
-from flows.fetch.files import DemoFileFetcher, read_file_capped
+from flows.fetch.files import FileFetcher, read_file_capped
 from flows.fetch.http import HttpFetcher
-from flows.fetch.router import RoutingFetcher, build_fetcher
+from flows.fetch.live import build_fetcher
 
 __all__ = [
     "CacheEntry",
-    "DemoFileFetcher",
     "FetchError",
     "FetchResult",
     "Fetcher",
+    "FileFetcher",
     "HttpFetcher",
-    "RoutingFetcher",
     "TransientFetchError",
     "build_fetcher",
     "read_file_capped",

@@ -1,9 +1,9 @@
 """The offline twin of the HTTP fetcher, and capped reading of local files.
 
-The demo host (`demo.radintel.invalid`: the .invalid top-level domain never resolves,
-RFC 2606) is served from the repository's demo folder: `/feed/<name>` from
-`flows/demo/feed/`, `/web/<name>` (or just `/<name>`) from `flows/demo/web/`. Only plain
-file names are accepted, so a URL can never name a file outside those two folders."""
+A FileFetcher serves the URLs of one host from a folder: `/feed/<name>` from its `feed/`,
+`/web/<name>` (or just `/<name>`) from its `web/`; any other host or path is a 404. Only plain
+file names are accepted, so a URL can never name a file outside those two folders. The ingestion
+flows never build one: `radintel demo` (and tests) pass it in explicitly."""
 
 from __future__ import annotations
 
@@ -31,27 +31,31 @@ def read_file_capped(path: Path, cap: int) -> bytes:
     return data
 
 
-class DemoFileFetcher:
-    def __init__(self, root: Path, *, max_bytes: int) -> None:
+class FileFetcher:
+    def __init__(self, root: Path, *, host: str, max_bytes: int) -> None:
         self.root = root.resolve()
+        self.host = host.lower()
         self.max_bytes = max_bytes
 
     def close(self) -> None:
         return None
 
     def path_for(self, url: str) -> Path:
-        parts = [part for part in httpx.URL(url).path.split("/") if part]
+        parsed = httpx.URL(url)
+        if parsed.host.lower() != self.host:
+            raise FetchError(f"HTTP 404 from file fetcher: {url[:200]}")
+        parts = [part for part in parsed.path.split("/") if part]
         if len(parts) == 2 and parts[0] in SERVED_FOLDERS:
             folder, name = self.root / parts[0], parts[1]
         elif len(parts) == 1:
             folder, name = self.root / "web", parts[0]
         else:
-            raise FetchError(f"HTTP 404 from demo host: {url[:200]}")
+            raise FetchError(f"HTTP 404 from file fetcher: {url[:200]}")
         if not SAFE_NAME.match(name) or ".." in name:
-            raise FetchError(f"HTTP 404 from demo host: {url[:200]}")
+            raise FetchError(f"HTTP 404 from file fetcher: {url[:200]}")
         path = (folder / name).resolve()
         if path.parent != folder.resolve() or not path.is_file():
-            raise FetchError(f"HTTP 404 from demo host: {url[:200]}")
+            raise FetchError(f"HTTP 404 from file fetcher: {url[:200]}")
         return path
 
     def fetch(

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "MATERIAL")
+from nlp.vocabulary import IncidentType, Label
+
 NUMERIC_ATTRIBUTES = ("activity_bq", "quantity_g", "enrichment_pct")
 ATTRIBUTES = (*NUMERIC_ATTRIBUTES, "device")
 RELATIVE_TOLERANCE = 0.01
@@ -114,7 +115,7 @@ def evaluate(gold: Sequence[Record], predicted: Mapping[str, Record]) -> dict[st
 
 def _score_document(tally: Tally, gold: Record, predicted: Record) -> None:
     gold_findings, found = list(gold["findings"]), list(predicted.get("findings", []))
-    for label in LABELS:
+    for label in Label:
         g = [f for f in gold_findings if f["label"] == label]
         p = [f for f in found if f["label"] == label]
         tally.exact[label].add(_match_counts(g, p, _same_span))
@@ -131,7 +132,8 @@ def _score_document(tally: Tally, gold: Record, predicted: Record) -> None:
     )
     tally.relevance_accuracy.add(relevant == bool(gold["relevant"]))
     tally.incident_type.add(
-        predicted.get("incident_type", "none") == gold.get("incident_type", "none")
+        predicted.get("incident_type", IncidentType.NONE)
+        == gold.get("incident_type", IncidentType.NONE)
     )
     if gold["relevant"]:
         tally.countries.add(
@@ -141,8 +143,8 @@ def _score_document(tally: Tally, gold: Record, predicted: Record) -> None:
 
 
 def _score_materials(tally: Tally, gold: Sequence[Record], found: Sequence[Record]) -> None:
-    predicted = [f for f in found if f["label"] == "MATERIAL"]
-    for g in (f for f in gold if f["label"] == "MATERIAL"):
+    predicted = [f for f in found if f["label"] == Label.MATERIAL]
+    for g in (f for f in gold if f["label"] == Label.MATERIAL):
         match = next((p for p in predicted if _overlap(g, p)), None)
         if match is None:
             continue
@@ -182,7 +184,7 @@ def _pairs(findings: Iterable[Record]) -> set[tuple[str, str]]:
     return {
         (f["label"], str(f["normalized"]))
         for f in findings
-        if f["label"] == "MATERIAL" and f.get("normalized")
+        if f["label"] == Label.MATERIAL and f.get("normalized")
     }
 
 
@@ -192,8 +194,8 @@ def _set_counts(gold: set[Any], found: set[Any]) -> Counts:
 
 def _report(tally: Tally) -> dict[str, Any]:
     return {
-        "entities_exact": {label: tally.exact[label].figures() for label in LABELS},
-        "entities_lenient": {label: tally.lenient[label].figures() for label in LABELS},
+        "entities_exact": {label: tally.exact[label].figures() for label in Label},
+        "entities_lenient": {label: tally.lenient[label].figures() for label in Label},
         "material_normalisation": tally.material_normalisation.figures(),
         "material_pairs": tally.normalized_pairs.figures(),
         "attributes": {key: tally.attributes[key].figures() for key in ATTRIBUTES},
@@ -217,7 +219,7 @@ def _format_block(title: str, block: Mapping[str, Any]) -> list[str]:
         f"== {title} ==",
         f"{'label':<10}{'P':>7}{'R':>7}{'F1':>7}{'  lenient F1':>13}{'gold':>6}",
     ]
-    for label in LABELS:
+    for label in Label:
         exact, lenient = block["entities_exact"][label], block["entities_lenient"][label]
         gold = exact["tp"] + exact["fn"]
         lines.append(

@@ -84,7 +84,8 @@ def _zip_format(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except Exception:  # damaged archive: the local headers may still name the part
+    except Exception:  # zipfile raises BadZipFile, EOFError, zlib.error... on damaged archives
+        # whose local headers may still name the part: sniffing guesses, the parser decides
         names = {"word/document.xml"} if b"word/document.xml" in data[:65536] else set()
     return "docx" if "word/document.xml" in names else "zip"
 
@@ -178,7 +179,9 @@ def parse_bytes(
     content_type: str | None = None,
     language_hint: str | None = None,
 ) -> list[ParsedDocument]:
-    """Parse raw bytes into documents; every failure is a ParseError with a readable reason."""
+    """Parse raw bytes into documents. Input that cannot be read raises ParseError with a
+    readable reason; any other exception is a parser bug, left to the caller's per-item
+    handler to log with its traceback."""
     if not data:
         raise ParseError("empty file")
     if len(data) > MAX_INPUT_BYTES:
@@ -187,12 +190,7 @@ def parse_bytes(
     spec = FORMATS.get(format_name)
     if spec is None:
         raise ParseError(f"unsupported format: {format_name}")
-    try:
-        documents = spec.parse(data, filename=filename, content_type=content_type)
-    except ParseError:
-        raise
-    except Exception as error:  # a parser bug must not stop an ingestion run
-        raise ParseError(f"{format_name} parser failed: {type(error).__name__}: {error}") from error
+    documents = spec.parse(data, filename=filename, content_type=content_type)
     return [_finish(document, language_hint) for document in documents]
 
 

@@ -58,7 +58,7 @@ def _payload_text(part: Message) -> str:
         return ""
     try:
         charset = part.get_content_charset()
-    except Exception:
+    except Exception:  # the email package's header parser fails in many ways; guess instead
         charset = None
     text = decode_text(payload, charset)
     return html_to_text(text) if part.get_content_type() == "text/html" else clean_text(text)
@@ -67,7 +67,7 @@ def _payload_text(part: Message) -> str:
 def _is_attachment(part: Message) -> bool:
     try:
         return part.get_filename() is not None or part.get_content_disposition() == "attachment"
-    except Exception:
+    except Exception:  # a malformed Content-Disposition costs the attachment flag only
         return False
 
 

@@ -40,7 +40,7 @@ def _trafilatura(markup: str) -> Any | None:
             date_extraction_params=DATE_PARAMS,
         )
     except Exception as error:  # trafilatura is best effort; the lxml fallback follows
-        logger.debug("trafilatura failed: %s", error)
+        logger.warning("trafilatura failed, lxml fallback: %s: %s", type(error).__name__, error)
         return None
 
 

@@ -27,7 +27,7 @@ def _open(data: bytes) -> PdfReader:
     if encrypted:
         try:
             unlocked = reader.decrypt("")  # owner-password-only files open with an empty password
-        except Exception as error:
+        except Exception as error:  # pypdf: damaged or unsupported encryption dictionaries
             raise ParseError("encrypted PDF") from error
         if not unlocked:
             raise ParseError("encrypted PDF")
@@ -46,7 +46,7 @@ def _page_texts(reader: PdfReader) -> tuple[list[str], bool]:
             total += len(text)
             if total >= MAX_CHARS:
                 return texts, True
-    except Exception as error:
+    except Exception as error:  # pypdf raises many types on damaged page trees and streams
         raise ParseError(f"corrupt PDF: {error}") from error
     return texts, count > MAX_PAGES
 

@@ -11,7 +11,8 @@ from nlp.materials.matching import Mention, find_mentions
 from nlp.materials.patterns import DEFAULT_VERSION, load_rules
 from nlp.materials.quantities import find_quantities
 from nlp.textutil import Segment, normalise_chars, sentences
-from nlp.types import MATERIAL_LABEL, FindingDraft
+from nlp.types import FindingDraft
+from nlp.vocabulary import Label
 
 EXTRACTOR = "material-rules"
 HEU_THRESHOLD_PCT = 20.0  # LEU < 20 % U-235 <= HEU (DOMAIN.md)
@@ -135,7 +136,7 @@ def _finding(text: str, mention: Mention, attrs: dict[str, Any], version: str) -
     if mention.canonical == "enriched uranium" and attrs["canonical"] == "uranium":
         confidence = min(confidence, 0.7)
     return FindingDraft(
-        label=MATERIAL_LABEL,
+        label=Label.MATERIAL,
         text=text[mention.start : mention.end],
         start=mention.start,
         end=mention.end,

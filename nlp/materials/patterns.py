@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from nlp.vocabulary import MaterialGroup
+
 PATTERN_DIR = Path(__file__).parent / "patterns"
 DEFAULT_VERSION = "materials-v1"
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -22,7 +24,7 @@ class Rule:
 
     kind: str  # "isotope", "form" or "device"
     canonical: str
-    group: str
+    group: MaterialGroup
     confidence: float
     regex: re.Pattern[str]
     name: str  # evidence: which pattern family matched
@@ -44,15 +46,15 @@ def load_rules(version: str = DEFAULT_VERSION) -> RuleSet:
     for entry in data["isotopes"]:
         rules.extend(_isotope_rules(entry))
     for entry in data["forms"]:
-        rules.extend(_listed_rules("form", entry, entry["group"]))
+        rules.extend(_listed_rules("form", entry, MaterialGroup(entry["group"])))
     for entry in data["devices"]:
-        rules.extend(_listed_rules("device", entry, "radioactive_source"))
+        rules.extend(_listed_rules("device", entry, MaterialGroup.RADIOACTIVE_SOURCE))
     contexts = {name: re.compile(pattern) for name, pattern in data["contexts"].items()}
     return RuleSet(version=data["version"], rules=tuple(rules), contexts=contexts)
 
 
 def _isotope_rules(entry: dict[str, Any]) -> list[Rule]:
-    canonical, group = entry["canonical"], entry["group"]
+    canonical, group = entry["canonical"], MaterialGroup(entry["group"])
     symbol, mass = re.escape(entry["symbol"]), str(entry["mass"])
     sup = mass.translate(_SUPERSCRIPT)
     rules: list[Rule] = []
@@ -96,7 +98,7 @@ def _isotope_rules(entry: dict[str, Any]) -> list[Rule]:
     return rules
 
 
-def _listed_rules(kind: str, entry: dict[str, Any], group: str) -> list[Rule]:
+def _listed_rules(kind: str, entry: dict[str, Any], group: MaterialGroup) -> list[Rule]:
     pattern = "|".join(f"(?:{p})" for p in entry["patterns"])
     rule = _rule(
         kind,
@@ -113,7 +115,7 @@ def _listed_rules(kind: str, entry: dict[str, Any], group: str) -> list[Rule]:
 def _rule(
     kind: str,
     entry: dict[str, Any],
-    group: str,
+    group: MaterialGroup,
     confidence: float,
     pattern: str,
     name: str,

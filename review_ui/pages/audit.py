@@ -7,13 +7,13 @@ from datetime import UTC, datetime, time, timedelta
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import AuditEntity, Role
 from review_ui.layout import header, page_offset, pager, require, when
 from storage.db import session_scope
-from storage.models import Role
 from storage.review import search_events
 
 PAGE = 50
-ENTITIES = ["Any", "finding", "incident", "user", "failure"]
+ENTITIES = ["Any", *(entity.value for entity in AuditEntity)]
 
 
 def render() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import Role, Tlp
 from review_ui.layout import acting_user, flash, header, require, when
 from storage.authz import PermissionDenied
 from storage.dashboard import (
@@ -15,13 +16,12 @@ from storage.dashboard import (
     quarantined_files,
     recent_runs,
     relevant_documents_by_type,
-    retry_failure,
     unresolved_failures,
     weekly_documents,
     weekly_incidents,
 )
 from storage.db import session_scope
-from storage.models import Role, Tlp
+from storage.runs import retry_failure
 
 
 def _retry(failure_id: int) -> None:

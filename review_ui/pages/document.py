@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import Label, ReviewStatus, Role, Tlp
 from review_ui import actions
 from review_ui.auth import SignedIn
 from review_ui.layout import header, require, when
@@ -25,9 +26,10 @@ from review_ui.safe_html import (
 from storage.db import session_scope
 from storage.documents import document_source, get_document, original_file
 from storage.incidents import draft_from_document, incidents_of_document
-from storage.models import Document, Finding, ReviewEvent, ReviewStatus, Role, Source, Tlp
-from storage.review import LABELS, document_findings, document_text, finding_history
+from storage.models import Document, Finding, ReviewEvent, Source
+from storage.review import document_findings, document_text, finding_history
 
+LABEL_OPTIONS = [label.value for label in Label]  # widget options: plain strings in the state
 SHORTCUTS = (
     "Keyboard: Alt+A confirm · Alt+N / Alt+P next / previous finding · "
     "Alt+Shift+A confirm all pending · Enter submits a form · Tab moves between fields."
@@ -73,7 +75,7 @@ def _title(document: Document, source: Source | None) -> None:
         block(
             f'<div dir="auto" style="font-size:1.25rem;font-weight:700">'
             f"{escape_text(document.title or '(untitled document)')}</div>"
-            f"<div>{tlp_badge(str(document.marking))}{badge('Admiralty ' + grade)}"
+            f"<div>{tlp_badge(document.marking)}{badge('Admiralty ' + grade)}"
             f"{badge((document.language or '?').upper())}{relevance}"
             f"{badge(source.name if source else 'no source')}{badge('#' + str(document.id))}</div>"
         ),
@@ -149,8 +151,8 @@ def _correct_form(finding: Finding, user: SignedIn, text_length: int) -> None:
     with st.form(key, enter_to_submit=True):
         st.selectbox(
             "Label",
-            LABELS,
-            index=LABELS.index(finding.label) if finding.label in LABELS else 0,
+            LABEL_OPTIONS,
+            index=LABEL_OPTIONS.index(finding.label) if finding.label in LABEL_OPTIONS else 0,
             key=f"{key}_label",
         )
         st.text_input("Normalized value", value=finding.normalized or "", key=f"{key}_normalized")
@@ -260,7 +262,7 @@ def _add_tab(document: Document, text: str, user: SignedIn) -> None:
         unsafe_allow_html=True,
     )
     with st.form("add_finding", enter_to_submit=True):
-        st.selectbox("Label", LABELS, key="add_label")
+        st.selectbox("Label", LABEL_OPTIONS, key="add_label")
         st.text_input(
             "Normalized value (ISO code, ISO date, canonical material)", key="add_normalized"
         )
@@ -317,7 +319,7 @@ def _provenance(document: Document, source: Source | None, user: SignedIn) -> No
         ("External id", document.external_id or "—"),
         ("URL", document.url or "—"),
     ]
-    st.markdown(block(tlp_badge(str(document.marking)) + key_values(rows)), unsafe_allow_html=True)
+    st.markdown(block(tlp_badge(document.marking) + key_values(rows)), unsafe_allow_html=True)
     url = document.url or ""
     if urlparse(url).scheme in {"http", "https"}:
         st.link_button("Open the original page", url)
@@ -407,7 +409,7 @@ def render() -> None:
         selected = finding.id if finding else None
     with left:
         st.markdown(block(legend()), unsafe_allow_html=True)
-        spans = [Span(f.id or 0, f.label, f.start, f.end, str(f.status)) for f in findings]
+        spans = [Span(f.id or 0, f.label, f.start, f.end, f.status) for f in findings]
         st.markdown(
             highlight(text, spans, selected)
             if text

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import Role, Tlp
 from review_ui.auth import SignedIn
 from review_ui.layout import acting_user, flash, header, page_offset, pager, require, when
 from review_ui.safe_html import badge, block, escape_text, key_values, tlp_badge
@@ -21,7 +22,6 @@ from storage.incidents import (
     merge_incidents,
     split_incident,
 )
-from storage.models import Role, Tlp
 
 PAGE = 25
 RECOVERED = {True: "recovered", False: "not recovered", None: "recovery unknown"}
@@ -121,7 +121,7 @@ def _facts(detail: IncidentDetail) -> None:
     st.markdown(
         block(
             f'<div style="font-size:1.2rem;font-weight:700">{escape_text(i.title)}</div>'
-            f"{tlp_badge(str(detail.marking))}{badge(i.incident_type)}{badge(i.intent_group)}"
+            f"{tlp_badge(detail.marking)}{badge(i.incident_type)}{badge(i.intent_group)}"
             f"{badge(i.material_group or 'material ?')}"
             f"{badge(RECOVERED[i.recovered])}"
             + key_values(

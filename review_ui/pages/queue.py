@@ -8,10 +8,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import Label, ReviewStatus, Role, Tlp
 from review_ui.layout import header, require
 from review_ui.settings import get_ui_settings
 from storage.db import session_scope
-from storage.models import ReviewStatus, Role, Tlp
 from storage.queue import (
     Cursor,
     Page,
@@ -20,7 +20,6 @@ from storage.queue import (
     filter_choices,
     finding_queue,
 )
-from storage.review import LABELS
 
 RELEVANCE = {"Any": None, "Relevant only": True, "Not relevant": False}
 
@@ -30,9 +29,12 @@ def _filters_form(choices: dict[str, Any]) -> QueueFilters:
     with st.form("queue_filters", enter_to_submit=True, border=True):
         row1 = st.columns(4)
         statuses = row1[0].multiselect(
-            "Status", [s.value for s in ReviewStatus], default=["pending"], key="f_status"
+            "Status",
+            [s.value for s in ReviewStatus],
+            default=[ReviewStatus.PENDING.value],
+            key="f_status",
         )
-        labels = row1[1].multiselect("Label", list(LABELS), key="f_label")
+        labels = row1[1].multiselect("Label", [label.value for label in Label], key="f_label")
         material = row1[2].selectbox("Material", ["Any", *choices["materials"]], key="f_material")
         country = row1[3].text_input("Country (ISO code)", max_chars=2, key="f_country")
         row2 = st.columns(4)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import Role
 from review_ui.layout import header, require, when
 from storage.dashboard import recent_runs
 from storage.db import session_scope
-from storage.models import IngestRun, Role
+from storage.models import IngestRun
 from storage.sources import list_sources
 
 

@@ -1,16 +1,25 @@
-"""Administration of users: list, create, disable or enable, set their TLP clearance."""
+"""Administration of users: list, create, disable or enable, set their TLP clearance,
+reset a password."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
+from nlp.vocabulary import Role, Tlp
 from review_ui.auth import SignedIn
 from review_ui.layout import acting_user, flash, header, require, when
 from storage.authz import PermissionDenied
 from storage.db import session_scope
-from storage.models import Role, Tlp
-from storage.users import UserError, create_user, list_users, set_clearance, set_disabled
+from storage.passwords import MIN_LENGTH
+from storage.users import (
+    UserError,
+    create_user,
+    list_users,
+    reset_password,
+    set_clearance,
+    set_disabled,
+)
 
 TLP = [marking.value for marking in Tlp]
 
@@ -64,6 +73,22 @@ def _set_clearance() -> None:
     flash("success", f"User {username} may now read up to {clearance}.")
 
 
+def _reset() -> None:
+    username = str(st.session_state.get("t_user") or "")
+    admin = acting_user().username
+    try:
+        with session_scope() as session:
+            temporary = reset_password(session=session, username=username, by=admin)
+    except (UserError, PermissionDenied) as error:
+        flash("error", str(error))
+        return
+    flash(
+        "success",
+        f"Temporary password for {username}: `{temporary}` (shown once; pass it on privately). "
+        "They must choose a new one at their next sign-in.",
+    )
+
+
 def _table(user: SignedIn) -> None:
     with session_scope() as session:
         users = list_users(session=session)
@@ -75,6 +100,7 @@ def _table(user: SignedIn) -> None:
                     "Role": u.role.value,
                     "Clearance": u.clearance.value,
                     "Disabled": u.disabled,
+                    "Must change password": u.must_change_password,
                     "Created": when(u.created_at),
                 }
                 for u in users
@@ -86,9 +112,10 @@ def _table(user: SignedIn) -> None:
         st.selectbox(
             "User", [u.username for u in users if u.username != user.username], key="t_user"
         )
-        cols = st.columns(2)
+        cols = st.columns(3)
         cols[0].form_submit_button("Disable", on_click=_toggle, args=(True,))
         cols[1].form_submit_button("Enable", on_click=_toggle, args=(False,))
+        cols[2].form_submit_button("Reset password", on_click=_reset)
         st.selectbox("Clearance (most restrictive marking readable)", TLP, key="t_clearance")
         st.form_submit_button("Set clearance", on_click=_set_clearance)
 
@@ -103,7 +130,11 @@ def render() -> None:
         st.text_input("Username", key="u_name")
         st.selectbox("Role", [r.value for r in Role], key="u_role")
         st.selectbox("Clearance", TLP, index=TLP.index(Tlp.GREEN.value), key="u_clearance")
-        st.text_input("Initial password (10+ characters)", type="password", key="u_password")
+        st.text_input(
+            f"Initial password ({MIN_LENGTH}+ characters, see the Password page)",
+            type="password",
+            key="u_password",
+        )
         st.form_submit_button("Create user", type="primary", on_click=_create)
 
 

@@ -6,14 +6,25 @@ so the engine's own settings apply); otherwise the URL of the configuration is u
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from alembic import context
 from sqlalchemy import create_engine, pool
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers the tables)
+from storage.models._base import EnumValue
 
 target_metadata = SQLModel.metadata
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
+    """Revisions hold plain column types: an enum stored as its value is a VARCHAR there,
+    so a revision never imports the models."""
+    if type_ == "type" and isinstance(obj, EnumValue):
+        return f"sqlmodel.sql.sqltypes.AutoString(length={obj.length})"
+    return False
 
 
 def run_with(connection: Connection) -> None:
@@ -22,6 +33,7 @@ def run_with(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        render_item=render_item,
     )
     with context.begin_transaction():
         context.run_migrations()

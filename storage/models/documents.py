@@ -6,8 +6,8 @@ from typing import Any
 from sqlalchemy import Index, LargeBinary
 from sqlmodel import Column, Field, SQLModel
 
-from storage.models._base import json_column, utcnow
-from storage.models.enums import DocumentStatus, Tlp
+from nlp.vocabulary import DocumentStatus, IncidentType, IntentGroup, Tlp
+from storage.models._base import EnumValue, json_column, utcnow
 
 
 class DocumentBase(SQLModel):
@@ -47,8 +47,8 @@ class Document(DocumentBase, table=True):
     relevant: bool | None = None
     relevance: float | None = None
     priority: int = 0  # storage.priority.document_priority(relevant, relevance)
-    incident_type: str | None = Field(default=None, max_length=40)
-    intent_group: str | None = Field(default=None, max_length=40)
+    incident_type: IncidentType | None = Field(default=None, sa_type=EnumValue(IncidentType, 40))
+    intent_group: IntentGroup | None = Field(default=None, sa_type=EnumValue(IntentGroup, 40))
     countries: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
     incident_date: date | None = None
     assessment_evidence: list[dict[str, Any]] = Field(

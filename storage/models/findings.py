@@ -6,13 +6,13 @@ from typing import Any
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import json_column, utcnow
-from storage.models.enums import FindingOrigin, ReviewStatus
+from nlp.vocabulary import FindingOrigin, Label, ReviewStatus
+from storage.models._base import EnumValue, json_column, utcnow
 
 
 class FindingBase(SQLModel):
     document_id: int = Field(foreign_key="document.id")  # indexed by ix_finding_document_status
-    label: str = Field(max_length=20)  # PERSON ORG GPE LOC FAC DATE MATERIAL
+    label: Label = Field(sa_type=EnumValue(Label, 20))
     text: str  # surface text as it stands in the document
     start: int  # character offsets into the stored extracted text
     end: int
@@ -44,10 +44,6 @@ class Finding(FindingBase, table=True):
     reviewed_by: str | None = None
 
 
-class FindingCreate(FindingBase):
-    pass
-
-
 class Suppression(SQLModel, table=True):
     """A value an analyst rejected for good: never proposed again in that context.
 
@@ -56,7 +52,7 @@ class Suppression(SQLModel, table=True):
     """
 
     id: int | None = Field(default=None, primary_key=True)
-    label: str = Field(max_length=20, index=True)
+    label: Label = Field(sa_type=EnumValue(Label, 20), index=True)
     text_key: str = Field(index=True)  # casefolded surface text
     source_id: int | None = Field(default=None, foreign_key="source.id")
     document_id: int | None = Field(default=None, foreign_key="document.id")

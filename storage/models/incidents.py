@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from storage.models._base import json_column, utcnow
-from storage.models.enums import IncidentStatus
+from nlp.vocabulary import IncidentStatus, IncidentType, IntentGroup, MaterialGroup
+from storage.models._base import EnumValue, json_column, utcnow
 
 
 class IncidentBase(SQLModel):
@@ -14,9 +14,13 @@ class IncidentBase(SQLModel):
     title: str
     occurred_on: date | None = None
     reported_on: date | None = None
-    incident_type: str = Field(default="other", max_length=40)
-    intent_group: str = Field(default="undetermined", max_length=40)
-    material_group: str | None = Field(default=None, max_length=30)
+    incident_type: IncidentType = Field(
+        default=IncidentType.OTHER, sa_type=EnumValue(IncidentType, 40)
+    )
+    intent_group: IntentGroup = Field(
+        default=IntentGroup.UNDETERMINED, sa_type=EnumValue(IntentGroup, 40)
+    )
+    material_group: MaterialGroup | None = Field(default=None, sa_type=EnumValue(MaterialGroup, 30))
     materials: list[str] = Field(default_factory=list, sa_column=json_column(nullable=False))
     country: str | None = Field(default=None, max_length=2)
     place: str | None = None

@@ -5,8 +5,8 @@ from typing import Any
 
 from sqlmodel import Field, SQLModel
 
+from nlp.vocabulary import RunStatus, SourceKind, Tlp
 from storage.models._base import json_column, utcnow
-from storage.models.enums import RunStatus, SourceKind, Tlp
 
 
 class SourceBase(SQLModel):

@@ -4,8 +4,8 @@ from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+from nlp.vocabulary import Role, Tlp
 from storage.models._base import utcnow
-from storage.models.enums import Role, Tlp
 
 
 class UserBase(SQLModel):
@@ -19,20 +19,22 @@ class User(UserBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     password_hash: str
     created_at: datetime = Field(default_factory=utcnow)
-
-
-class UserPublic(UserBase):
-    id: int
-    created_at: datetime
+    must_change_password: bool = False  # set by an administrator's reset
 
 
 class SignInAttempt(SQLModel, table=True):
-    """Every sign-in attempt, for rate limiting and the security log."""
+    """Every sign-in attempt, for throttling and the security log.
+
+    `throttled` marks an attempt refused without checking the password because the username
+    or the client address had to wait; such refusals never extend the wait.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     username: str = Field(index=True, max_length=64)
+    client_address: str | None = Field(default=None, index=True, max_length=64)
     at: datetime = Field(default_factory=utcnow, index=True)
     succeeded: bool
+    throttled: bool = False
 
 
 class UiSession(SQLModel, table=True):

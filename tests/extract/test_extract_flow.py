@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from flows.extract import extract_flow
-from storage.models import (
-    Document,
-    DocumentStatus,
-    Finding,
-    IngestFailure,
-    IngestRun,
-    ReviewStatus,
-    RunStatus,
-)
+from flows.extract import extract_flow, get_extractor
+from nlp.types import ExtractionResult, InputDocument
+from nlp.vocabulary import DocumentStatus, ReviewStatus, RunStatus
+from storage.db import session_scope
+from storage.models import Document, Finding, IngestFailure, IngestRun
 from storage.objectstore import get_object_store
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
@@ -44,7 +41,7 @@ def add_document(session: Session, text: str | None, *, key: str | None = None) 
 
 
 def test_extract_flow_writes_findings_and_records_failures(engine: Engine) -> None:
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         theft = add_document(session, THEFT)
         routine = add_document(session, ROUTINE)
         broken = add_document(session, None, key="f" * 64)
@@ -52,7 +49,7 @@ def test_extract_flow_writes_findings_and_records_failures(engine: Engine) -> No
     counts = extract_flow()
 
     assert counts["documents"] == 2 and counts["failed"] == 1 and counts["relevant"] == 1
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         stored = session.get(Document, theft.id)
         assert stored is not None and stored.relevant and stored.incident_type == "theft"
         assert "FR" in stored.countries
@@ -74,10 +71,10 @@ def test_extract_flow_writes_findings_and_records_failures(engine: Engine) -> No
 
 
 def test_reextraction_keeps_decisions(engine: Engine) -> None:
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         document = add_document(session, THEFT)
     extract_flow()
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         findings = session.exec(select(Finding).where(Finding.document_id == document.id)).all()
         material = next(f for f in findings if f.label == "MATERIAL")
         other = next(f for f in findings if f.label != "MATERIAL")
@@ -91,7 +88,7 @@ def test_reextraction_keeps_decisions(engine: Engine) -> None:
 
     assert extract_flow()["documents"] == 1
 
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         after = session.exec(select(Finding).where(Finding.document_id == document.id)).all()
         assert len(after) == before
         spans = [(f.label, f.start, f.end) for f in after]
@@ -99,3 +96,35 @@ def test_reextraction_keeps_decisions(engine: Engine) -> None:
         statuses = {f.id: f.status for f in after}
         assert statuses[material.id] == ReviewStatus.CONFIRMED
         assert statuses[other.id] == ReviewStatus.REJECTED
+
+
+def test_an_extractor_bug_costs_its_document_only_and_is_logged_with_its_traceback(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    extractor = get_extractor()
+    extract_batch = extractor.extract_batch
+
+    def buggy(inputs: list[InputDocument], **kwargs: Any) -> list[ExtractionResult]:
+        if any(item.text == ROUTINE for item in inputs):
+            raise ZeroDivisionError("an extractor bug")
+        return extract_batch(inputs, **kwargs)
+
+    monkeypatch.setattr(extractor, "extract_batch", buggy)
+    with Session(engine, expire_on_commit=False) as session:
+        theft = add_document(session, THEFT)
+        routine = add_document(session, ROUTINE)
+
+    with caplog.at_level(logging.ERROR):
+        counts = extract_flow()
+
+    assert counts["documents"] == 1 and counts["failed"] == 1
+    with Session(engine, expire_on_commit=False) as session:
+        assert session.get(Document, theft.id).relevant  # type: ignore[union-attr]
+        failed = session.get(Document, routine.id)
+        assert failed is not None and failed.status == DocumentStatus.FAILED
+        failure = session.exec(select(IngestFailure)).one()
+        assert failure.item == f"document:{routine.id}"
+        assert failure.reason.startswith("extraction failed: internal error ZeroDivisionError")
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1 and errors[0].exc_info and errors[0].exc_info[0] is ZeroDivisionError
+    assert f"document:{routine.id}" in errors[0].getMessage()

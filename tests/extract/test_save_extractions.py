@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from nlp.vocabulary import DocumentStatus, ReviewStatus, SourceKind
 from storage.findings import (
     DocumentExtraction,
     NewFinding,
@@ -15,15 +16,7 @@ from storage.findings import (
     save_extractions,
     suppressions_for,
 )
-from storage.models import (
-    Document,
-    DocumentStatus,
-    Finding,
-    ReviewStatus,
-    Source,
-    SourceKind,
-    Suppression,
-)
+from storage.models import Document, Finding, Source, Suppression
 
 
 def make_document(session: Session, text: str = "text", source: Source | None = None) -> Document:

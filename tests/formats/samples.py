@@ -10,7 +10,7 @@ from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 
-from flows.demo.builders import docx_bytes, email_bytes, image_only_pdf_bytes, pdf_bytes
+from demo.builders import docx_bytes, email_bytes, image_only_pdf_bytes, pdf_bytes
 
 SYNTHETIC = "Synthetic document written for the radintel demo."
 EN_TEXT = (

@@ -1,4 +1,4 @@
-"""The committed demo sources parse as documented in flows/demo/README.md."""
+"""The committed demo sources parse as documented in demo/README.md."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from flows.demo import build_demo
-from flows.demo.articles import FOOTER
-from flows.demo.pages import BASE_URL
+from demo import build
+from demo.corpus import DEMO_DIR, FOOTER
+from demo.pages import BASE_URL
+from demo.parse_report import demo_files
 from nlp.formats import parse_bytes
 from nlp.types import ParsedDocument, ParseError
 
-DEMO = Path(build_demo.__file__).resolve().parent
+DEMO = DEMO_DIR
 EXPECTED_ERRORS = {
     "inbox/corrupt_report.pdf": "corrupt PDF",
     "inbox/encrypted_report.pdf": "encrypted PDF",
@@ -28,11 +29,13 @@ def _parse(relative: str) -> list[ParsedDocument]:
 
 @cache
 def _built() -> dict[str, bytes]:
-    return build_demo.build()
+    return build.build()
 
 
 def _documents() -> dict[str, list[ParsedDocument]]:
-    return {name: _parse(name) for name in sorted(_built()) if name not in EXPECTED_ERRORS}
+    """Every file of the demo folders, the built ones and those written by hand."""
+    names = [str(path.relative_to(DEMO)) for path in demo_files()]
+    return {name: _parse(name) for name in names if name not in EXPECTED_ERRORS}
 
 
 def test_committed_files_match_the_generator() -> None:

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from flows.demo.builders import zip_bomb_docx_bytes
+from demo.builders import zip_bomb_docx_bytes
 from nlp.formats import docx, parse_bytes
 from nlp.types import ParseError
 from tests.formats import samples

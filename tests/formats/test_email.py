@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from flows.demo.builders import email_bytes, raw_email_bytes
+from demo.builders import email_bytes, raw_email_bytes
 from nlp.formats import email_message, parse_bytes
 from tests.formats import samples
 

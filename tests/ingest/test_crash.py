@@ -14,8 +14,8 @@ import pytest
 
 from flows.ingest import ingest_flow
 from flows.settings import get_flow_settings
+from nlp.vocabulary import RunStatus
 from storage.db import get_engine
-from storage.models import RunStatus
 from storage.schema import create_schema
 from tests.conftest import clear_caches
 from tests.ingest import samples

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from flows.fetch import CacheEntry, DemoFileFetcher, FetchError, HttpFetcher, read_file_capped
+from flows.fetch import CacheEntry, FetchError, FileFetcher, HttpFetcher, read_file_capped
 from flows.fetch.base import TransientFetchError
 from flows.fetch.guard import IPNetwork, checked_addresses, is_blocked
 from flows.fetch.ratelimit import HostRateLimiter
@@ -190,14 +190,14 @@ def test_rate_limiter_keeps_hosts_apart() -> None:
     assert slept == [pytest.approx(2.0)]
 
 
-def test_demo_fetcher_serves_only_its_folders(tmp_path: Path) -> None:
+def test_file_fetcher_serves_only_its_host_and_folders(tmp_path: Path) -> None:
     (tmp_path / "web").mkdir()
     (tmp_path / "feed").mkdir()
     (tmp_path / "web" / "a.html").write_bytes(b"<html>a</html>")
     (tmp_path / "feed" / "f.xml").write_bytes(b"<rss/>")
     (tmp_path / "secret.txt").write_bytes(b"no")
-    demo = DemoFileFetcher(tmp_path, max_bytes=MB)
     base = "http://demo.radintel.invalid"
+    demo = FileFetcher(tmp_path, host="demo.radintel.invalid", max_bytes=MB)
     assert demo.fetch(f"{base}/web/a.html").data == b"<html>a</html>"
     assert demo.fetch(f"{base}/a.html").data == b"<html>a</html>"
     first = demo.fetch(f"{base}/feed/f.xml")
@@ -205,6 +205,8 @@ def test_demo_fetcher_serves_only_its_folders(tmp_path: Path) -> None:
     for path in ("/../secret.txt", "/web/..%2fsecret.txt", "/web/../secret.txt", "/x/y/z"):
         with pytest.raises(FetchError, match="404"):
             demo.fetch(base + path)
+    with pytest.raises(FetchError, match="404"):
+        demo.fetch("http://other.example/web/a.html")
 
 
 def test_huge_sparse_file_refused_without_reading_it(tmp_path: Path) -> None:

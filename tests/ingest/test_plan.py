@@ -9,7 +9,7 @@ import pytest
 from flows.ingest_plan import RawItem, SourceSpec, as_utc, plan_item, sha256_hex, tlp_or_none
 from flows.ingest_store import count_batch
 from nlp.types import Attachment, ParsedDocument, ParseError
-from storage.models import DocumentStatus, SourceKind, Tlp
+from nlp.vocabulary import DocumentStatus, SourceKind, Tlp
 from tests.ingest import samples
 
 SOURCE = SourceSpec(

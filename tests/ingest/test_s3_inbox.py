@@ -10,7 +10,7 @@ import pytest
 from minio import Minio
 
 from flows.ingest import ingest_flow
-from storage.models import RunStatus
+from nlp.vocabulary import RunStatus
 from tests.conftest import clear_caches
 from tests.ingest import samples
 from tests.ingest.factories import by_source, declare, documents, failures

@@ -8,7 +8,7 @@ import pytest
 
 from flows.errors import UserError
 from flows.sources_file import parse_source, put_source, read_sources, set_enabled
-from storage.models import SourceKind, Tlp
+from nlp.vocabulary import SourceKind, Tlp
 
 
 def test_round_trip_and_replacement(tmp_path: Path) -> None:

@@ -7,20 +7,21 @@ import threading
 from datetime import timedelta
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from nlp.vocabulary import DocumentStatus, RunStatus, SourceKind
+from storage.authz import Operator
+from storage.db import session_scope
 from storage.documents import (
     add_documents,
     delete_failed_document,
     find_by_sha256,
-    find_by_url,
     known_sha256s,
     known_urls,
 )
-from storage.models import DocumentCreate, DocumentStatus, RunStatus, SourceCreate, SourceKind
+from storage.models import DocumentCreate, ReviewEvent, SourceCreate
 from storage.models._base import utcnow
 from storage.runs import (
-    count_unresolved_failures,
     finish_run,
     list_failures,
     list_retry_requests,
@@ -31,7 +32,6 @@ from storage.runs import (
     start_run,
 )
 from storage.sources import (
-    disable_source,
     disable_sources_except,
     get_source_by_name,
     list_sources,
@@ -65,10 +65,11 @@ def test_sources_upsert_list_disable_and_cache(session: Session) -> None:
     assert updated.http_cache == {"https://example.org/rss": {"etag": '"a"', "last_modified": None}}
     upsert_source(session=session, source_create=feed("other"))
     assert [s.name for s in list_sources(session=session)] == ["other", "regulator"]
-    assert disable_source(session=session, name="regulator") is not None
+    assert [s.name for s in disable_sources_except(session=session, names={"other"})] == [
+        "regulator"
+    ]
     assert [s.name for s in list_sources(session=session, enabled_only=True)] == ["other"]
     assert disable_sources_except(session=session, names=set())[0].name == "other"
-    assert disable_source(session=session, name="missing") is None
     assert get_source_by_name(session=session, name="other").enabled is False  # type: ignore[union-attr]
     kinds = list_sources(session=session, kinds=[SourceKind.WEB])
     assert kinds == []
@@ -95,9 +96,6 @@ def test_add_documents_reports_new_and_duplicates(session: Session) -> None:
     assert [doc.sha256 for doc in second.new] == [make_document("c").sha256]
     assert sorted(second.duplicates) == sorted([make_document(t).sha256 for t in "ac"])
     assert find_by_sha256(session=session, sha256=make_document("b").sha256) is not None
-    assert [doc.url for doc in find_by_url(session=session, url="https://x.example/a")] == [
-        "https://x.example/a"
-    ]
     assert known_urls(session=session, urls=["https://x.example/a", "https://y"]) == {
         "https://x.example/a"
     }
@@ -112,7 +110,7 @@ def test_concurrent_inserts_of_the_same_content_do_not_collide(engine: Engine) -
     results: list[int] = []
 
     def writer() -> None:
-        with Session(engine) as own:
+        with session_scope(engine) as own:
             barrier.wait()
             outcome = add_documents(session=own, documents=[make_document("race")])
             results.append(len(outcome.new))
@@ -123,6 +121,28 @@ def test_concurrent_inserts_of_the_same_content_do_not_collide(engine: Engine) -
     for thread in threads:
         thread.join()
     assert sorted(results) == [0, 1]
+
+
+def test_concurrent_upserts_of_a_new_source_do_not_collide(engine: Engine) -> None:
+    """Two runs sync the same new source at once: one row, both commit."""
+    barrier = threading.Barrier(2)
+    ids: list[int | None] = []
+
+    def syncer(reliability: str) -> None:
+        with session_scope(engine) as own:
+            barrier.wait()
+            changed = feed().model_copy(update={"reliability": reliability})
+            ids.append(upsert_source(session=own, source_create=changed).id)
+
+    threads = [threading.Thread(target=syncer, args=(grade,)) for grade in "AB"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with session_scope(engine) as check:
+        sources = list_sources(session=check)
+    assert len(ids) == 2 and len(set(ids)) == 1
+    assert [s.name for s in sources] == ["regulator"] and sources[0].reliability in {"A", "B"}
 
 
 def test_failed_documents_can_be_removed_for_a_retry(session: Session) -> None:
@@ -150,12 +170,13 @@ def test_runs_and_failures(session: Session) -> None:
     )
     assert ok.status == RunStatus.SUCCEEDED
     assert [f.reason for f in list_failures(session=session)] == ["HTTP 404"]
-    assert count_unresolved_failures(session=session) == 1
-    retry_failure(session=session, failure_id=failure.id or 0)
+    retry_failure(session=session, failure_id=failure.id or 0, username=Operator("ops"))
     assert [f.id for f in list_retry_requests(session=session)] == [failure.id]
+    audit = session.exec(select(ReviewEvent).where(ReviewEvent.entity_type == "failure")).one()
+    assert (audit.username, audit.action, audit.entity_id) == ("ops", "retry", failure.id)
     resolve_failure(session=session, failure_id=failure.id or 0)
     assert list_failures(session=session) == []
-    assert count_unresolved_failures(session=session) == 0
+    assert list_failures(session=session, unresolved_only=False) == [failure]
 
 
 def test_crashed_runs_are_told_apart_from_live_ones(session: Session) -> None:

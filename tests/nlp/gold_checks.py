@@ -11,15 +11,13 @@ from typing import Any
 
 import pycountry
 
-from nlp.evaluation.build_gold import (
+from evaluation.build import (
     ATTRIBUTE_KEYS,
     DEVICES,
-    INCIDENT_TYPES,
-    INTENT_GROUPS,
-    LABELS,
     LANGUAGES,
     MATERIAL_NAMES,
 )
+from nlp.vocabulary import IncidentType, IntentGroup, Label
 
 Document = dict[str, Any]
 Finding = dict[str, Any]
@@ -75,7 +73,7 @@ def check_document_shape(document: Document, id_prefix: str, words: tuple[int, i
     assert document["language"] in LANGUAGES
     assert words[0] <= len(document["text"].split()) <= words[1]
     assert "[[" not in document["text"] and "]]" not in document["text"]
-    assert document["incident_type"] in INCIDENT_TYPES
+    assert document["incident_type"] in set(IncidentType)
     date_value = document["incident_date"]
     assert date_value is None or valid_iso_date(date_value)
     assert all(is_country(code) for code in document["countries"])
@@ -88,7 +86,7 @@ def check_doc_level_labels(document: Document) -> None:
         assert document["countries"] == []
         return
     assert document["incident_type"] != "none"
-    assert document["intent_group"] in INTENT_GROUPS
+    assert document["intent_group"] in set(IntentGroup)
     assert document["countries"]
     places = {f["normalized"] for f in document["findings"] if f["label"] == "GPE"}
     assert set(document["countries"]) <= places
@@ -105,7 +103,7 @@ def check_finding_span_and_vocabulary(document: Document, finding: Finding) -> N
     assert span[-1] not in EDGE_PUNCTUATION
     assert not LEADING_DETERMINERS.match(span)
     label, normalized = finding["label"], finding["normalized"]
-    assert label in LABELS
+    assert label in set(Label)
     if label == "GPE":
         assert is_country(normalized)
     elif label == "DATE":

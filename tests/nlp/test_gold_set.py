@@ -7,16 +7,13 @@ from typing import Any
 
 import pytest
 
-from nlp.evaluation.build_gold import (
+from evaluation.build import (
     GOLD_PATH,
-    INCIDENT_TYPES,
-    INTENT_GROUPS,
     LANGUAGES,
     GoldMarkupError,
     build_lines,
     parse_markup,
 )
-from storage.models.enums import IncidentType, IntentGroup
 from tests.nlp import gold_checks as check
 from tests.nlp.gold_checks import Document, Finding
 
@@ -59,11 +56,6 @@ def test_language_and_relevance_balance() -> None:
 @pytest.mark.parametrize("document", DOCUMENTS, **BY_ID)
 def test_doc_level_labels_follow_relevance(document: Document) -> None:
     check.check_doc_level_labels(document)
-
-
-def test_vocabularies_match_the_data_model() -> None:
-    assert set(INCIDENT_TYPES) == {member.value for member in IncidentType}
-    assert set(INTENT_GROUPS) == {member.value for member in IntentGroup}
 
 
 @pytest.mark.parametrize("item", FINDINGS, ids=check.finding_id)

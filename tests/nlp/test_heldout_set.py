@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 
-from nlp.evaluation.build_gold import (
+from evaluation.build import (
     ATTRIBUTE_KEYS,
     GOLD_PATH,
     HELDOUT_PATH,
-    LABELS,
     LANGUAGES,
     build_lines,
     heldout_sources,
 )
+from nlp.vocabulary import Label
 from tests.nlp import gold_checks as check
 from tests.nlp.gold_checks import Document, Finding
 
@@ -114,7 +114,7 @@ def test_device_findings_only_in_sentences_without_material(document: Document) 
 
 def test_every_label_and_incident_type_family_is_exercised() -> None:
     labels = {finding["label"] for _, finding in FINDINGS}
-    assert labels == set(LABELS)
+    assert labels == set(Label)
     kinds = {document["incident_type"] for document in DOCUMENTS if document["relevant"]}
     assert len(kinds) >= 5
     attributes = {key for _, finding in FINDINGS for key in finding["attributes"]}

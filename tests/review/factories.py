@@ -8,7 +8,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from storage.models import Document, DocumentStatus, Finding, Role, Source, SourceKind, Tlp, User
+from nlp.vocabulary import DocumentStatus, Role, SourceKind, Tlp
+from storage.models import Document, Finding, Source, User
 from storage.objectstore import get_object_store
 from storage.users import hash_password
 

@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 from streamlit.testing.v1 import AppTest
 
+from nlp.vocabulary import ReviewStatus, Tlp
 from review_ui import auth
-from storage.db import get_engine
-from storage.models import Finding, Incident, IngestFailure, ReviewStatus, Tlp
+from storage.db import get_engine, session_scope
+from storage.models import Finding, Incident, IngestFailure
 from storage.models._base import utcnow
-from storage.models.users import UiSession
+from storage.models.users import UiSession, User
 from storage.seed import seed_synthetic
 from storage.ui_sessions import create_session, hash_token
 from storage.users import create_user, set_disabled
@@ -27,7 +28,7 @@ PASSWORD = "a long enough password"
 
 @pytest.fixture
 def users(engine: Engine) -> Engine:
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         for name in ("analyst", "admin"):
             create_user(
                 session=session,
@@ -40,7 +41,7 @@ def users(engine: Engine) -> Engine:
 
 
 def open_session(engine: Engine, username: str) -> str:
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         return create_session(session=session, username=username, lifetime=timedelta(hours=1))[1]
 
 
@@ -81,7 +82,7 @@ def test_sign_in_opens_a_server_session_and_sets_the_cookie(users: Engine) -> No
     at.text_input(key="signin_password").input(PASSWORD)
     at.button[0].click().run()
     token = at.session_state["auth"]
-    with Session(users) as session:
+    with session_scope(users) as session:
         stored = session.exec(select(UiSession)).one()
     assert stored.token_hash == hash_token(token) and stored.username == "analyst"
     script = cookie_script(at)
@@ -129,7 +130,7 @@ def test_sign_out_revokes_the_session(users: Engine, monkeypatch: pytest.MonkeyP
     at.run().button[0].click().run()
     assert "auth" not in at.session_state
     assert "Max-Age=0" in cookie_script(at)
-    with Session(users) as session:
+    with session_scope(users) as session:
         stored = session.exec(select(UiSession)).one()
     assert stored.revoked_at is not None
     monkeypatch.setattr(auth, "current_token", lambda: token)  # a reload with the old cookie
@@ -140,7 +141,7 @@ def test_sign_out_revokes_the_session(users: Engine, monkeypatch: pytest.MonkeyP
 
 def test_disabled_user_is_signed_out_on_the_next_run(users: Engine) -> None:
     token = open_session(users, "analyst")
-    with Session(users) as session:
+    with session_scope(users) as session:
         set_disabled(session=session, username="analyst", disabled=True, by="admin")
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["auth"] = token  # the next run of an open Streamlit session
@@ -149,10 +150,22 @@ def test_disabled_user_is_signed_out_on_the_next_run(users: Engine) -> None:
     assert "administrator" in at.info[0].value
 
 
+def test_session_of_a_user_disabled_behind_the_app_is_revoked_for_good(users: Engine) -> None:
+    token = open_session(users, "analyst")
+    with session_scope(users) as session:  # by SQL, so set_disabled does not revoke
+        session.execute(update(User).where(col(User.username) == "analyst").values(disabled=True))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["auth"] = token
+    at.run()
+    assert "no longer active" in at.info[0].value
+    with session_scope(users) as session:  # the UI's unit of work committed the revocation
+        assert session.exec(select(UiSession)).one().revoked_at is not None
+
+
 def test_expired_session_signs_out(users: Engine) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     token = open_session(users, "analyst")
-    with Session(users) as session:
+    with session_scope(users) as session:
         session.execute(update(UiSession).values(expires_at=utcnow() - timedelta(seconds=1)))
         session.commit()
     at.session_state["auth"] = token
@@ -181,7 +194,7 @@ def test_queue_filters(users: Engine) -> None:
 
 
 def _document_app(engine: Engine) -> tuple[AppTest, int, int]:
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         document = make_document(session)
         finding = make_finding(session, document, "Norvik Gauge Services")
         assert document.id and finding.id
@@ -193,7 +206,7 @@ def _document_app(engine: Engine) -> tuple[AppTest, int, int]:
 
 
 def _finding(engine: Engine, finding_id: int) -> Finding:
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         finding = session.get(Finding, finding_id)
         assert finding is not None
         return finding
@@ -214,7 +227,7 @@ def test_confirm_and_conflict(users: Engine) -> None:
     at.button(key="confirm").click().run()
     assert _finding(users, finding_id).status == ReviewStatus.CONFIRMED
     assert "confirmed" in at.success[0].value
-    with Session(users) as session:  # someone else decides behind the page
+    with session_scope(users) as session:  # someone else decides behind the page
         session.execute(
             update(Finding)
             .where(col(Finding.id) == finding_id)
@@ -255,7 +268,7 @@ def test_correct_reject_and_add(users: Engine) -> None:
     at.selectbox(key="add_label").set_value("GPE")
     at.text_input(key="add_normalized").input("NL")
     at.button(key="FormSubmitter:add_finding-Add finding").click().run()
-    with Session(users) as session:
+    with session_scope(users) as session:
         added = session.exec(select(Finding).where(Finding.origin == "analyst")).one()
     assert (added.document_id, added.text, added.normalized) == (document_id, "Rotterdam", "NL")
 
@@ -264,7 +277,7 @@ def test_incident_open_and_merge(users: Engine) -> None:
     at, _, _ = _document_app(users)
     at.button(key="FormSubmitter:open_incident-Open an incident from this document").click().run()
     at.button(key="FormSubmitter:open_incident-Open an incident from this document").click().run()
-    with Session(users) as session:
+    with session_scope(users) as session:
         first, second = session.exec(select(Incident).order_by(col(Incident.id))).all()
     page = app(incident_id=first.id)
     page.switch_page("pages/incidents.py").run()
@@ -273,7 +286,7 @@ def test_incident_open_and_merge(users: Engine) -> None:
     page.number_input(key="merge_from").set_value(second.id)
     page.text_input(key="merge_reason").input("same seizure")
     page.button(key="FormSubmitter:merge-Merge").click().run()
-    with Session(users) as session:
+    with session_scope(users) as session:
         merged = session.get(Incident, second.id)
         assert merged is not None and merged.merged_into_id == first.id
 
@@ -283,11 +296,11 @@ def test_dashboard_retry(users: Engine) -> None:
     at = app()
     at.switch_page("pages/dashboard.py").run()
     assert not at.exception and not at.error
-    with Session(users) as session:
+    with session_scope(users) as session:
         failure = session.exec(select(IngestFailure).order_by(col(IngestFailure.id))).first()
         assert failure is not None
     at.button(key=f"retry_{failure.id}").click().run()
-    with Session(users) as session:
+    with session_scope(users) as session:
         stored = session.get(IngestFailure, failure.id)
         assert stored is not None and stored.retried_at is not None
 

@@ -15,12 +15,13 @@ import httpx
 import pytest
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import col, select
 
 from flows.commands.review import streamlit_command, ui_environment
 from flows.local_prefect import free_port
-from storage.db import engine_for
-from storage.models import Finding, ReviewEvent, ReviewStatus, Tlp
+from nlp.vocabulary import ReviewStatus, Tlp
+from storage.db import engine_for, session_scope
+from storage.models import Finding, ReviewEvent
 from storage.models.users import UiSession
 from storage.schema import create_schema
 from storage.seed import seed_synthetic
@@ -67,7 +68,7 @@ def live_app(data_dir: Path) -> Iterator[LiveApp]:
     engine = engine_for(f"sqlite:///{(data_dir / 'radintel.db').resolve()}")
     create_schema(engine)
     seed_synthetic(engine=engine, documents=40, findings_per_doc=8)
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         for name in ("analyst", "admin"):  # the seed marks documents up to TLP:RED
             create_user(
                 session=session, username=name, password=PASSWORD, role=name, clearance=Tlp.RED
@@ -90,7 +91,7 @@ def live_app(data_dir: Path) -> Iterator[LiveApp]:
 
 
 def _finding(app: LiveApp) -> Finding:
-    with Session(app.engine) as session:
+    with session_scope(app.engine) as session:
         finding = session.get(Finding, app.finding_id)
         assert finding is not None
         return finding
@@ -130,7 +131,7 @@ def _check_session_cookie(page: Any, app: LiveApp) -> None:
     assert cookie is not None and cookie["sameSite"] == "Strict" and cookie["path"] == "/"
     assert cookie["expires"] > time.time() + 7 * 3600  # Max-Age: the 8 h session lifetime
     token = str(cookie["value"])
-    with Session(app.engine) as session:
+    with session_scope(app.engine) as session:
         stored = session.exec(select(UiSession).where(UiSession.username == "analyst")).one()
     assert stored.token_hash == hash_token(token)
     assert token not in page.url and token not in page.locator("body").inner_text()
@@ -213,7 +214,8 @@ def test_review_session_in_the_browser(live_app: LiveApp) -> None:
             expect(page.get_by_text("Finding added.")).to_be_visible()
             _settle(page)
 
-            with Session(live_app.engine) as session:  # someone else changes it behind the page
+            # someone else changes it behind the page
+            with session_scope(live_app.engine) as session:
                 session.execute(
                     update(Finding)
                     .where(col(Finding.id) == live_app.finding_id)
@@ -274,7 +276,7 @@ def test_review_session_in_the_browser(live_app: LiveApp) -> None:
             raise
         browser.close()
 
-    with Session(live_app.engine) as session:
+    with session_scope(live_app.engine) as session:
         events = session.exec(select(ReviewEvent).where(ReviewEvent.username == "analyst")).all()
         actions = [e.action for e in events if e.entity_type == "finding"]
     assert actions == ["confirm", "correct", "reject", "add"]

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session
 
+from nlp.vocabulary import IncidentStatus, Tlp
 from storage.incidents import (
     IncidentError,
     attach_document,
@@ -19,7 +20,7 @@ from storage.incidents import (
     merge_incidents,
     split_incident,
 )
-from storage.models import Incident, IncidentStatus, Tlp
+from storage.models import Incident
 from storage.review import search_events
 from tests.review.factories import ident, make_document, make_finding, make_user
 

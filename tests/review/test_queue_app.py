@@ -6,10 +6,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from storage.models import Tlp
+from nlp.vocabulary import Tlp
+from storage.db import session_scope
 from storage.seed import seed_synthetic
 from storage.ui_sessions import create_session
 from storage.users import create_user
@@ -19,7 +19,7 @@ APP = str(Path(__file__).resolve().parents[2] / "review_ui" / "app.py")
 
 def _queue(engine: Engine) -> AppTest:
     seed_synthetic(engine=engine, documents=30, findings_per_doc=10)
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         create_user(
             session=session,
             username="analyst",

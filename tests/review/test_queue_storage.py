@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -10,28 +12,32 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 import storage.queue
+from nlp.vocabulary import ReviewStatus, Tlp
 from storage.dashboard import (
     incidents_by,
     incidents_for_map,
     overview,
     quarantined_files,
-    retry_failure,
     unresolved_failures,
     weekly_documents,
 )
+from storage.db import session_scope
 from storage.findings import DocumentExtraction, NewFinding, save_extractions
-from storage.models import Document, Finding, IngestFailure, ReviewStatus, Tlp
+from storage.models import Document, Finding, IngestFailure
 from storage.models._base import utcnow
 from storage.priority import document_priority, finding_priority, relevant_range
 from storage.queue import Cursor, QueueFilters, document_queue, filter_choices, finding_queue
 from storage.review import add_finding, correct_finding, document_text
+from storage.runs import retry_failure
 from storage.seed import seed_synthetic
 from tests.review.factories import ident, make_document, make_user
 
 
-def _seeded(engine: Engine) -> Session:
+@contextmanager
+def _seeded(engine: Engine) -> Iterator[Session]:
     seed_synthetic(engine=engine, documents=120, findings_per_doc=10)
-    return Session(engine)
+    with session_scope(engine) as session:
+        yield session
 
 
 def test_seed_spans_point_at_the_stored_text(engine: Engine) -> None:
@@ -131,7 +137,7 @@ def test_totals_are_capped(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_writers_keep_the_priority(engine: Engine) -> None:
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         make_user(session, "ana")
         document = make_document(session)
         material = {"iaea_category": 2}

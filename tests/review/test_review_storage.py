@@ -6,7 +6,9 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from storage.models import Finding, ReviewEvent, ReviewStatus, Suppression, Tlp
+from nlp.vocabulary import ReviewStatus, Tlp
+from storage.db import session_scope
+from storage.models import Finding, ReviewEvent, Suppression
 from storage.review import (
     ConflictError,
     ReviewError,
@@ -40,9 +42,9 @@ def test_confirm_writes_an_audit_row_and_bumps_the_version(session: Session) -> 
 
 
 def test_stale_decision_from_a_second_session_raises_and_writes_nothing(engine: Engine) -> None:
-    with Session(engine) as setup:
+    with session_scope(engine) as setup:
         finding = make_finding(setup, make_document(setup), "Rotterdam", label="GPE")
-    with Session(engine) as first, Session(engine) as second:
+    with session_scope(engine) as first:
         reject_finding(
             session=first,
             finding_id=ident(finding),
@@ -50,13 +52,13 @@ def test_stale_decision_from_a_second_session_raises_and_writes_nothing(engine: 
             username="ana",
             reason="no",
         )
-        with pytest.raises(ConflictError) as raised:
-            confirm_finding(
-                session=second, finding_id=ident(finding), expected_version=1, username="bob"
-            )
+    with pytest.raises(ConflictError) as raised, session_scope(engine) as second:
+        confirm_finding(
+            session=second, finding_id=ident(finding), expected_version=1, username="bob"
+        )
     assert "ana changed this finding at" in str(raised.value)
     assert "reload to see their change" in str(raised.value)
-    with Session(engine) as check:
+    with session_scope(engine) as check:
         stored = check.get(Finding, finding.id)
         assert stored is not None
         assert (stored.status, stored.version, stored.reviewed_by) == (
@@ -166,6 +168,7 @@ def test_bulk_decide_is_all_or_nothing(session: Session) -> None:
     one = make_finding(session, document, "Customs", "ORG")
     two = make_finding(session, document, "Rotterdam", "GPE")
     confirm_finding(session=session, finding_id=ident(two), expected_version=1, username="bob")
+    session.commit()
     with pytest.raises(ConflictError):
         bulk_decide(
             session=session,
@@ -174,6 +177,7 @@ def test_bulk_decide_is_all_or_nothing(session: Session) -> None:
             action="confirm",
             expected_versions={ident(one): 1, ident(two): 1},
         )
+    session.rollback()  # what the caller's unit of work does with the ConflictError
     assert session.get(Finding, one.id).status == ReviewStatus.PENDING  # type: ignore[union-attr]
     decided = bulk_decide(
         session=session,

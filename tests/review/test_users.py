@@ -1,20 +1,18 @@
-"""Users: argon2 hashes, sign-in, lock-out after repeated failures, demo users."""
+"""Users: argon2 hashes, sign-in, throttling after repeated failures, demo users."""
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 import pytest
 from sqlmodel import Session, select
 
 from storage.models import SignInAttempt
+from storage.models._base import utcnow
+from storage.throttle import throttled_until
 from storage.users import (
-    SignInPolicy,
     UserError,
     authenticate,
     create_user,
     ensure_demo_users,
-    is_locked,
     list_users,
     set_disabled,
 )
@@ -47,21 +45,11 @@ def test_five_failures_lock_the_username(session: Session) -> None:
     create_user(session=session, username="bob", password=PASSWORD, role="analyst")
     for _ in range(5):
         assert authenticate(session=session, username="ana", password="guess guess") is None
-    assert is_locked(session=session, username="ana")
+    assert throttled_until(session=session, username="ana", client_address=None, now=utcnow())
     assert authenticate(session=session, username="ana", password=PASSWORD) is None
     assert authenticate(session=session, username="bob", password=PASSWORD) is not None
     attempts = session.exec(select(SignInAttempt).where(SignInAttempt.username == "ana")).all()
     assert len(attempts) == 6 and not any(a.succeeded for a in attempts)
-
-
-def test_global_failures_lock_everyone_and_expire(session: Session) -> None:
-    create_user(session=session, username="ana", password=PASSWORD, role="analyst")
-    policy = SignInPolicy(per_user_failures=100, global_failures=3)
-    for name in ("x1", "x2", "x3"):
-        authenticate(session=session, username=name, password="nope nope", policy=policy)
-    assert authenticate(session=session, username="ana", password=PASSWORD, policy=policy) is None
-    expired = SignInPolicy(per_user_failures=100, global_failures=3, window=timedelta(0))
-    assert authenticate(session=session, username="ana", password=PASSWORD, policy=expired)
 
 
 def test_disabled_user_cannot_sign_in(session: Session) -> None:

@@ -13,8 +13,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 from streamlit.testing.v1 import AppTest
 
+from nlp.vocabulary import ReviewStatus, Role, Tlp
 from storage.authz import SIGNED_OUT
-from storage.models import Finding, ReviewEvent, ReviewStatus, Role, Tlp, User
+from storage.db import session_scope
+from storage.models import Finding, ReviewEvent, User
 from storage.ui_sessions import create_session
 from storage.users import get_user, set_disabled
 from tests.review.factories import ident, make_document, make_finding, make_user
@@ -26,7 +28,7 @@ CREATE = "FormSubmitter:create_user-Create user"
 
 
 def signed_in(engine: Engine, username: str, page: str, **state: object) -> AppTest:
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         _, token = create_session(session=session, username=username, lifetime=timedelta(hours=1))
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["auth"] = token

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from storage.models import Tlp
+from nlp.vocabulary import Tlp
 from storage.ui_sessions import create_session
 from storage.users import create_user
 from tests.review.factories import ident, make_document, make_finding

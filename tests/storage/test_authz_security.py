@@ -13,23 +13,14 @@ from sqlalchemy import update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from nlp.vocabulary import ReviewStatus, Role, Tlp
 from storage.authz import OPERATOR, SIGNED_OUT, PermissionDenied
-from storage.dashboard import retry_failure
 from storage.db import session_scope
 from storage.incidents import attach_document, create_incident
-from storage.models import (
-    Finding,
-    IncidentCreate,
-    IngestFailure,
-    ReviewEvent,
-    ReviewStatus,
-    Role,
-    Tlp,
-    User,
-)
+from storage.models import Finding, IncidentCreate, IngestFailure, ReviewEvent, User
 from storage.review import add_finding, bulk_decide, confirm_finding, reject_finding
-from storage.runs import record_failure, start_run
-from storage.users import create_user, get_user, set_clearance, set_disabled
+from storage.runs import record_failure, retry_failure, start_run
+from storage.users import create_user, get_user, reset_password, set_clearance, set_disabled
 from tests.review.factories import ident, make_document, make_finding, make_user
 
 pytestmark = pytest.mark.security
@@ -81,6 +72,7 @@ def test_an_analyst_cannot_call_admin_actions(engine: Engine) -> None:
         (create_user, {"username": "mallory", "password": PASSWORD, "role": "admin"}),
         (set_disabled, {"username": "bob", "disabled": True}),
         (set_clearance, {"username": "ana", "clearance": Tlp.RED}),
+        (reset_password, {"username": "bob"}),
     ]
     for action, kwargs in attempts:
         by = "created_by" if action is create_user else "by"
@@ -93,6 +85,7 @@ def test_an_analyst_cannot_call_admin_actions(engine: Engine) -> None:
         ("ana", "create_user"),
         ("ana", "disable_user"),
         ("ana", "set_clearance"),
+        ("ana", "reset_password"),
     ]
 
 
@@ -179,7 +172,7 @@ def test_a_user_named_operator_is_not_the_command_line_operator(engine: Engine) 
 
 
 def test_a_disabled_analyst_cannot_mark_a_failure_for_retry(engine: Engine) -> None:
-    with Session(engine, expire_on_commit=False) as session:
+    with session_scope(engine) as session:
         ana = make_user(session, "ana")
         run = start_run(session=session, flow="ingest")
         failure = record_failure(
@@ -194,3 +187,18 @@ def test_a_disabled_analyst_cannot_mark_a_failure_for_retry(engine: Engine) -> N
         assert stored is not None and stored.retried_at is None
     [event] = refusals(engine)
     assert event.after == {"action": "retry", "failure_id": ident(failure)}
+
+
+def test_a_user_who_must_change_the_password_does_nothing_else(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        ana = make_user(session, "ana")
+        finding = make_finding(session, make_document(session), "Norvik Gauge Services")
+        finding_id = ident(finding)
+    with Session(engine) as session:  # an administrator reset it after the page was drawn
+        session.execute(update(User).values(must_change_password=True))
+        session.commit()
+    message = refused(
+        engine, confirm_finding, finding_id=finding_id, expected_version=1, username=ana
+    )
+    assert message == "Refused: choose a new password first (Password page)."
+    assert [e.reason for e in refusals(engine)] == ["must change password"]

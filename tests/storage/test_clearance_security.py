@@ -15,6 +15,7 @@ from typer.testing import CliRunner, Result
 
 from flows.commands import platform, review
 from flows.errors import UserError as CliError
+from nlp.vocabulary import ReviewStatus, Role, Tlp
 from storage.clearance import most_restrictive, readable_markings
 from storage.dashboard import (
     incidents_by,
@@ -37,7 +38,7 @@ from storage.incidents import (
     list_incidents,
     merge_incidents,
 )
-from storage.models import Document, Finding, Incident, IncidentCreate, ReviewStatus, Role, Tlp
+from storage.models import Document, Finding, Incident, IncidentCreate
 from storage.queue import QueueFilters, document_queue, filter_choices, finding_queue
 from storage.review import confirm_finding, document_findings, finding_history, search_events
 from storage.settings import get_storage_settings

@@ -5,10 +5,11 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import SQLModel, select
 
-from storage.db import engine_for
-from storage.models import Source, SourceKind
+from nlp.vocabulary import SourceKind
+from storage.db import engine_for, session_scope
+from storage.models import Source
 from storage.schema import create_schema, current_revision, head_revision, upgrade_to_head
 
 
@@ -29,12 +30,12 @@ def test_upgrade_to_head_creates_every_table(db_url: str) -> None:
 def test_upgrade_twice_is_a_no_op(db_url: str) -> None:
     upgrade_to_head(db_url)
     engine = engine_for(db_url)
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         session.add(Source(name="Bulletin fictif de Marseille", kind=SourceKind.FEED))
         session.commit()
     upgrade_to_head(db_url)
     create_schema(engine)
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         names = session.exec(select(Source.name)).all()
     assert names == ["Bulletin fictif de Marseille"]
     assert current_revision(engine) == head_revision()

@@ -8,15 +8,8 @@ from typing import Any
 from sqlalchemy import event
 from sqlmodel import Session
 
-from storage.models import (
-    Document,
-    DocumentStatus,
-    Finding,
-    IngestFailure,
-    IngestRun,
-    ReviewStatus,
-    RunStatus,
-)
+from nlp.vocabulary import DocumentStatus, ReviewStatus, RunStatus
+from storage.models import Document, Finding, IngestFailure, IngestRun
 from storage.objectstore import content_key
 from storage.status import LAST_RUNS, collect_status
 

@@ -18,7 +18,7 @@ from flows.ingest_plan import RawItem, plan_item
 from nlp.formats import docx, email_message
 from nlp.formats.expansion import ExpansionBudget, ExpansionRefused
 from nlp.types import ParseError
-from storage.models import DocumentStatus
+from nlp.vocabulary import DocumentStatus
 from tests.formats import samples as format_samples
 from tests.ingest.conftest import ingest_env  # noqa: F401  (fixture)
 from tests.ingest.factories import by_source, declare, documents, failures, write

@@ -6,13 +6,13 @@ from datetime import datetime
 from email.utils import format_datetime
 from html import escape
 
-from flows.demo.articles import FOOTER, Article
+from demo.corpus import FOOTER, Article, site
 
 BASE_URL = "http://demo.radintel.invalid"
 
 
 def article_url(article: Article) -> str:
-    """URL path = file path relative to flows/demo/ (the ingestion helper serves that folder)."""
+    """URL path = file path relative to demo/ (`radintel demo` serves that folder)."""
     return f"{BASE_URL}/web/{article.slug}.html"
 
 
@@ -38,7 +38,7 @@ def rss_feed(articles: list[Article]) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">\n'
         "<channel>\n"
-        "  <title>Demo Wire (synthetic)</title>\n"
+        f"  <title>{site()['rss_title']}</title>\n"
         f"  <link>{BASE_URL}/</link>\n"
         f"  <description>{FOOTER}</description>\n" + "".join(items) + "</channel>\n</rss>\n"
     )
@@ -60,39 +60,11 @@ def atom_feed(articles: list[Article]) -> str:
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom">\n'
-        "  <title>Regional Safety Monitor (synthetic)</title>\n"
+        f"  <title>{site()['atom_title']}</title>\n"
         "  <id>urn:radintel-demo:atom</id>\n"
         "  <updated>2025-06-03T10:30:00+00:00</updated>\n"
         f'  <link rel="self" href="{BASE_URL}/feed/atom.xml"/>\n' + "".join(entries) + "</feed>\n"
     )
-
-
-NAVIGATION = (
-    '<nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>'
-    '<li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li>'
-    '<li><a href="/weather">Weather</a></li></ul></nav>'
-)
-COOKIE_SCRIPT = (
-    "<script>window.dataLayer = window.dataLayer || [];"
-    "function trackPageView(){ dataLayer.push({event: 'pageview', text: 'TRACKING SCRIPT TEXT'}); }"
-    "trackPageView();</script>"
-)
-SIDEBAR = (
-    '<aside class="sidebar"><h3>Most read</h3><ul>'
-    '<li><a href="/a">Local bakery wins regional award</a></li>'
-    '<li><a href="/b">Ten tips for a greener garden</a></li>'
-    '<li><a href="/c">Traffic changes on the ring road this weekend</a></li></ul></aside>'
-)
-COMMENTS = (
-    '<section id="comments" class="comments"><h3>Comments</h3>'
-    '<div class="comment"><p>READER COMMENT: first! this is outrageous.</p></div>'
-    '<div class="comment"><p>READER COMMENT: who checks these trucks anyway?</p></div>'
-    "</section>"
-)
-SITE_FOOTER = (
-    '<footer class="site-footer"><p>© Demo Media Group. All rights reserved.</p>'
-    '<p><a href="/privacy">Privacy</a> | <a href="/cookies">Cookie settings</a></p></footer>'
-)
 
 
 def _article_block(article: Article) -> str:
@@ -110,17 +82,21 @@ def web_page(article: Article, variant: int) -> str:
         f'<meta property="article:published_time" content="{article.published}">'
     )
     body = _article_block(article)
+    boilerplate = site()
+    navigation, footer = boilerplate["navigation"], boilerplate["site_footer"]
+    cookie_script = boilerplate["cookie_script"]
     if variant == 1:
         head += "<style>.menu{display:flex}.sidebar{float:right}</style>"
-        body = f"{NAVIGATION}<main>{body}{COMMENTS}</main>{SIDEBAR}{SITE_FOOTER}"
+        comments, sidebar = boilerplate["comments"], boilerplate["sidebar"]
+        body = f"{navigation}<main>{body}{comments}</main>{sidebar}{footer}"
     elif variant == 2:
         head += (
-            COOKIE_SCRIPT + '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+            cookie_script + '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
         )
         body = (
-            f"{COOKIE_SCRIPT}{NAVIGATION}<div id='app'>{body}</div>"
+            f"{cookie_script}{navigation}<div id='app'>{body}</div>"
             "<noscript>Please enable JavaScript to see all content.</noscript>"
-            f"{COOKIE_SCRIPT}{SITE_FOOTER}"
+            f"{cookie_script}{footer}"
         )
     lang = escape(article.language)
     direction = ' dir="rtl"' if article.language == "ar" else ""

@@ -1,16 +1,16 @@
 """Parse every demo file with nlp.formats.parse_bytes and print one line per file.
 
-`PYTHONPATH=. .venv/bin/python flows/demo/parse_report.py`
+`PYTHONPATH=. .venv/bin/python demo/parse_report.py`
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from demo.corpus import DEMO_DIR
 from nlp.formats import parse_bytes, sniff_format
 from nlp.types import ParseError
 
-DEMO_DIR = Path(__file__).resolve().parent
 DATA_FOLDERS = ("feed", "web", "inbox")
 
 

@@ -1,19 +1,15 @@
-"""Write the demo sources (feeds, web pages, bureau inbox) deterministically.
+"""Write the demo sources (feeds, web pages, bureau inbox) from the texts in `texts/`.
 
-Run from the repository root: `PYTHONPATH=. .venv/bin/python flows/demo/build_demo.py`.
-Running it twice produces identical bytes; the outputs are committed.
+Run from the repository root: `PYTHONPATH=. .venv/bin/python demo/build.py` (needs the dev
+dependencies: reportlab). Running it twice produces identical bytes; the outputs are committed.
+The text notes, JSON submissions and CSV file of `inbox/` are written by hand, not built.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
-from flows.demo import inbox_texts as inbox
-from flows.demo.articles import ARTICLES, FOOTER
-from flows.demo.builders import (
+from demo.builders import (
     docx_bytes,
     email_bytes,
     image_only_pdf_bytes,
@@ -21,19 +17,20 @@ from flows.demo.builders import (
     raw_email_bytes,
     zip_bomb_docx_bytes,
 )
-from flows.demo.pages import atom_feed, rss_feed, web_page
+from demo.corpus import DEMO_DIR, FOOTER, articles, inbox_texts
+from demo.pages import atom_feed, rss_feed, web_page
 
-DEMO_DIR = Path(__file__).resolve().parent
 ENCRYPTED_PASSWORD = "not-in-the-demo"
 DUPLICATE_OF_FEED_ITEM = "en-tbilisi-uranium-seizure"
 
 
 def feeds_and_pages() -> dict[str, bytes]:
+    every = articles()
     files = {
-        "feed/feed.xml": rss_feed([a for a in ARTICLES if a.feed == "rss"]).encode("utf-8"),
-        "feed/atom.xml": atom_feed([a for a in ARTICLES if a.feed == "atom"]).encode("utf-8"),
+        "feed/feed.xml": rss_feed([a for a in every if a.feed == "rss"]).encode("utf-8"),
+        "feed/atom.xml": atom_feed([a for a in every if a.feed == "atom"]).encode("utf-8"),
     }
-    for index, article in enumerate(ARTICLES):
+    for index, article in enumerate(every):
         files[f"web/{article.slug}.html"] = web_page(article, index % 3).encode("utf-8")
     return files
 
@@ -48,9 +45,9 @@ def _corrupt(pdf: bytes) -> bytes:
 
 def pdfs() -> dict[str, bytes]:
     files = {}
-    for name, (title, paragraphs) in inbox.PDF_REPORTS.items():
+    for name, report in inbox_texts()["pdf_reports"].items():
         password = ENCRYPTED_PASSWORD if name == "encrypted_report.pdf" else None
-        files[f"inbox/{name}"] = pdf_bytes(title, paragraphs, password=password)
+        files[f"inbox/{name}"] = pdf_bytes(report["title"], report["paragraphs"], password=password)
     files["inbox/scanned_notice.pdf"] = image_only_pdf_bytes("Scanned notice (no text layer)")
     files["inbox/corrupt_report.pdf"] = _corrupt(files["inbox/reactor_outage_summary.pdf"])
     return files
@@ -59,7 +56,7 @@ def pdfs() -> dict[str, bytes]:
 def docxs() -> dict[str, bytes]:
     files = {
         f"inbox/{name}": docx_bytes(n["title"], n["paragraphs"], n["table"], n["closing"])
-        for name, n in inbox.DOCX_NOTES.items()
+        for name, n in inbox_texts()["docx_notes"].items()
     }
     files["inbox/large_annex.docx"] = zip_bomb_docx_bytes()
     return files
@@ -67,7 +64,7 @@ def docxs() -> dict[str, bytes]:
 
 def emails() -> dict[str, bytes]:
     files = {}
-    for name, mail in inbox.EMAILS.items():
+    for name, mail in inbox_texts()["emails"].items():
         message_id = f"<{name.removesuffix('.eml')}@demo.radintel.invalid>"
         if "charset_bytes" in mail:
             body = mail["body"].encode(mail["charset_bytes"])
@@ -82,8 +79,9 @@ def emails() -> dict[str, bytes]:
             continue
         attachment = None
         if "attachment" in mail:
-            title, paragraphs = inbox.ATTACHED_PDF
-            attachment = (mail["attachment"], "application/pdf", pdf_bytes(title, paragraphs))
+            report = inbox_texts()["attached_pdf"]
+            pdf = pdf_bytes(report["title"], report["paragraphs"])
+            attachment = (mail["attachment"], "application/pdf", pdf)
         files[f"inbox/{name}"] = email_bytes(
             mail["subject"],
             mail["from"],
@@ -96,40 +94,24 @@ def emails() -> dict[str, bytes]:
     return files
 
 
-def texts() -> dict[str, bytes]:
-    files = {f"inbox/{name}": text.encode(enc) for name, (enc, text) in inbox.TEXT_NOTES.items()}
-    article = next(a for a in ARTICLES if a.slug == DUPLICATE_OF_FEED_ITEM)
-    files[f"inbox/clipping_{article.slug}.txt"] = (article.text + "\n").encode("utf-8")
-    return files
-
-
-def submissions() -> dict[str, bytes]:
-    def dump(value: object) -> bytes:
-        return (json.dumps(value, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(inbox.CSV_HEADER)
-    writer.writerows(inbox.CSV_ROWS)
-    return {
-        "inbox/submission_FR-2025-0142.json": dump(inbox.VALID_SUBMISSION),
-        "inbox/submissions_batch_2025-06.json": dump(inbox.BATCH_SUBMISSIONS),
-        "inbox/submission_invalid.json": dump(inbox.INVALID_SUBMISSION),
-        "inbox/submissions_2025-q2.csv": buffer.getvalue().encode("utf-8"),
-    }
+def clipping() -> dict[str, bytes]:
+    """A bureau's clipping of a feed item: the same text as the parsed entry."""
+    article = next(a for a in articles() if a.slug == DUPLICATE_OF_FEED_ITEM)
+    return {f"inbox/clipping_{article.slug}.txt": (article.text + "\n").encode("utf-8")}
 
 
 def duplicates(files: dict[str, bytes]) -> dict[str, bytes]:
     """Exact copies under other names, as bureaus resend and forward what they have."""
+    note = (DEMO_DIR / "inbox/note_smoke_detectors_leeds.txt").read_bytes()  # written by hand
     return {
         "inbox/COPY_rapport_lyon_jauge.pdf": files["inbox/rapport_lyon_jauge.pdf"],
-        "inbox/Fwd_note_smoke_detectors_leeds.txt": files["inbox/note_smoke_detectors_leeds.txt"],
+        "inbox/Fwd_note_smoke_detectors_leeds.txt": note,
     }
 
 
 def build() -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    for part in (feeds_and_pages, pdfs, docxs, emails, texts, submissions):
+    for part in (feeds_and_pages, pdfs, docxs, emails, clipping):
         files.update(part())
     files.update(duplicates(files))
     return files

@@ -1,9 +1,11 @@
-"""Build `gold.jsonl` from the marked-up documents in `gold_docs_*.py`.
+"""Build the evaluation sets (`gold.jsonl`, `heldout.jsonl`) from their annotated sources.
 
-Run: `PYTHONPATH=. .venv/bin/python nlp/evaluation/build_gold.py`. The output is
-deterministic: running it again reproduces the file byte for byte. The annotation rules are
-in GUIDELINES.md next to this file. `--set heldout` builds `heldout.jsonl` from
-`heldout_docs.py` instead: documents the extraction rules were never tuned on.
+A tool, not part of the runtime: run it from the repository root with
+`PYTHONPATH=. .venv/bin/python evaluation/build.py` (`--set heldout` for the held-out set).
+The sources are YAML files in `sources/` next to this file: one entry per document with its
+document-level labels and its text, where findings are marked inline. The output is
+deterministic: running it again reproduces the files byte for byte. The annotation rules and
+the markup are in GUIDELINES.md next to this file.
 """
 
 from __future__ import annotations
@@ -11,35 +13,23 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from nlp.evaluation.gold_docs_ar import DOCUMENTS as ARABIC
-from nlp.evaluation.gold_docs_base import GoldSource
-from nlp.evaluation.gold_docs_en import DOCUMENTS as ENGLISH
-from nlp.evaluation.gold_docs_es import DOCUMENTS as SPANISH
-from nlp.evaluation.gold_docs_fr import DOCUMENTS as FRENCH
-from nlp.evaluation.heldout_docs import DOCUMENTS as HELDOUT
+import yaml
 
-GOLD_PATH = Path(__file__).with_name("gold.jsonl")
-HELDOUT_PATH = Path(__file__).with_name("heldout.jsonl")
+from nlp.vocabulary import Label
+
+HERE = Path(__file__).resolve().parent
+SOURCES = HERE / "sources"
+GOLD_PATH = HERE / "gold.jsonl"
+HELDOUT_PATH = HERE / "heldout.jsonl"
+GOLD_SOURCES = ("gold-en.yaml", "gold-fr.yaml", "gold-es.yaml", "gold-ar.yaml")
+HELDOUT_SOURCES = ("heldout.yaml",)
 
 LANGUAGES = ("en", "fr", "es", "ar")
-ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE")
-LABELS = (*ENTITY_LABELS, "MATERIAL")
-INCIDENT_TYPES = (
-    "theft",
-    "loss",
-    "trafficking_or_smuggling",
-    "unauthorized_possession",
-    "scam_or_fraud",
-    "orphan_source_found",
-    "sabotage_or_attack",
-    "other",
-    "none",
-)
-INTENT_GROUPS = ("likely_trafficking_or_malicious", "undetermined", "not_connected")
 ISOTOPES = (
     "Cs-137", "Co-60", "Ir-192", "Am-241", "Am-241/Be", "Sr-90", "Ra-226", "Se-75", "Cf-252",
     "Pu-239", "Pu-238", "Po-210", "Kr-85", "H-3", "U-235", "U-238", "Th-232",
@@ -66,6 +56,49 @@ class GoldMarkupError(ValueError):
     """A document's markup is malformed or breaks the annotation rules."""
 
 
+@dataclass(frozen=True)
+class GoldSource:
+    """One annotated document as written in a source file: labels next to marked-up text."""
+
+    id: str
+    text: str
+    relevant: bool
+    incident_type: str = "none"
+    intent_group: str | None = None
+    countries: tuple[str, ...] = ()
+    incident_date: str | None = None
+
+    @property
+    def language(self) -> str:
+        return self.id.split("-")[1]
+
+
+SOURCE_FIELDS = frozenset(GoldSource.__dataclass_fields__)
+
+
+def _source(entry: Any, path: Path) -> GoldSource:
+    """One YAML entry as a GoldSource; unknown or missing fields are refused."""
+    if not isinstance(entry, dict) or not {"id", "text", "relevant"} <= set(entry):
+        raise GoldMarkupError(f"{path.name}: an entry needs id, relevant and text: {entry!r:.80}")
+    unknown = set(entry) - SOURCE_FIELDS
+    if unknown:
+        raise GoldMarkupError(f"{path.name}: {entry['id']}: unknown fields {sorted(unknown)}")
+    date = entry.get("incident_date")
+    if date is not None and not isinstance(date, str):
+        raise GoldMarkupError(f"{path.name}: {entry['id']}: quote incident_date")
+    return GoldSource(**{**entry, "countries": tuple(entry.get("countries", ()))})
+
+
+def load_sources(names: Sequence[str]) -> list[GoldSource]:
+    """The documents of the named source files, in file order."""
+    sources: list[GoldSource] = []
+    for name in names:
+        path = SOURCES / name
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        sources += [_source(entry, path) for entry in entries]
+    return sources
+
+
 def normalise_whitespace(raw: str) -> str:
     """Paragraphs separated by one blank line, each paragraph's lines joined by single spaces."""
     paragraphs = PARAGRAPH_BREAK.split(raw.strip())
@@ -76,7 +109,7 @@ def _finding(fields: list[str], start: int, doc_id: str) -> dict[str, Any]:
     surface, label = fields[0], fields[1]
     normalized = fields[2] if len(fields) > 2 and fields[2] else None
     attributes = json.loads(fields[3]) if len(fields) > 3 else {}
-    if label not in LABELS:
+    if label not in set(Label):
         raise GoldMarkupError(f"{doc_id}: unknown label {label!r} on {surface!r}")
     if surface != surface.strip():
         raise GoldMarkupError(f"{doc_id}: span {surface!r} has outer whitespace")
@@ -132,17 +165,14 @@ def render(source: GoldSource) -> dict[str, Any]:
 
 
 def all_sources() -> list[GoldSource]:
-    return [*ENGLISH, *FRENCH, *SPANISH, *ARABIC]
+    return load_sources(GOLD_SOURCES)
 
 
 def heldout_sources() -> list[GoldSource]:
-    return list(HELDOUT)
+    return load_sources(HELDOUT_SOURCES)
 
 
-SETS: dict[str, tuple[Path, Callable[[], list[GoldSource]]]] = {
-    "gold": (GOLD_PATH, all_sources),
-    "heldout": (HELDOUT_PATH, heldout_sources),
-}
+SETS = {"gold": (GOLD_PATH, all_sources), "heldout": (HELDOUT_PATH, heldout_sources)}
 
 
 def build_lines(sources: Sequence[GoldSource] | None = None) -> str:

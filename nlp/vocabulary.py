@@ -1,0 +1,136 @@
+"""Every closed vocabulary of radintel, one `StrEnum` each (see ../shared/DOMAIN.md).
+
+The bottom of the stack: nlp/, storage/, flows/ and review_ui/ all import from here, and this
+module imports nothing of theirs. Values are what is stored and exchanged (database rows,
+JSONL records, gold files); they never change. Member names say what the value says.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Label(StrEnum):
+    """What a finding is: a named entity (spaCy's label names) or a material mention."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    GPE = "GPE"  # countries, cities, states
+    LOC = "LOC"  # other places: regions, mountains, bodies of water
+    FAC = "FAC"  # facilities: ports, plants, airports
+    DATE = "DATE"
+    MATERIAL = "MATERIAL"  # nuclear or radioactive material, device, scam material
+
+
+ENTITY_LABELS = tuple(label for label in Label if label is not Label.MATERIAL)
+
+
+class IncidentType(StrEnum):
+    THEFT = "theft"
+    LOSS = "loss"
+    TRAFFICKING_OR_SMUGGLING = "trafficking_or_smuggling"
+    UNAUTHORIZED_POSSESSION = "unauthorized_possession"
+    SCAM_OR_FRAUD = "scam_or_fraud"
+    ORPHAN_SOURCE_FOUND = "orphan_source_found"
+    SABOTAGE_OR_ATTACK = "sabotage_or_attack"
+    OTHER = "other"
+    NONE = "none"  # not an RN incident at all
+
+
+class IntentGroup(StrEnum):
+    """ITDB fact-sheet intent groups."""
+
+    LIKELY_TRAFFICKING_OR_MALICIOUS = "likely_trafficking_or_malicious"
+    UNDETERMINED = "undetermined"
+    NOT_CONNECTED = "not_connected"  # not connected with trafficking or malicious intent
+
+
+class MaterialGroup(StrEnum):
+    NUCLEAR = "nuclear"
+    RADIOACTIVE_SOURCE = "radioactive_source"
+    CONTAMINATED = "contaminated"
+    NONE = "none"  # scams: claimed material that is not nuclear
+
+
+class EvidenceDecision(StrEnum):
+    """Which part of a document assessment an evidence span supports."""
+
+    RELEVANT = "relevant"
+    INCIDENT_TYPE = "incident_type"
+    INTENT_GROUP = "intent_group"
+    COUNTRY = "country"
+    INCIDENT_DATE = "incident_date"
+
+
+class Tlp(StrEnum):
+    """Traffic Light Protocol 2.0, least to most restrictive."""
+
+    CLEAR = "TLP:CLEAR"
+    GREEN = "TLP:GREEN"
+    AMBER = "TLP:AMBER"
+    AMBER_STRICT = "TLP:AMBER+STRICT"
+    RED = "TLP:RED"
+
+    @property
+    def rank(self) -> int:
+        return list(Tlp).index(self)
+
+
+class Role(StrEnum):
+    ANALYST = "analyst"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+class SourceKind(StrEnum):
+    FEED = "feed"  # RSS or Atom
+    WEB = "web"  # a list of web pages
+    INBOX_FOLDER = "inbox_folder"  # bureau submissions dropped in a folder
+    INBOX_S3 = "inbox_s3"  # bureau submissions under an object-store prefix
+
+
+class DocumentStatus(StrEnum):
+    PENDING = "pending"  # stored, awaiting extraction
+    EXTRACTED = "extracted"
+    NEEDS_OCR = "needs_ocr"  # stored, no text layer
+    FAILED = "failed"  # stored raw bytes, could not be parsed
+
+
+class ReviewStatus(StrEnum):
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    CORRECTED = "corrected"
+    REJECTED = "rejected"
+
+
+class FindingOrigin(StrEnum):
+    MACHINE = "machine"
+    ANALYST = "analyst"
+
+
+class IncidentStatus(StrEnum):
+    OPEN = "open"
+    MERGED = "merged"
+
+
+class AssessmentStatus(StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    PUBLISHED = "published"
+
+
+class AuditEntity(StrEnum):
+    """What an audit event (a ReviewEvent) is about."""
+
+    FINDING = "finding"
+    INCIDENT = "incident"
+    USER = "user"
+    FAILURE = "failure"  # an ingestion failure retried from the dashboard
+
+
+class RunStatus(StrEnum):
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    PARTIAL = "partial"  # finished, some items failed
+    FAILED = "failed"
+    CRASHED = "crashed"  # found still "running" by a later run
