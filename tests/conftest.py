@@ -16,7 +16,7 @@ from flows.runtime import configure_runtime
 
 configure_runtime()
 
-pytest_plugins = ["tests.s3_server"]
+pytest_plugins = ["tests.support.s3_server"]
 
 PG_ADMIN_URL = os.environ.get(
     "RADINTEL_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -25,25 +25,45 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def clear_caches() -> None:
+    """Forget every cached settings getter, the object store and the engines, so the next
+    call reads the environment again. Loaded NLP models (the extractor, spaCy, embeddings)
+    stay cached: they are expensive and do not depend on the environment of a test."""
+    from flows.settings import get_flow_settings
+    from nlp.settings import get_nlp_settings
+    from review_ui.settings import get_ui_settings
     from storage.db import engine_for
     from storage.objectstore import get_object_store
     from storage.settings import get_storage_settings
 
-    get_storage_settings.cache_clear()
-    get_object_store.cache_clear()
-    engine_for.cache_clear()
+    for getter in (
+        get_storage_settings,
+        get_flow_settings,
+        get_nlp_settings,
+        get_ui_settings,
+        get_object_store,
+        engine_for,
+    ):
+        getter.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    """Every test starts and ends with nothing cached from another test's environment.
+    Fixtures and tests that change the environment mid-way call clear_caches() themselves."""
+    clear_caches()
+    yield
+    clear_caches()
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh RADINTEL_DATA_DIR with the embedded defaults (SQLite + local objects)."""
     directory = tmp_path / "var"
     monkeypatch.setenv("RADINTEL_DATA_DIR", str(directory))
     monkeypatch.delenv("RADINTEL_DATABASE_URL", raising=False)
     monkeypatch.delenv("RADINTEL_OBJECT_STORE", raising=False)
     clear_caches()
-    yield directory
-    clear_caches()
+    return directory
 
 
 def _pg_available() -> str | None:
@@ -79,7 +99,6 @@ def pg_url(pg_server: str) -> Iterator[str]:
     from storage.db import engine_for
 
     engine_for(url).dispose()
-    engine_for.cache_clear()
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()

@@ -31,6 +31,7 @@ def streamlit_command(port: int) -> list[str]:
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
         "--client.showErrorDetails", "none",
+        "--client.showErrorLinks", "false",  # no links that send an error's text to search sites
         "--client.toolbarMode", "minimal",
         "--theme.base", "light",
     ]  # fmt: skip

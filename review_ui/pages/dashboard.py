@@ -7,6 +7,7 @@ import streamlit as st
 
 from nlp.vocabulary import Role, Tlp
 from review_ui.layout import acting_user, flash, header, require, when
+from review_ui.maps import MapPoint, map_spec
 from storage.authz import PermissionDenied
 from storage.dashboard import (
     incidents_by,
@@ -92,11 +93,10 @@ def _figures(clearance: Tlp) -> None:
     _bars(doc_types, "incident type")
     st.markdown("**Incidents on the map**")
     if points:
-        st.map(
-            pd.DataFrame(points).rename(columns={"latitude": "lat", "longitude": "lon"}),
-            zoom=1,
-            height=360,
-        )
+        located = [
+            MapPoint(p["latitude"], p["longitude"], p["title"], p["incident_type"]) for p in points
+        ]
+        st.vega_lite_chart(spec=map_spec(located), width="stretch")
     else:
         st.caption("No incident has coordinates yet.")
 

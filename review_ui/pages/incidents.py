@@ -10,6 +10,7 @@ import streamlit as st
 from nlp.vocabulary import Role, Tlp
 from review_ui.auth import SignedIn
 from review_ui.layout import acting_user, flash, header, page_offset, pager, require, when
+from review_ui.maps import MapPoint, map_spec
 from review_ui.safe_html import badge, block, escape_text, key_values, tlp_badge
 from storage.authz import PermissionDenied
 from storage.db import session_scope
@@ -171,15 +172,13 @@ def _documents(detail: IncidentDetail) -> None:
 
 
 def _places(detail: IncidentDetail) -> None:
-    located = [p for p in detail.places if p.latitude is not None and p.longitude is not None]
+    located = [
+        MapPoint(p.latitude, p.longitude, p.name, p.kind)
+        for p in detail.places
+        if p.latitude is not None and p.longitude is not None
+    ]
     if located:
-        st.map(
-            pd.DataFrame(
-                {"lat": [p.latitude for p in located], "lon": [p.longitude for p in located]}
-            ),
-            zoom=3,
-            height=320,
-        )
+        st.vega_lite_chart(spec=map_spec(located, framed=True, height=320), width="stretch")
     st.dataframe(
         pd.DataFrame(
             [

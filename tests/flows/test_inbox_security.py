@@ -15,9 +15,9 @@ import flows.inbox as inbox_module
 from flows.inbox import FolderInbox, InboxFile
 from flows.ingest import ingest_flow
 from storage.objectstore import get_object_store
-from tests.ingest import samples
-from tests.ingest.conftest import ingest_env  # noqa: F401  (fixture)
-from tests.ingest.factories import by_source, declare, documents, failures, write
+from tests.factories import by_source, declare, documents, failures, write
+from tests.flows import samples
+from tests.flows.conftest import ingest_env  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.security
 CAP = 1024 * 1024

@@ -19,7 +19,7 @@ from storage.db import session_scope
 from storage.models import Finding, ReviewEvent, User
 from storage.ui_sessions import create_session
 from storage.users import get_user, set_disabled
-from tests.review.factories import ident, make_document, make_finding, make_user
+from tests.factories import create_actor, create_document, create_finding, ident
 
 pytestmark = pytest.mark.security
 
@@ -59,8 +59,8 @@ def flashed(at: AppTest) -> list[tuple[str, str]]:
 
 def test_a_disabled_admin_cannot_create_a_user_from_a_drawn_page(engine: Engine) -> None:
     with Session(engine) as session:
-        make_user(session, "root", Role.ADMIN)
-        make_user(session, "other", Role.ADMIN)
+        create_actor(session, "root", Role.ADMIN)
+        create_actor(session, "other", Role.ADMIN)
     at = signed_in(engine, "root", "pages/users.py")
     fill_new_user(at)
     with Session(engine) as session:  # another admin, in another browser
@@ -78,8 +78,8 @@ def test_a_disabled_admin_cannot_create_a_user_from_a_drawn_page(engine: Engine)
 
 def test_an_admin_demoted_to_analyst_cannot_use_the_drawn_users_page(engine: Engine) -> None:
     with Session(engine) as session:
-        make_user(session, "root", Role.ADMIN)
-        make_user(session, "ana")
+        create_actor(session, "root", Role.ADMIN)
+        create_actor(session, "ana")
     create = signed_in(engine, "root", "pages/users.py")  # two tabs, drawn before the change
     fill_new_user(create)
     toggle = signed_in(engine, "root", "pages/users.py")
@@ -104,9 +104,9 @@ def test_an_admin_demoted_to_analyst_cannot_use_the_drawn_users_page(engine: Eng
 
 def test_clearance_lowered_after_drawing_refuses_the_amber_finding(engine: Engine) -> None:
     with Session(engine, expire_on_commit=False) as session:
-        make_user(session, "ana", clearance=Tlp.AMBER)
-        document = make_document(session, marking=Tlp.AMBER)
-        finding = make_finding(session, document, "Norvik Gauge Services")
+        create_actor(session, "ana", clearance=Tlp.AMBER)
+        document = create_document(session, marking=Tlp.AMBER)
+        finding = create_finding(session, document, "Norvik Gauge Services")
     at = signed_in(engine, "ana", "pages/document.py", document_id=ident(document))
     with Session(engine) as session:
         session.execute(

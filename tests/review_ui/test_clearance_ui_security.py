@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from nlp.vocabulary import Tlp
+from storage.db import session_scope
 from storage.ui_sessions import create_session
 from storage.users import create_user
-from tests.review.factories import ident, make_document, make_finding
+from tests.factories import create_document, create_finding, ident
 
 pytestmark = pytest.mark.security
 
@@ -24,7 +24,7 @@ TITLE = "Amber bureau note on a seizure in Rotterdam"
 
 @pytest.fixture
 def amber_document(engine: Engine) -> int:
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         for name, clearance in (("green", Tlp.GREEN), ("amber", Tlp.AMBER)):
             create_user(
                 session=session,
@@ -33,13 +33,13 @@ def amber_document(engine: Engine) -> int:
                 role="analyst",
                 clearance=clearance,
             )
-        document = make_document(session, title=TITLE, marking=Tlp.AMBER)
-        make_finding(session, document, "Norvik Gauge Services")
+        document = create_document(session, title=TITLE, marking=Tlp.AMBER)
+        create_finding(session, document, "Norvik Gauge Services")
         return ident(document)
 
 
 def document_page(engine: Engine, username: str, document_id: int) -> AppTest:
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         _, token = create_session(session=session, username=username, lifetime=timedelta(hours=1))
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["auth"] = token

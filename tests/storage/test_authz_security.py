@@ -21,7 +21,7 @@ from storage.models import Finding, IncidentCreate, IngestFailure, ReviewEvent, 
 from storage.review import add_finding, bulk_decide, confirm_finding, reject_finding
 from storage.runs import record_failure, retry_failure, start_run
 from storage.users import create_user, get_user, reset_password, set_clearance, set_disabled
-from tests.review.factories import ident, make_document, make_finding, make_user
+from tests.factories import create_actor, create_document, create_finding, ident
 
 pytestmark = pytest.mark.security
 
@@ -51,7 +51,7 @@ def disable(engine: Engine, username: str) -> None:
 
 def test_a_disabled_admin_cannot_create_a_user(engine: Engine) -> None:
     with Session(engine) as session:
-        make_user(session, "root", Role.ADMIN)
+        create_actor(session, "root", Role.ADMIN)
     disable(engine, "root")
     message = refused(
         engine, create_user, username="mallory", password=PASSWORD, role="admin", created_by="root"
@@ -66,8 +66,8 @@ def test_a_disabled_admin_cannot_create_a_user(engine: Engine) -> None:
 
 def test_an_analyst_cannot_call_admin_actions(engine: Engine) -> None:
     with Session(engine) as session:
-        make_user(session, "ana")
-        make_user(session, "bob")
+        create_actor(session, "ana")
+        create_actor(session, "bob")
     attempts: list[tuple[Callable[..., Any], dict[str, Any]]] = [
         (create_user, {"username": "mallory", "password": PASSWORD, "role": "admin"}),
         (set_disabled, {"username": "bob", "disabled": True}),
@@ -91,7 +91,7 @@ def test_an_analyst_cannot_call_admin_actions(engine: Engine) -> None:
 
 def test_an_admin_demoted_after_drawing_the_page_is_refused(engine: Engine) -> None:
     with Session(engine) as session:
-        make_user(session, "root", Role.ADMIN)
+        create_actor(session, "root", Role.ADMIN)
         session.execute(update(User).values(role=Role.ANALYST))
         session.commit()
     assert "may not do this" in refused(
@@ -101,10 +101,10 @@ def test_an_admin_demoted_after_drawing_the_page_is_refused(engine: Engine) -> N
 
 def test_a_green_analyst_cannot_act_on_an_amber_document(engine: Engine) -> None:
     with Session(engine, expire_on_commit=False) as session:
-        green = make_user(session, "green", clearance=Tlp.GREEN)
-        amber = make_document(session, marking=Tlp.AMBER)
-        finding = make_finding(session, amber, "Norvik Gauge Services")
-        visible = make_document(session, marking=Tlp.GREEN)
+        green = create_actor(session, "green", clearance=Tlp.GREEN)
+        amber = create_document(session, marking=Tlp.AMBER)
+        finding = create_finding(session, amber, "Norvik Gauge Services")
+        visible = create_document(session, marking=Tlp.GREEN)
         incident = create_incident(
             session=session,
             username=green,
@@ -146,7 +146,7 @@ def test_a_green_analyst_cannot_act_on_an_amber_document(engine: Engine) -> None
 @pytest.mark.parametrize("username", ["", "ghost"])
 def test_a_signed_out_or_unknown_user_is_refused(engine: Engine, username: str) -> None:
     with Session(engine, expire_on_commit=False) as session:
-        finding = make_finding(session, make_document(session), "Norvik Gauge Services")
+        finding = create_finding(session, create_document(session), "Norvik Gauge Services")
     message = refused(
         engine, confirm_finding, finding_id=ident(finding), expected_version=1, username=username
     )
@@ -160,8 +160,8 @@ def test_a_signed_out_or_unknown_user_is_refused(engine: Engine, username: str) 
 
 def test_a_user_named_operator_is_not_the_command_line_operator(engine: Engine) -> None:
     with Session(engine) as session:
-        make_user(session, "operator", Role.ADMIN)
-        make_user(session, "ana")
+        create_actor(session, "operator", Role.ADMIN)
+        create_actor(session, "ana")
     disable(engine, "operator")
     refused(engine, set_clearance, username="ana", clearance=Tlp.RED, by="operator")
     with session_scope(engine) as session:  # the command line's operator has no account
@@ -173,7 +173,7 @@ def test_a_user_named_operator_is_not_the_command_line_operator(engine: Engine) 
 
 def test_a_disabled_analyst_cannot_mark_a_failure_for_retry(engine: Engine) -> None:
     with session_scope(engine) as session:
-        ana = make_user(session, "ana")
+        ana = create_actor(session, "ana")
         run = start_run(session=session, flow="ingest")
         failure = record_failure(
             session=session, run_id=ident(run), source_id=None, item="feed.xml", reason="bad"
@@ -191,8 +191,8 @@ def test_a_disabled_analyst_cannot_mark_a_failure_for_retry(engine: Engine) -> N
 
 def test_a_user_who_must_change_the_password_does_nothing_else(engine: Engine) -> None:
     with session_scope(engine) as session:
-        ana = make_user(session, "ana")
-        finding = make_finding(session, make_document(session), "Norvik Gauge Services")
+        ana = create_actor(session, "ana")
+        finding = create_finding(session, create_document(session), "Norvik Gauge Services")
         finding_id = ident(finding)
     with Session(engine) as session:  # an administrator reset it after the page was drawn
         session.execute(update(User).values(must_change_password=True))

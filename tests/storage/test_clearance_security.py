@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 
 from flows.commands import platform, review
 from flows.errors import UserError as CliError
-from nlp.vocabulary import ReviewStatus, Role, Tlp
+from nlp.vocabulary import IncidentType, ReviewStatus, Role, Tlp
 from storage.clearance import most_restrictive, readable_markings
 from storage.dashboard import (
     incidents_by,
@@ -44,7 +44,7 @@ from storage.review import confirm_finding, document_findings, finding_history, 
 from storage.settings import get_storage_settings
 from storage.status import collect_status
 from storage.users import UserError, create_user, ensure_demo_users, list_users, set_clearance
-from tests.review.factories import ident, make_document, make_finding, make_source, make_user
+from tests.factories import create_actor, create_document, create_finding, create_source, ident
 
 pytestmark = pytest.mark.security
 
@@ -66,24 +66,34 @@ class World:
         return {ident(self.documents[m]) for m in markings}
 
 
+# A distinct incident type per marking, so the by-type figures show which documents count.
+TYPE_OF = {
+    Tlp.CLEAR: IncidentType.THEFT,
+    Tlp.GREEN: IncidentType.LOSS,
+    Tlp.AMBER: IncidentType.TRAFFICKING_OR_SMUGGLING,
+    Tlp.AMBER_STRICT: IncidentType.UNAUTHORIZED_POSSESSION,
+    Tlp.RED: IncidentType.SCAM_OR_FRAUD,
+}
+
+
 def _document(session: Session, marking: Tlp) -> Document:
     name = marking.name.lower()
-    return make_document(
+    return create_document(
         session,
-        source=make_source(session),
+        source=create_source(session),
         title=f"{name} report",
         marking=marking,
         language="fr" if marking == Tlp.AMBER else "en",
         relevant=True,
         relevance=0.9,
-        incident_type=f"type-{name}",
+        incident_type=TYPE_OF[marking],
         published_at=datetime.now(UTC) - timedelta(days=3),
     )
 
 
 def _incident(session: Session, title: str, documents: list[Document], country: str) -> Incident:
     data = IncidentCreate(
-        title=title, country=country, incident_type=title, latitude=45.0, longitude=5.0
+        title=title, country=country, incident_type=IncidentType.OTHER, latitude=45.0, longitude=5.0
     )
     ids = [ident(d) for d in documents]
     return create_incident(session=session, username="ana", data=data, document_ids=ids)
@@ -91,18 +101,18 @@ def _incident(session: Session, title: str, documents: list[Document], country: 
 
 @pytest.fixture
 def world(session: Session) -> World:
-    make_user(session, "ana")  # clearance RED: these tests pass the clearance under test
+    create_actor(session, "ana")  # clearance RED: these tests pass the clearance under test
     documents = {marking: _document(session, marking) for marking in MARKINGS}
     materials, names = {}, {}
     for marking, document in documents.items():
-        material = make_finding(
+        material = create_finding(
             session, document, "Cs-137", "MATERIAL", normalized=f"material-{marking.name}"
         )
         confirm_finding(
             session=session, finding_id=ident(material), expected_version=1, username="ana"
         )
         materials[marking] = material
-        names[marking] = make_finding(session, document, "Norvik Gauge Services")
+        names[marking] = create_finding(session, document, "Norvik Gauge Services")
     green = _incident(session, "green", [documents[Tlp.CLEAR], documents[Tlp.GREEN]], "FR")
     mixed = _incident(session, "mixed", [documents[Tlp.GREEN], documents[Tlp.AMBER]], "NL")
     red = _incident(session, "red", [documents[Tlp.RED]], "DE")
@@ -250,7 +260,7 @@ def test_dashboard_figures(session: Session, world: World) -> None:
     by_country = incidents_by(session=session, field_name="country", clearance=Tlp.GREEN)
     assert by_country == [("FR", 1)]
     by_type = relevant_documents_by_type(session=session, clearance=Tlp.GREEN)
-    assert sorted(by_type) == [("type-clear", 1), ("type-green", 1)]
+    assert sorted(by_type) == [(IncidentType.LOSS, 1), (IncidentType.THEFT, 1)]
     materials = material_findings_by_group(session=session, clearance=Tlp.GREEN)
     assert sorted(materials) == [("material-CLEAR", 1), ("material-GREEN", 1)]
     points = incidents_for_map(session=session, clearance=Tlp.GREEN)
@@ -296,7 +306,7 @@ def test_clearance_is_set_checked_and_audited(session: Session) -> None:
             role="analyst",
             clearance="TLP:BLUE",
         )
-    root = make_user(session, "root", Role.ADMIN)
+    root = create_actor(session, "root", Role.ADMIN)
     changed = set_clearance(session=session, username="ana", clearance="TLP:AMBER", by=root)
     session.commit()
     assert changed.clearance == Tlp.AMBER
@@ -336,7 +346,7 @@ def test_cli_clearance_and_status_as_user(data_dir: Path) -> None:
         "--username",
         "ana",
         "--password",
-        "a long password",
+        "a long enough password",
         "--clearance",
         "TLP:GREEN",
     )

@@ -25,7 +25,7 @@ from storage.objectstore import (
 from storage.objectstore import local as local_module
 from storage.objectstore.minio_store import PREFIX, MinioObjectStore
 from storage.settings import StorageSettings
-from tests.s3_server import S3Server
+from tests.support.s3_server import S3Server
 
 BACKENDS = ["local", pytest.param("minio", marks=pytest.mark.s3)]
 REPORT = "Rapport : source Cs-137 perdue à Lyon, société fictive Vexoral SARL.".encode()

@@ -9,38 +9,12 @@ from sqlalchemy import event
 from sqlmodel import Session
 
 from nlp.vocabulary import DocumentStatus, ReviewStatus, RunStatus
-from storage.models import Document, Finding, IngestFailure, IngestRun
-from storage.objectstore import content_key
+from storage.models import IngestFailure, IngestRun
 from storage.status import LAST_RUNS, collect_status
+from tests.factories import create_document, create_finding
 
 # Fixed times, so the order of the runs is known.
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-
-
-def create_document(session: Session, text: str, **values: Any) -> Document:
-    document = Document(format=values.pop("format", "txt"), sha256=content_key(text.encode()))
-    document.fetched_at = T0
-    for name, value in values.items():
-        setattr(document, name, value)
-    session.add(document)
-    session.flush()
-    return document
-
-
-def create_finding(session: Session, document: Document, status: ReviewStatus) -> Finding:
-    finding = Finding(
-        document_id=document.id or 0,
-        label="MATERIAL",
-        text="Cs-137",
-        start=0,
-        end=6,
-        extractor="material-rules",
-        extractor_version="1",
-    )
-    finding.status = status
-    finding.created_at = finding.updated_at = T0
-    session.add(finding)
-    return finding
 
 
 def create_run(session: Session, minutes: int, status: RunStatus) -> IngestRun:
@@ -52,14 +26,25 @@ def create_run(session: Session, minutes: int, status: RunStatus) -> IngestRun:
 
 
 def seed(session: Session) -> None:
-    english = create_document(session, "Fictional gauge theft in Leeds", language="en")
-    create_document(session, "Vol fictif d'une source à Lyon", language="fr", format="pdf")
-    create_document(
-        session, "Documento ilegible", language="es", format="pdf", status=DocumentStatus.FAILED
+    english = create_document(
+        session, "Fictional gauge theft in Leeds", language="en", fetched_at=T0
     )
-    create_document(session, "sin idioma", status=DocumentStatus.EXTRACTED)
+    create_document(
+        session, "Vol fictif d'une source à Lyon", language="fr", format="pdf", fetched_at=T0
+    )
+    create_document(
+        session,
+        "Documento ilegible",
+        language="es",
+        format="pdf",
+        status=DocumentStatus.FAILED,
+        fetched_at=T0,
+    )
+    create_document(session, "sin idioma", status=DocumentStatus.EXTRACTED, fetched_at=T0)
     for status in (ReviewStatus.PENDING, ReviewStatus.PENDING, ReviewStatus.CONFIRMED):
-        create_finding(session, english, status)
+        create_finding(
+            session, english, "Leeds", "GPE", status=status, created_at=T0, updated_at=T0
+        )
     runs = [create_run(session, minute, RunStatus.SUCCEEDED) for minute in range(LAST_RUNS + 2)]
     for resolved in (False, False, True):
         failure = IngestFailure(run_id=runs[0].id or 0, item="inbox/x.pdf", reason="no text")

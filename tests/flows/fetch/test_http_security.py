@@ -19,10 +19,10 @@ import pytest
 from flows.fetch import FetchError, HttpFetcher, TransientFetchError
 from flows.fetch.ratelimit import HostRateLimiter
 from flows.ingest import ingest_flow
-from tests.ingest import samples
-from tests.ingest.conftest import ingest_env  # noqa: F401  (fixture)
-from tests.ingest.factories import by_source, declare, failures
-from tests.ingest.http_server import LocalServer, Reply
+from tests.factories import by_source, declare, failures
+from tests.flows import samples
+from tests.flows.conftest import ingest_env  # noqa: F401  (fixture)
+from tests.support.http_server import LocalServer, Reply
 
 pytestmark = pytest.mark.security
 KB = 1024

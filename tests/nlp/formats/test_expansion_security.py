@@ -19,10 +19,10 @@ from nlp.formats import docx, email_message
 from nlp.formats.expansion import ExpansionBudget, ExpansionRefused
 from nlp.types import ParseError
 from nlp.vocabulary import DocumentStatus
-from tests.formats import samples as format_samples
-from tests.ingest.conftest import ingest_env  # noqa: F401  (fixture)
-from tests.ingest.factories import by_source, declare, documents, failures, write
-from tests.ingest.test_plan import SOURCE
+from tests.factories import by_source, declare, documents, failures, write
+from tests.flows.conftest import ingest_env  # noqa: F401  (fixture)
+from tests.flows.test_ingest_plan import SOURCE
+from tests.nlp.formats import samples as format_samples
 
 pytestmark = pytest.mark.security
 NOTE = "Seized shipment of Cs-137 sources reported by customs at the port."

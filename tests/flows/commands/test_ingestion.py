@@ -1,0 +1,108 @@
+"""The command line of ingestion, and the demo end to end (extraction included)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from flows.commands import ingestion
+from flows.demo_setup import demo_source_names
+from nlp.vocabulary import DocumentStatus
+from tests.factories import documents, failures, runs
+
+pytestmark = pytest.mark.usefixtures("prefect_harness", "ingest_env")
+
+
+def cli() -> typer.Typer:
+    app = typer.Typer()
+    ingestion.register(app)
+    return app
+
+
+def invoke(*args: str) -> str:
+    result = CliRunner().invoke(cli(), list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_sources_add_list_disable(ingest_env: Path) -> None:
+    invoke(
+        "sources",
+        "add",
+        "gazette",
+        "--kind",
+        "feed",
+        "--url",
+        "https://example.org/rss",
+        "--reliability",
+        "b",
+        "--marking",
+        "TLP:CLEAR",
+        "--country",
+        "fr",
+    )
+    invoke("sources", "add", "bureau", "--kind", "inbox_folder", "--inbox", "inbox/b")
+    listing = invoke("sources", "list")
+    assert "gazette" in listing and "TLP:CLEAR" in listing and "inbox/b" in listing
+    invoke("sources", "disable", "gazette")
+    text = (ingest_env / "sources.yaml").read_text()
+    assert "enabled: false" in text and "bureau_country: FR" in text
+    bad = CliRunner().invoke(cli(), ["sources", "add", "x", "--kind", "feed"])
+    assert bad.exit_code != 0
+
+
+def test_failures_retry_is_audited_with_who_asked(ingest_env: Path) -> None:
+    import getpass
+
+    from sqlmodel import select
+
+    from storage.db import session_scope
+    from storage.models import IngestFailure, IngestRun, ReviewEvent
+
+    with session_scope() as session:
+        run = IngestRun(flow="ingest")
+        session.add(run)
+        session.flush()
+        session.add(IngestFailure(run_id=run.id or 0, item="inbox/a.pdf", reason="corrupt"))
+    (failure,) = failures()
+    output = invoke("failures", "retry", str(failure.id), "--as", "ops")
+    assert f"failure {failure.id} will be retried by the next `radintel ingest`" in output
+    invoke("failures", "retry", str(failure.id))
+    with session_scope() as session:
+        events = session.exec(select(ReviewEvent).order_by(ReviewEvent.id)).all()  # type: ignore[arg-type]
+    assert [(e.username, e.action, e.entity_id) for e in events] == [
+        ("ops", "retry", failure.id),
+        (getpass.getuser(), "retry", failure.id),
+    ]
+    assert failures()[0].retried_at is not None
+
+
+def test_unknown_source_is_a_user_error(ingest_env: Path) -> None:
+    from flows.errors import UserError
+
+    with pytest.raises(UserError, match="unknown sources: nope"):
+        CliRunner().invoke(cli(), ["ingest", "--source", "nope"], catch_exceptions=False)
+
+
+@pytest.mark.slow
+def test_demo_then_ingest_adds_nothing(ingest_env: Path) -> None:
+    output = invoke("demo", "--no-ui")
+    assert "demo-bureau" in output and "extraction" in output
+    stored = documents()
+    statuses = {doc.status for doc in stored}
+    assert DocumentStatus.FAILED in statuses and len(stored) > 30
+    assert {doc.source_id for doc in stored} and all(doc.raw_key for doc in stored)
+    assert (ingest_env / "inbox" / "demo-bureau" / "quarantine").is_dir()
+    assert failures() and all(f.reason for f in failures())
+    again = invoke("ingest")  # the demo's feeds and pages: only `radintel demo` fetches them
+    assert len(documents()) == len(stored)
+    assert "demo-bureau" in again and "demo-feed" not in again and "demo-web" not in again
+    invoke("demo", "--no-ui")  # the demo again: its file fetcher finds feeds and pages unchanged
+    assert len(documents()) == len(stored)
+    ingest_runs = [run for run in runs() if run.flow == "ingest"]
+    demo_runs = ingest_runs[-len(demo_source_names()) :]
+    assert sum(run.counts.get("not_modified", 0) for run in demo_runs) == 18
+    assert not any((ingest_env / "inbox" / "demo-bureau").glob("*.*"))
