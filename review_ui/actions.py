@@ -1,5 +1,6 @@
 """Callbacks of the document page. Each runs before the rerun, with the finding version
-captured when the button was drawn, so a stale page cannot overwrite a newer decision."""
+captured when the button was drawn, so a stale page cannot overwrite a newer decision, and
+with the user signed in now (`acting_user`), whom storage re-checks before writing."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import Any
 
 import streamlit as st
 
-from nlp.vocabulary import Tlp
-from review_ui.layout import flash
+from review_ui.layout import acting_user, flash
+from storage.authz import PermissionDenied
 from storage.db import session_scope
 from storage.incidents import IncidentError, attach_document, create_incident, draft_from_document
 from storage.review import (
@@ -28,7 +29,7 @@ def _run(success: str, operation: Any, **kwargs: Any) -> bool:
     try:
         with session_scope() as session:
             operation(session=session, **kwargs)
-    except ConflictError as error:
+    except (ConflictError, PermissionDenied) as error:
         flash("error", str(error))
         return False
     except (ReviewError, IncidentError, ValueError) as error:
@@ -38,23 +39,23 @@ def _run(success: str, operation: Any, **kwargs: Any) -> bool:
     return True
 
 
-def confirm(finding_id: int, version: int, username: str) -> None:
+def confirm(finding_id: int, version: int) -> None:
     _run(
         f"Finding #{finding_id} confirmed.",
         confirm_finding,
         finding_id=finding_id,
         expected_version=version,
-        username=username,
+        username=acting_user().username,
     )
 
 
-def reject(finding_id: int, version: int, username: str, key: str) -> None:
+def reject(finding_id: int, version: int, key: str) -> None:
     _run(
         f"Finding #{finding_id} rejected.",
         reject_finding,
         finding_id=finding_id,
         expected_version=version,
-        username=username,
+        username=acting_user().username,
         reason=str(st.session_state.get(f"{key}_reason", "")),
         never_again=bool(st.session_state.get(f"{key}_never")),
     )
@@ -87,7 +88,7 @@ def _scalar(value: str) -> Any:
         return value
 
 
-def correct(finding_id: int, version: int, username: str, key: str) -> None:
+def correct(finding_id: int, version: int, key: str) -> None:
     state = st.session_state
     try:
         attributes = parse_attributes(str(state.get(f"{key}_attributes", "")))
@@ -99,7 +100,7 @@ def correct(finding_id: int, version: int, username: str, key: str) -> None:
         correct_finding,
         finding_id=finding_id,
         expected_version=version,
-        username=username,
+        username=acting_user().username,
         label=state.get(f"{key}_label"),
         normalized=str(state.get(f"{key}_normalized", "")),
         attributes=attributes,
@@ -109,13 +110,13 @@ def correct(finding_id: int, version: int, username: str, key: str) -> None:
     )
 
 
-def add(document_id: int, username: str) -> None:
+def add(document_id: int) -> None:
     state = st.session_state
     done = _run(
         "Finding added.",
         add_finding,
         document_id=document_id,
-        username=username,
+        username=acting_user().username,
         label=str(state.get("add_label", "")),
         start=int(state.get("add_start", 0)),
         end=int(state.get("add_end", 0)),
@@ -146,38 +147,43 @@ def pick_occurrence(occurrences: list[tuple[int, int]]) -> None:
         st.session_state["add_start"], st.session_state["add_end"] = occurrences[index]
 
 
-def bulk(document_id: int, versions: dict[int, int], username: str, action: str) -> None:
+def bulk(document_id: int, versions: dict[int, int], action: str) -> None:
     reason = str(st.session_state.get("bulk_reason", "")) or None
     _run(
         f"{len(versions)} findings {'confirmed' if action == 'confirm' else 'rejected'}.",
         bulk_decide,
         document_id=document_id,
-        username=username,
+        username=acting_user().username,
         action=action,
         expected_versions=versions,
         reason=reason,
     )
 
 
-def open_incident(document_id: int, username: str, clearance: Tlp) -> None:
+def open_incident(document_id: int) -> None:
+    user = acting_user()
+
     def create(*, session: Any) -> None:
-        draft = draft_from_document(session=session, document_id=document_id, clearance=clearance)
+        draft = draft_from_document(
+            session=session, document_id=document_id, clearance=user.clearance
+        )
         draft.title = str(st.session_state.get("incident_title", "")).strip() or draft.title
         incident = create_incident(
-            session=session, username=username, data=draft, document_ids=[document_id]
+            session=session, username=user.username, data=draft, document_ids=[document_id]
         )
         st.session_state["incident_id"] = incident.id
 
     _run("Incident opened from this document.", create)
 
 
-def attach(document_id: int, username: str, clearance: Tlp) -> None:
+def attach(document_id: int) -> None:
+    user = acting_user()
     _run(
         "Document attached to the incident.",
         attach_document,
         incident_id=int(st.session_state.get("attach_incident", 0)),
         document_id=document_id,
-        username=username,
-        clearance=clearance,
+        username=user.username,
+        clearance=user.clearance,
         reason=str(st.session_state.get("attach_reason", "")),
     )

@@ -8,11 +8,12 @@ from typing import Literal
 
 import streamlit as st
 
-from nlp.vocabulary import Role
+from nlp.vocabulary import Role, Tlp
 from review_ui.auth import SignedIn, current_user
 
 FlashKind = Literal["success", "error", "warning", "info"]
 ROLE_RANK = {Role.ANALYST: 0, Role.EDITOR: 1, Role.ADMIN: 2}
+NOBODY = SignedIn("", Role.ANALYST, Tlp.CLEAR)  # no account has an empty name: storage refuses it
 
 
 def require(role: Role) -> SignedIn:
@@ -23,6 +24,13 @@ def require(role: Role) -> SignedIn:
         st.stop()
     assert user is not None
     return user
+
+
+def acting_user() -> SignedIn:
+    """Who is signed in when a callback runs, from the server-side session: never a name or
+    clearance captured when the button was drawn (callbacks run before the page's own checks).
+    Nobody signed in any more gives NOBODY, which storage refuses and records."""
+    return current_user() or NOBODY
 
 
 def header(title: str, user: SignedIn, subtitle: str | None = None) -> None:

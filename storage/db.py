@@ -13,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
+from storage.authz import PermissionDenied
 from storage.settings import get_storage_settings
 
 
@@ -44,11 +45,17 @@ def get_engine() -> Engine:
 def session_scope(engine: Engine | None = None) -> Iterator[Session]:
     """The unit of work: a session that commits once on success and rolls back on error.
 
-    Storage functions only flush; the caller's scope decides what commits together."""
+    Storage functions only flush; the caller's scope decides what commits together. A
+    refused action (storage.authz) is rolled back and its refusal committed alone."""
     with Session(engine or get_engine(), expire_on_commit=False) as session:
         try:
             yield session
             session.commit()
+        except PermissionDenied as refusal:
+            session.rollback()
+            session.add(refusal.audit_event)
+            session.commit()
+            raise
         except BaseException:
             session.rollback()
             raise

@@ -26,6 +26,7 @@ from nlp.vocabulary import (
     ReviewStatus,
     Tlp,
 )
+from storage.authz import REVIEWERS, require_actor
 from storage.clearance import (
     document_visible,
     finding_visible,
@@ -124,6 +125,24 @@ def _require_open(incident: Incident) -> None:
         raise IncidentError(f"incident {incident.id} was merged into {incident.merged_into_id}")
 
 
+def _require_reviewer(
+    session: Session,
+    username: str,
+    action: str,
+    *,
+    document_ids: Sequence[int] = (),
+    incident_ids: Sequence[int] = (),
+) -> None:
+    require_actor(
+        session=session,
+        username=username,
+        roles=REVIEWERS,
+        action=action,
+        document_ids=document_ids,
+        incident_ids=incident_ids,
+    )
+
+
 def document_ids_of(*, session: Session, incident_id: int) -> list[int]:
     query = select(IncidentDocument.document_id).where(IncidentDocument.incident_id == incident_id)
     return sorted(session.exec(query).all())
@@ -180,6 +199,7 @@ def _main_city(*, session: Session, document_id: int) -> Finding | None:
 def create_incident(
     *, session: Session, username: str, data: IncidentCreate, document_ids: Sequence[int] = ()
 ) -> Incident:
+    _require_reviewer(session, username, "open", document_ids=document_ids)
     if not data.title.strip():
         raise IncidentError("an incident needs a title")
     incident = Incident.model_validate(data, update={"created_by": username})
@@ -213,6 +233,9 @@ def attach_document(
     reason: str = "",
 ) -> Incident:
     """Link a document to an incident, both chosen by id: each must be within the clearance."""
+    _require_reviewer(
+        session, username, "attach", document_ids=[document_id], incident_ids=[incident_id]
+    )
     incident = _get_visible(session, incident_id, clearance)
     if get_document(session=session, document_id=document_id, clearance=clearance) is None:
         raise IncidentError(f"no document {document_id}")
@@ -228,6 +251,7 @@ def attach_document(
 def detach_document(
     *, session: Session, incident_id: int, document_id: int, username: str, reason: str
 ) -> Incident:
+    _require_reviewer(session, username, "detach", incident_ids=[incident_id])
     incident = _get(session, incident_id)
     _require_open(incident)
     link = session.get(IncidentDocument, (incident_id, document_id))
@@ -259,6 +283,7 @@ def merge_incidents(
 ) -> Incident:
     """Merge `merged_id` into `into_id`: its documents move, it keeps a pointer to the target.
     Both are chosen by id and must be within the clearance."""
+    _require_reviewer(session, username, "merge", incident_ids=[merged_id, into_id])
     if merged_id == into_id:
         raise IncidentError("cannot merge an incident into itself")
     if not reason.strip():
@@ -292,6 +317,7 @@ def split_incident(
     title: str,
 ) -> Incident:
     """Move the chosen documents to a new incident (a copy of the original's fields)."""
+    _require_reviewer(session, username, "split", incident_ids=[incident_id])
     if not reason.strip():
         raise IncidentError("a split needs a reason")
     original = _get(session, incident_id)

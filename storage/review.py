@@ -15,6 +15,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from nlp.vocabulary import AuditEntity, FindingOrigin, Label, ReviewStatus, Tlp
+from storage.authz import REVIEWERS, require_actor
 from storage.clearance import event_visible, finding_visible
 from storage.models import Document, Finding, ReviewEvent, Suppression
 from storage.models._base import utcnow
@@ -127,6 +128,7 @@ def _apply(
 def confirm_finding(
     *, session: Session, finding_id: int, expected_version: int, username: str
 ) -> Finding:
+    _require_reviewer(session, username, "confirm", finding_id)
     values = {"status": ReviewStatus.CONFIRMED}
     finding = _apply(
         session,
@@ -137,6 +139,12 @@ def confirm_finding(
         values=values,
     )
     return finding
+
+
+def _require_reviewer(session: Session, username: str, action: str, finding_id: int) -> None:
+    require_actor(
+        session=session, username=username, roles=REVIEWERS, action=action, finding_id=finding_id
+    )
 
 
 def _check_label(label: str) -> Label:
@@ -184,6 +192,7 @@ def correct_finding(
     end: int | None = None,
     reason: str | None = None,
 ) -> Finding:
+    _require_reviewer(session, username, "correct", finding_id)
     current = _load(session, finding_id)
     values: dict[str, Any] = {"status": ReviewStatus.CORRECTED}
     if label is not None:
@@ -238,6 +247,7 @@ def reject_finding(
     reason: str,
     never_again: bool = False,
 ) -> Finding:
+    _require_reviewer(session, username, "reject", finding_id)
     if not reason.strip():
         raise ReviewError("a rejection needs a reason")
     finding = _apply(
@@ -266,6 +276,13 @@ def add_finding(
     attributes: Mapping[str, Any] | None = None,
 ) -> Finding:
     """A finding the analyst made: origin analyst, confirmed, span checked against the text."""
+    require_actor(
+        session=session,
+        username=username,
+        roles=REVIEWERS,
+        action="add",
+        document_ids=[document_id],
+    )
     span = _span_text(session, document_id, start, end)
     finding = Finding(
         document_id=document_id,
@@ -309,6 +326,13 @@ def bulk_decide(
     reason: str | None = None,
 ) -> list[Finding]:
     """Confirm or reject several findings of one document, all or none."""
+    require_actor(
+        session=session,
+        username=username,
+        roles=REVIEWERS,
+        action=f"bulk_{action}",
+        document_ids=[document_id],
+    )
     if action == "reject" and not (reason or "").strip():
         raise ReviewError("a rejection needs a reason")
     status = ReviewStatus.CONFIRMED if action == "confirm" else ReviewStatus.REJECTED

@@ -10,6 +10,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, select
 
 from nlp.vocabulary import RunStatus
+from storage.authz import REVIEWERS, require_actor
 from storage.models import IngestFailure, IngestRun, ReviewEvent
 from storage.models._base import utcnow
 
@@ -144,6 +145,10 @@ def last_completed_run(*, session: Session, flow: str, source_id: int) -> Ingest
 
 def retry_failure(*, session: Session, failure_id: int, username: str) -> IngestFailure:
     """Ask the next ingestion run to try the failed input again, and audit who asked."""
+    details = {"failure_id": failure_id}
+    require_actor(
+        session=session, username=username, roles=REVIEWERS, action="retry", details=details
+    )
     failure = _failure(session, failure_id)
     failure.retried_at = utcnow()
     failure.resolved = False

@@ -12,6 +12,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, select
 
 from nlp.vocabulary import AuditEntity, Role, Tlp
+from storage.authz import ADMINS, SYSTEM, require_actor
 from storage.models import ReviewEvent, SignInAttempt, User
 from storage.models._base import utcnow
 from storage.passwords import password_problem
@@ -67,9 +68,16 @@ def create_user(
     username: str,
     password: str,
     role: Role | str,
-    created_by: str = "system",
+    created_by: str = SYSTEM,
     clearance: Tlp | str = Tlp.GREEN,
 ) -> User:
+    require_actor(
+        session=session,
+        username=created_by,
+        roles=ADMINS,
+        action="create_user",
+        details={"username": username[:64]},
+    )
     try:
         role = Role(role)
     except ValueError as error:
@@ -98,6 +106,7 @@ def create_user(
 def set_clearance(*, session: Session, username: str, clearance: Tlp | str, by: str) -> User:
     """Change the most restrictive TLP marking the user may read (audited; the caller
     commits). Takes effect on the user's next page: the UI re-reads it on every run."""
+    _require_admin(session, by, "set_clearance", username)
     new = _clearance(clearance)
     user = get_user(session=session, username=username)
     if user is None:
@@ -121,6 +130,11 @@ def set_clearance(*, session: Session, username: str, clearance: Tlp | str, by: 
     return user
 
 
+def _require_admin(session: Session, by: str, action: str, username: str) -> None:
+    details = {"username": username[:64]}
+    require_actor(session=session, username=by, roles=ADMINS, action=action, details=details)
+
+
 def get_user(*, session: Session, username: str) -> User | None:
     return session.exec(select(User).where(User.username == username)).first()
 
@@ -130,6 +144,7 @@ def list_users(*, session: Session) -> list[User]:
 
 
 def set_disabled(*, session: Session, username: str, disabled: bool, by: str) -> User:
+    _require_admin(session, by, "disable_user" if disabled else "enable_user", username)
     user = get_user(session=session, username=username)
     if user is None:
         raise UserError(f"no user {username!r}")
@@ -175,6 +190,7 @@ def reset_password(*, session: Session, username: str, by: str) -> str:
 
     Ends the user's open sessions; returns the temporary password, shown once to `by`.
     """
+    _require_admin(session, by, "reset_password", username)
     if username == by:
         raise UserError("change your own password on the Password page instead")
     user = _existing(session, username)

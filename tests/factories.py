@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from flows.settings import get_flow_settings
 from flows.sources_file import put_source
-from nlp.vocabulary import DocumentStatus, SourceKind, Tlp
+from nlp.vocabulary import DocumentStatus, Role, SourceKind, Tlp
 from storage.db import session_scope
 from storage.documents import add_documents
 from storage.incidents import create_incident as open_incident
@@ -33,6 +33,7 @@ from storage.models.users import User
 from storage.objectstore import get_object_store
 from storage.sources import upsert_source
 from storage.users import create_user as add_user
+from storage.users import hash_password
 
 HOSTILE_TEXT = (
     "Customs in Rotterdam seized Cs-137 from Norvik Gauge Services.\n"
@@ -122,6 +123,19 @@ def create_user(
     )
     session.commit()
     return user
+
+
+def create_actor(
+    session: Session, username: str, role: Role = Role.ANALYST, clearance: Tlp = Tlp.RED
+) -> str:
+    """An enabled account, so storage functions accept `username` as the acting user (the row
+    itself: tests act as short names like "a" that sign-up would refuse)."""
+    password_hash = hash_password(uuid.uuid4().hex)
+    session.add(
+        User(username=username, role=role, clearance=clearance, password_hash=password_hash)
+    )
+    session.commit()
+    return username
 
 
 def create_incident(session: Session, documents: list[Document], username: str = "ana") -> Incident:

@@ -16,6 +16,7 @@ from flows.errors import UserError
 from flows.settings import get_flow_settings
 from flows.sources_file import parse_source, put_source, read_sources, set_enabled
 from nlp.vocabulary import Role, SourceKind, Tlp
+from storage.authz import Operator
 from storage.db import get_engine, session_scope
 from storage.runs import list_failures, retry_failure
 from storage.schema import create_schema
@@ -167,7 +168,9 @@ def failures_retry(
     with session_scope() as session:
         try:
             retry_failure(
-                session=session, failure_id=failure_id, username=username or getpass.getuser()
+                session=session,
+                failure_id=failure_id,
+                username=Operator(username or getpass.getuser()),  # no account to re-check
             )
         except LookupError as error:
             raise UserError(str(error)) from None

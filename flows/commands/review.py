@@ -105,13 +105,14 @@ def users_set_clearance(
     ),
 ) -> None:
     """Change the TLP clearance of a user (recorded in the audit trail as the operator)."""
+    from storage.authz import OPERATOR
     from storage.db import session_scope
     from storage.users import UserError as InvalidUser
     from storage.users import set_clearance
 
     try:
         with session_scope() as session:
-            set_clearance(session=session, username=username, clearance=clearance, by="operator")
+            set_clearance(session=session, username=username, clearance=clearance, by=OPERATOR)
     except InvalidUser as error:
         raise UserError(str(error)) from error
     except (OperationalError, ProgrammingError) as error:
@@ -124,13 +125,14 @@ def users_reset_password(
     username: str = typer.Option(..., "--username", help="The user whose password to reset."),
 ) -> None:
     """Give a user a temporary password, to be changed at their next sign-in."""
+    from storage.authz import Operator
     from storage.db import session_scope
     from storage.users import UserError as InvalidUser
     from storage.users import reset_password
 
     try:
         with session_scope() as session:
-            temporary = reset_password(session=session, username=username, by="cli")
+            temporary = reset_password(session=session, username=username, by=Operator("cli"))
     except InvalidUser as error:
         raise UserError(str(error)) from error
     except (OperationalError, ProgrammingError) as error:

@@ -6,8 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from nlp.vocabulary import Role, Tlp
-from review_ui.layout import flash, header, require, when
+from review_ui.layout import acting_user, flash, header, require, when
 from review_ui.maps import MapPoint, map_spec
+from storage.authz import PermissionDenied
 from storage.dashboard import (
     incidents_by,
     incidents_for_map,
@@ -24,11 +25,12 @@ from storage.db import session_scope
 from storage.runs import retry_failure
 
 
-def _retry(failure_id: int, username: str) -> None:
+def _retry(failure_id: int) -> None:
+    username = acting_user().username
     try:
         with session_scope() as session:
             retry_failure(session=session, failure_id=failure_id, username=username)
-    except LookupError as error:
+    except (LookupError, PermissionDenied) as error:
         flash("error", str(error))
         return
     flash("success", f"Failure #{failure_id} marked for retry by the next ingestion run.")
@@ -99,7 +101,7 @@ def _figures(clearance: Tlp) -> None:
         st.caption("No incident has coordinates yet.")
 
 
-def _health(username: str) -> None:
+def _health() -> None:
     with session_scope() as session:
         runs = recent_runs(session=session)
         failures = unresolved_failures(session=session)
@@ -137,9 +139,7 @@ def _health(username: str) -> None:
         cols[3].caption(
             f"retried {when(failure.retried_at)}" if failure.retried_at else when(failure.at)
         )
-        cols[4].button(
-            "Retry", key=f"retry_{failure.id}", on_click=_retry, args=(failure.id, username)
-        )
+        cols[4].button("Retry", key=f"retry_{failure.id}", on_click=_retry, args=(failure.id,))
     st.markdown("**Quarantined files**")
     if quarantined:
         st.dataframe(
@@ -167,7 +167,7 @@ def render() -> None:
     with figures:
         _figures(user.clearance)
     with health:
-        _health(user.username)
+        _health()
 
 
 render()

@@ -169,7 +169,7 @@ def _correct_form(finding: Finding, user: SignedIn, text_length: int) -> None:
         st.form_submit_button(
             "Save correction",
             on_click=actions.correct,
-            args=(finding.id, finding.version, user.username, key),
+            args=(finding.id, finding.version, key),
         )
 
 
@@ -184,7 +184,7 @@ def _reject_form(finding: Finding, user: SignedIn) -> None:
         st.form_submit_button(
             "Reject",
             on_click=actions.reject,
-            args=(finding.id, finding.version, user.username, key),
+            args=(finding.id, finding.version, key),
         )
 
 
@@ -220,7 +220,7 @@ def _panel(finding: Finding, user: SignedIn, text_length: int, events: list[Revi
         shortcut="Alt+A",
         key="confirm",
         on_click=actions.confirm,
-        args=(finding.id, finding.version, user.username),
+        args=(finding.id, finding.version),
     )
     with st.expander("Correct"):
         _correct_form(finding, user, text_length)
@@ -269,7 +269,7 @@ def _add_tab(document: Document, text: str, user: SignedIn) -> None:
         st.form_submit_button(
             "Add finding",
             on_click=actions.add,
-            args=(document.id, user.username),
+            args=(document.id,),
             disabled=not preview.strip(),
         )
 
@@ -284,14 +284,14 @@ def _bulk_tab(document: Document, findings: list[Finding], user: SignedIn) -> No
         shortcut="Alt+Shift+A",
         key="bulk_confirm",
         on_click=actions.bulk,
-        args=(document.id, pending, user.username, "confirm"),
+        args=(document.id, pending, "confirm"),
     )
     with st.form("bulk_reject", enter_to_submit=True):
         st.text_input("Reason for rejecting all pending findings", key="bulk_reason")
         st.form_submit_button(
             f"Reject all {len(pending)} pending",
             on_click=actions.bulk,
-            args=(document.id, pending, user.username, "reject"),
+            args=(document.id, pending, "reject"),
         )
 
 
@@ -376,14 +376,12 @@ def _incidents_tab(document: Document, user: SignedIn) -> None:
         st.form_submit_button(
             "Open an incident from this document",
             on_click=actions.open_incident,
-            args=(document.id, user.username, user.clearance),
+            args=(document.id,),
         )
     with st.form("attach_incident", enter_to_submit=True):
         st.number_input("Attach to incident id", min_value=1, step=1, key="attach_incident")
         st.text_input("Reason", key="attach_reason")
-        st.form_submit_button(
-            "Attach", on_click=actions.attach, args=(document.id, user.username, user.clearance)
-        )
+        st.form_submit_button("Attach", on_click=actions.attach, args=(document.id,))
 
 
 def render() -> None:

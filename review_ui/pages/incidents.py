@@ -9,9 +9,10 @@ import streamlit as st
 
 from nlp.vocabulary import Role, Tlp
 from review_ui.auth import SignedIn
-from review_ui.layout import flash, header, page_offset, pager, require, when
+from review_ui.layout import acting_user, flash, header, page_offset, pager, require, when
 from review_ui.maps import MapPoint, map_spec
 from review_ui.safe_html import badge, block, escape_text, key_values, tlp_badge
+from storage.authz import PermissionDenied
 from storage.db import session_scope
 from storage.incidents import (
     IncidentDetail,
@@ -31,43 +32,47 @@ def _run(success: str, action: Any, **kwargs: Any) -> None:
     try:
         with session_scope() as session:
             action(session=session, **kwargs)
+    except PermissionDenied as error:
+        flash("error", str(error))
+        return
     except (IncidentError, ValueError) as error:
         flash("error", f"Not saved: {error}")
         return
     flash("success", success)
 
 
-def _merge(incident_id: int, username: str, clearance: Tlp) -> None:
+def _merge(incident_id: int) -> None:
+    user = acting_user()
     _run(
         "Incidents merged.",
         merge_incidents,
         merged_id=int(st.session_state["merge_from"]),
         into_id=incident_id,
-        username=username,
+        username=user.username,
         reason=str(st.session_state["merge_reason"]),
-        clearance=clearance,
+        clearance=user.clearance,
     )
 
 
-def _split(incident_id: int, username: str) -> None:
+def _split(incident_id: int) -> None:
     _run(
         "Documents moved to a new incident.",
         split_incident,
         incident_id=incident_id,
         document_ids=list(st.session_state["split_docs"]),
-        username=username,
+        username=acting_user().username,
         reason=str(st.session_state["split_reason"]),
         title=str(st.session_state["split_title"]),
     )
 
 
-def _detach(incident_id: int, username: str) -> None:
+def _detach(incident_id: int) -> None:
     _run(
         "Document detached.",
         detach_document,
         incident_id=incident_id,
         document_id=int(st.session_state["detach_doc"]),
-        username=username,
+        username=acting_user().username,
         reason=str(st.session_state["detach_reason"]),
     )
 
@@ -202,18 +207,16 @@ def _operations(detail: IncidentDetail, user: SignedIn) -> None:
     with st.form("merge", enter_to_submit=True):
         st.number_input("Merge incident id into this one", min_value=1, step=1, key="merge_from")
         st.text_input("Reason", key="merge_reason")
-        st.form_submit_button(
-            "Merge", on_click=_merge, args=(incident_id, user.username, user.clearance)
-        )
+        st.form_submit_button("Merge", on_click=_merge, args=(incident_id,))
     with st.form("split", enter_to_submit=True):
         st.multiselect("Documents to move to a new incident", doc_ids, key="split_docs")
         st.text_input("Title of the new incident", key="split_title")
         st.text_input("Reason", key="split_reason")
-        st.form_submit_button("Split", on_click=_split, args=(incident_id, user.username))
+        st.form_submit_button("Split", on_click=_split, args=(incident_id,))
     with st.form("detach", enter_to_submit=True):
         st.selectbox("Document to detach", doc_ids, key="detach_doc")
         st.text_input("Reason", key="detach_reason")
-        st.form_submit_button("Detach", on_click=_detach, args=(incident_id, user.username))
+        st.form_submit_button("Detach", on_click=_detach, args=(incident_id,))
 
 
 def _detail(incident_id: int, user: SignedIn) -> None:

@@ -8,7 +8,8 @@ import streamlit as st
 
 from nlp.vocabulary import Role, Tlp
 from review_ui.auth import SignedIn
-from review_ui.layout import flash, header, require, when
+from review_ui.layout import acting_user, flash, header, require, when
+from storage.authz import PermissionDenied
 from storage.db import session_scope
 from storage.passwords import MIN_LENGTH
 from storage.users import (
@@ -23,8 +24,9 @@ from storage.users import (
 TLP = [marking.value for marking in Tlp]
 
 
-def _create(admin: str) -> None:
+def _create() -> None:
     state = st.session_state
+    admin = acting_user().username
     try:
         with session_scope() as session:
             create_user(
@@ -35,6 +37,9 @@ def _create(admin: str) -> None:
                 clearance=state["u_clearance"],
                 created_by=admin,
             )
+    except PermissionDenied as error:
+        flash("error", str(error))
+        return
     except UserError as error:
         flash("error", f"Not created: {error}")
         return
@@ -43,35 +48,38 @@ def _create(admin: str) -> None:
     flash("success", f"User {state['u_name']} created.")
 
 
-def _toggle(disabled: bool, admin: str) -> None:
+def _toggle(disabled: bool) -> None:
     username = str(st.session_state.get("t_user") or "")
+    admin = acting_user().username
     try:
         with session_scope() as session:
             set_disabled(session=session, username=username, disabled=disabled, by=admin)
-    except UserError as error:
+    except (UserError, PermissionDenied) as error:
         flash("error", str(error))
         return
     flash("success", f"User {username} {'disabled' if disabled else 'enabled'}.")
 
 
-def _set_clearance(admin: str) -> None:
+def _set_clearance() -> None:
     username = str(st.session_state.get("t_user") or "")
     clearance = str(st.session_state.get("t_clearance") or "")
+    admin = acting_user().username
     try:
         with session_scope() as session:
             set_clearance(session=session, username=username, clearance=clearance, by=admin)
-    except UserError as error:
+    except (UserError, PermissionDenied) as error:
         flash("error", str(error))
         return
     flash("success", f"User {username} may now read up to {clearance}.")
 
 
-def _reset(admin: str) -> None:
+def _reset() -> None:
     username = str(st.session_state.get("t_user") or "")
+    admin = acting_user().username
     try:
         with session_scope() as session:
             temporary = reset_password(session=session, username=username, by=admin)
-    except UserError as error:
+    except (UserError, PermissionDenied) as error:
         flash("error", str(error))
         return
     flash(
@@ -105,11 +113,11 @@ def _table(user: SignedIn) -> None:
             "User", [u.username for u in users if u.username != user.username], key="t_user"
         )
         cols = st.columns(3)
-        cols[0].form_submit_button("Disable", on_click=_toggle, args=(True, user.username))
-        cols[1].form_submit_button("Enable", on_click=_toggle, args=(False, user.username))
-        cols[2].form_submit_button("Reset password", on_click=_reset, args=(user.username,))
+        cols[0].form_submit_button("Disable", on_click=_toggle, args=(True,))
+        cols[1].form_submit_button("Enable", on_click=_toggle, args=(False,))
+        cols[2].form_submit_button("Reset password", on_click=_reset)
         st.selectbox("Clearance (most restrictive marking readable)", TLP, key="t_clearance")
-        st.form_submit_button("Set clearance", on_click=_set_clearance, args=(user.username,))
+        st.form_submit_button("Set clearance", on_click=_set_clearance)
 
 
 def render() -> None:
@@ -127,9 +135,7 @@ def render() -> None:
             type="password",
             key="u_password",
         )
-        st.form_submit_button(
-            "Create user", type="primary", on_click=_create, args=(user.username,)
-        )
+        st.form_submit_button("Create user", type="primary", on_click=_create)
 
 
 render()

@@ -8,6 +8,7 @@ import pytest
 
 from flows.ingest import ingest_flow
 from nlp.vocabulary import DocumentStatus, RunStatus, Tlp
+from storage.authz import Operator
 from storage.db import session_scope
 from storage.objectstore import get_object_store
 from storage.runs import retry_failure
@@ -168,7 +169,7 @@ def test_retry_puts_a_quarantined_file_back(ingest_env: Path) -> None:
     quarantined = inbox / "quarantine" / "note.txt"
     quarantined.write_bytes(samples.ARABIC_NOTE)  # the operator replaces the broken file
     with session_scope() as session:
-        retry_failure(session=session, failure_id=failure.id or 0, username="ops")
+        retry_failure(session=session, failure_id=failure.id or 0, username=Operator("ops"))
     result = by_source(ingest_flow())["bureau-ar"]
     assert result["counts"]["new"] == 1
     assert [doc.language for doc in documents() if doc.status == DocumentStatus.PENDING] == ["ar"]

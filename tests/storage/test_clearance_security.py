@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 
 from flows.commands import platform, review
 from flows.errors import UserError as CliError
-from nlp.vocabulary import IncidentType, ReviewStatus, Tlp
+from nlp.vocabulary import IncidentType, ReviewStatus, Role, Tlp
 from storage.clearance import most_restrictive, readable_markings
 from storage.dashboard import (
     incidents_by,
@@ -44,7 +44,7 @@ from storage.review import confirm_finding, document_findings, finding_history, 
 from storage.settings import get_storage_settings
 from storage.status import collect_status
 from storage.users import UserError, create_user, ensure_demo_users, list_users, set_clearance
-from tests.factories import create_document, create_finding, create_source, ident
+from tests.factories import create_actor, create_document, create_finding, create_source, ident
 
 pytestmark = pytest.mark.security
 
@@ -101,6 +101,7 @@ def _incident(session: Session, title: str, documents: list[Document], country: 
 
 @pytest.fixture
 def world(session: Session) -> World:
+    create_actor(session, "ana")  # clearance RED: these tests pass the clearance under test
     documents = {marking: _document(session, marking) for marking in MARKINGS}
     materials, names = {}, {}
     for marking, document in documents.items():
@@ -305,7 +306,8 @@ def test_clearance_is_set_checked_and_audited(session: Session) -> None:
             role="analyst",
             clearance="TLP:BLUE",
         )
-    changed = set_clearance(session=session, username="ana", clearance="TLP:AMBER", by="root")
+    root = create_actor(session, "root", Role.ADMIN)
+    changed = set_clearance(session=session, username="ana", clearance="TLP:AMBER", by=root)
     session.commit()
     assert changed.clearance == Tlp.AMBER
     events, _ = search_events(session=session, clearance=Tlp.CLEAR, action="set_clearance")
@@ -313,7 +315,7 @@ def test_clearance_is_set_checked_and_audited(session: Session) -> None:
         ({"clearance": "TLP:GREEN"}, {"clearance": "TLP:AMBER"})
     ]
     with pytest.raises(UserError):
-        set_clearance(session=session, username="nobody", clearance=Tlp.RED, by="root")
+        set_clearance(session=session, username="nobody", clearance=Tlp.RED, by=root)
 
 
 def test_demo_users_have_different_clearances(session: Session) -> None:

@@ -20,7 +20,13 @@ from storage.incidents import (
 )
 from storage.models import Incident
 from storage.review import search_events
-from tests.factories import create_document, create_finding, create_incident, ident
+from tests.factories import create_actor, create_document, create_finding, create_incident, ident
+
+
+@pytest.fixture(autouse=True)
+def reviewers(session: Session) -> None:
+    for name in ("ana", "a"):
+        create_actor(session, name)
 
 
 def _incident_with(session: Session, count: int) -> tuple[Incident, list[int]]:

@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from nlp.vocabulary import DocumentStatus, RunStatus, SourceKind
+from storage.authz import Operator
 from storage.db import session_scope
 from storage.documents import (
     add_documents,
@@ -164,7 +165,7 @@ def test_runs_and_failures(session: Session) -> None:
     )
     assert ok.status == RunStatus.SUCCEEDED
     assert [f.reason for f in list_failures(session=session)] == ["HTTP 404"]
-    retry_failure(session=session, failure_id=failure.id or 0, username="ops")
+    retry_failure(session=session, failure_id=failure.id or 0, username=Operator("ops"))
     assert [f.id for f in list_retry_requests(session=session)] == [failure.id]
     audit = session.exec(select(ReviewEvent).where(ReviewEvent.entity_type == "failure")).one()
     assert (audit.username, audit.action, audit.entity_id) == ("ops", "retry", failure.id)

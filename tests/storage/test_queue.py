@@ -30,7 +30,7 @@ from storage.queue import Cursor, QueueFilters, document_queue, filter_choices, 
 from storage.review import add_finding, correct_finding, document_text
 from storage.runs import retry_failure
 from storage.seed import seed_synthetic
-from tests.factories import create_document, ident
+from tests.factories import create_actor, create_document, ident
 
 
 @contextmanager
@@ -138,6 +138,7 @@ def test_totals_are_capped(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_writers_keep_the_priority(engine: Engine) -> None:
     with session_scope(engine) as session:
+        create_actor(session, "ana")
         document = create_document(session)
         material = {"iaea_category": 2}
         kept = add_finding(
@@ -243,6 +244,8 @@ def test_dashboard_figures_and_retry(engine: Engine) -> None:
         assert len(incidents_for_map(session=session, clearance=Tlp.RED)) == 2
         assert quarantined_files(session=session)
         failure = unresolved_failures(session=session)[0]
-        retry_failure(session=session, failure_id=ident(failure), username="ana")
+        retry_failure(
+            session=session, failure_id=ident(failure), username=create_actor(session, "ana")
+        )
         stored = session.get(IngestFailure, failure.id)
         assert stored is not None and stored.retried_at is not None

@@ -20,7 +20,13 @@ from storage.review import (
     reject_finding,
     search_events,
 )
-from tests.factories import create_document, create_finding, create_source, ident
+from tests.factories import create_actor, create_document, create_finding, create_source, ident
+
+
+@pytest.fixture(autouse=True)
+def reviewers(session: Session) -> None:
+    for name in ("ana", "a", "bob"):
+        create_actor(session, name)
 
 
 def test_confirm_writes_an_audit_row_and_bumps_the_version(session: Session) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from nlp.vocabulary import Tlp
+from storage.authz import Operator
 from storage.db import session_scope
 from storage.incidents import create_incident, merge_incidents
 from storage.models import (
@@ -27,7 +28,7 @@ from storage.models import (
 )
 from storage.review import confirm_finding
 from storage.runs import retry_failure
-from tests.factories import create_document, create_finding, ident
+from tests.factories import create_actor, create_document, create_finding, ident
 
 STORAGE = Path(__file__).resolve().parents[2] / "storage"
 # The scope that commits, and Alembic's own connection handling.
@@ -90,6 +91,7 @@ def _count(session: Session, model: Any) -> int:
 
 def _finding(engine: Engine) -> tuple[Callable[[Session], Any], Callable[[Session], Any]]:
     with session_scope(engine) as session:
+        create_actor(session, "ana")
         finding_id = ident(create_finding(session, create_document(session), "Rotterdam", "GPE"))
 
     def act(session: Session) -> Any:
@@ -107,6 +109,7 @@ def _finding(engine: Engine) -> tuple[Callable[[Session], Any], Callable[[Sessio
 
 def _merge(engine: Engine) -> tuple[Callable[[Session], Any], Callable[[Session], Any]]:
     with session_scope(engine) as session:
+        create_actor(session, "ana")
         documents = [ident(create_document(session)) for _ in range(2)]
         first, second = (
             ident(
@@ -150,7 +153,7 @@ def _retry(engine: Engine) -> tuple[Callable[[Session], Any], Callable[[Session]
         failure_id = ident(failure)
 
     def act(session: Session) -> Any:
-        return retry_failure(session=session, failure_id=failure_id, username="ops")
+        return retry_failure(session=session, failure_id=failure_id, username=Operator("ops"))
 
     def state(session: Session) -> Any:
         stored = session.get(IngestFailure, failure_id)

@@ -54,6 +54,7 @@ def test_five_failures_lock_the_username(session: Session) -> None:
 
 def test_disabled_user_cannot_sign_in(session: Session) -> None:
     create_user(session=session, username="ana", password=PASSWORD, role="analyst")
+    create_user(session=session, username="root", password=PASSWORD, role="admin")
     set_disabled(session=session, username="ana", disabled=True, by="root")
     assert authenticate(session=session, username="ana", password=PASSWORD) is None
     with pytest.raises(UserError):

@@ -14,6 +14,7 @@ from typer.testing import CliRunner, Result
 
 from flows.commands import review
 from flows.errors import UserError as CliUserError
+from nlp.vocabulary import Role
 from storage.models import ReviewEvent, SignInAttempt
 from storage.models._base import utcnow
 from storage.throttle import SignInPolicy, throttled_until
@@ -26,6 +27,7 @@ from storage.users import (
     get_user,
     reset_password,
 )
+from tests.factories import create_actor
 
 pytestmark = pytest.mark.security
 PASSWORD = "correct horse battery"
@@ -155,7 +157,8 @@ def test_change_password_needs_the_current_one(ana: Session) -> None:
 
 def test_reset_sets_a_temporary_password_that_must_be_changed(ana: Session) -> None:
     _, token = create_session(session=ana, username="ana", lifetime=timedelta(hours=1))
-    temporary = reset_password(session=ana, username="ana", by="root")
+    root = create_actor(ana, "root", Role.ADMIN)
+    temporary = reset_password(session=ana, username="ana", by=root)
     with pytest.raises(SessionEnded):
         resume_session(session=ana, token=token, idle_timeout=timedelta(hours=1))
     user = authenticate(session=ana, username="ana", password=temporary)
