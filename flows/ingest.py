@@ -32,7 +32,13 @@ from storage.runs import (
     record_failure,
     start_run,
 )
-from storage.sources import disable_sources_except, list_sources, save_http_cache, upsert_source
+from storage.sources import (
+    disable_sources_except,
+    list_sources,
+    save_http_cache,
+    upsert_source,
+    url_owners,
+)
 
 FLOW = "ingest"
 COUNT_KEYS = ("new", "duplicates", "failed", "not_modified", "needs_ocr")
@@ -146,9 +152,14 @@ def entry_items(
     run: SourceRun,
     fetcher: Fetcher,
     settings: FlowSettings,
+    owners: dict[str, str],
 ) -> list[RawItem]:
-    """One item per entry: the linked page when it can be fetched, else the entry alone."""
-    linked = [e.url for e in entries if e.url] if settings.feed_fetch_articles else []
+    """One item per entry: the linked page when it can be fetched, else the entry alone.
+    A page that belongs to another source (`owners`) is not fetched in this source's name:
+    its bytes would then be a duplicate of that source's own article, which never got
+    stored under that source's provenance."""
+    linked = [e.url for e in entries if e.url and e.url not in owners]
+    linked = linked if settings.feed_fetch_articles else []
     pages = FetchBatch([(url, None) for url in linked])
     if linked:
         run_fetch(pages, fetcher, spec, settings)
@@ -157,6 +168,8 @@ def entry_items(
         label = entry.url or f"{spec.url}#{entry.external_id or entry.title or ''}"
         page = pages.results.get(entry.url or "")
         note = pages.errors.get(entry.url or "")
+        if entry.url in owners:
+            note = f"it belongs to source {owners[entry.url]!r}"
         items.append(
             RawItem(
                 item=label[:1000],
@@ -182,12 +195,14 @@ def ingest_feed(spec: SourceSpec, run: SourceRun, fetcher: Fetcher, settings: Fl
         run.counts["not_modified"] += 1
         return
     entries = feed_entries(spec, run, result.data, result.content_type, url)
+    urls = [e.url for e in entries if e.url]
     with session_scope() as session:
-        seen = known_urls(session=session, urls=[e.url for e in entries if e.url])
+        seen = known_urls(session=session, source_id=spec.id, urls=urls)
+        owners = url_owners(session=session, source_id=spec.id, urls=urls)
     run.counts["duplicates"] += sum(1 for e in entries if e.url in seen)
     fresh = [e for e in entries if e.url not in seen]
     for chunk in batched(fresh, settings.batch_size):
-        store(run, entry_items(chunk, spec, run, fetcher, settings), spec)
+        store(run, entry_items(chunk, spec, run, fetcher, settings, owners), spec)
     remember(spec, url, result.etag, result.last_modified)
 
 

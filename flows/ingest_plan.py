@@ -13,6 +13,7 @@ from nlp.formats import parse_bytes, sniff_format
 from nlp.formats.expansion import ExpansionBudget, ExpansionRefused
 from nlp.types import ParsedDocument, ParseError
 from nlp.vocabulary import DocumentStatus, SourceKind, Tlp
+from storage.clearance import most_restrictive
 from storage.models import DocumentCreate, Source
 
 MAX_ATTACHMENT_DEPTH = 3
@@ -159,14 +160,39 @@ def external_id(parsed: ParsedDocument, item: RawItem) -> str:
     return (parsed.external_id or parsed.url or item.url or item.item)[:1000]
 
 
+def country_refusal(submission: dict[str, Any], source: SourceSpec) -> str | None:
+    """Why a submission claiming another bureau's country is refused, or None. Refused
+    rather than overridden: its rendered text and stored fields name the claimed country,
+    so overriding the row would leave a document contradicting its own provenance, while a
+    refusal is a failure operators see, the bytes kept. An inbox that declares no bureau
+    country is shared by several bureaus, and there the claim stands."""
+    claimed = submission.get("bureau_country")
+    if source.bureau_country is None or claimed == source.bureau_country:
+        return None
+    return (
+        f"refused: the submission claims bureau country {str(claimed)[:8]!r}, "
+        f"but inbox {source.name!r} belongs to bureau {source.bureau_country}"
+    )
+
+
+def submission_fields(submission: dict[str, Any], source: SourceSpec) -> dict[str, Any]:
+    """A submission may make its marking more restrictive than its inbox's, never less."""
+    claimed = tlp_or_none(submission.get("marking")) or source.default_marking
+    return {
+        "marking": most_restrictive([claimed, source.default_marking]),
+        "bureau_country": submission.get("bureau_country") or source.bureau_country,
+    }
+
+
 def document_for(
     parsed: ParsedDocument, item: RawItem, source: SourceSpec, sha: str, size: int
 ) -> DocumentCreate:
     fields = provenance(item, source)
     submission = parsed.metadata.get("submission")
+    refusal = None
     if isinstance(submission, dict):
-        fields["marking"] = tlp_or_none(submission.get("marking")) or fields["marking"]
-        fields["bureau_country"] = submission.get("bureau_country") or fields["bureau_country"]
+        fields.update(submission_fields(submission, source))
+        refusal = country_refusal(submission, source)
     status = DocumentStatus.NEEDS_OCR if "needs_ocr" in parsed.flags else DocumentStatus.PENDING
     fields.update(
         url=parsed.url or item.url,
@@ -180,8 +206,8 @@ def document_for(
         language=(parsed.language or None) and parsed.language[:8],
         format=parsed.format[:FORMAT_LENGTH],
         sha256=sha,
-        status=status,
-        error=item.note,
+        status=DocumentStatus.FAILED if refusal else status,
+        error=refusal or item.note,
         submission=submission if isinstance(submission, dict) else None,
         bureau_reference=submission.get("reference") if isinstance(submission, dict) else None,
     )
@@ -247,7 +273,8 @@ def plan_tree(
     for document in parsed:
         raw = item.data if single else entry_key(document)
         create = document_for(document, item, source, sha256_hex(raw), len(raw))
-        plan = PlannedDocument(document=create, raw=raw, text=document.text, item=item.item)
+        text = "" if create.status == DocumentStatus.FAILED else document.text
+        plan = PlannedDocument(document=create, raw=raw, text=text, item=item.item)
         plan.children = plan_attachments(document, item, source, parse, depth, budget)
         plans.append(plan)
     return plans

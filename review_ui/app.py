@@ -20,6 +20,7 @@ import streamlit as st  # noqa: E402
 
 from nlp.vocabulary import Role  # noqa: E402
 from review_ui.auth import current_user, sign_in_page, sign_out, sync_cookie  # noqa: E402
+from review_ui.plain_text import plain  # noqa: E402
 from review_ui.safe_html import STYLE  # noqa: E402
 
 log = logging.getLogger("review_ui")
@@ -58,7 +59,7 @@ def main() -> None:
         return
     with st.sidebar:
         sync_cookie()
-        st.caption(f"Signed in as {user.username} ({user.role.value})")
+        st.caption(plain(f"Signed in as {user.username} ({user.role.value})"))
         if st.button("Sign out", key="signout"):
             sign_out("You signed out.")
             st.rerun()

@@ -47,6 +47,8 @@ def header(title: str, user: SignedIn, subtitle: str | None = None) -> None:
 
 
 def flash(kind: FlashKind, message: str) -> None:
+    """A message the app wrote, Markdown allowed: it never quotes document text (the storage
+    errors it may carry name ids and rules); such text goes through `plain_text.plain`."""
     st.session_state.setdefault("flash", []).append((kind, message))
 
 

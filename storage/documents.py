@@ -53,10 +53,14 @@ def known_sha256s(*, session: Session, sha256s: Collection[str]) -> dict[str, in
     return {sha: int(doc_id) for sha, doc_id in session.exec(query).all() if doc_id is not None}
 
 
-def known_urls(*, session: Session, urls: Collection[str]) -> set[str]:
+def known_urls(*, session: Session, source_id: int, urls: Collection[str]) -> set[str]:
+    """The URLs among `urls` that this source already stored. Per source: a URL another
+    source stored (perhaps named in a forged feed entry) never stops this one fetching it."""
     if not urls:
         return set()
-    query = select(Document.url).where(col(Document.url).in_(list(urls)))
+    query = select(Document.url).where(
+        col(Document.url).in_(list(urls)), col(Document.source_id) == source_id
+    )
     return {url for url in session.exec(query).all() if url is not None}
 
 

@@ -4,6 +4,7 @@ the Source table in step with it and hold the per-URL conditional-GET state."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from urllib.parse import urlsplit
 
 from sqlmodel import Session, col, select
 
@@ -84,3 +85,30 @@ def save_http_cache(
     session.add(source)
     session.flush()
     return source
+
+
+def site_of(url: str) -> str:
+    """The host a URL belongs to, lowercased ("" when it has none)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def declared_sites(source: Source) -> set[str]:
+    return {site_of(url) for url in [source.url or "", *source.urls]} - {""}
+
+
+def url_owners(*, session: Session, source_id: int, urls: Collection[str]) -> dict[str, str]:
+    """The URLs among `urls` on another source's site (the hosts of its declared URLs, unless
+    this source declares that host too), mapped to that source's name. A feed entry naming
+    such a URL speaks for that source, so its page is not fetched in this source's name.
+    What a source stored is not ownership: any source may name any URL in an entry."""
+    if not urls:
+        return {}
+    sources = list(session.exec(select(Source)).all())
+    own = {site for s in sources if s.id == source_id for site in declared_sites(s)}
+    owners = {
+        site: s.name for s in sources if s.id != source_id for site in declared_sites(s) - own
+    }
+    return {url: owners[site_of(url)] for url in urls if site_of(url) in owners}

@@ -9,6 +9,7 @@ import streamlit as st
 
 from nlp.vocabulary import AuditEntity, Role
 from review_ui.layout import header, page_offset, pager, require, when
+from review_ui.plain_text import spreadsheet_safe
 from storage.db import session_scope
 from storage.review import search_events
 
@@ -47,20 +48,22 @@ def render() -> None:
         st.info("No recorded decision matches.")
         return
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "When": when(e.at),
-                    "Who": e.username,
-                    "Action": e.action,
-                    "Entity": e.entity_type,
-                    "Id": e.entity_id,
-                    "Reason": e.reason or "",
-                    "Before": _summary(e.before),
-                    "After": _summary(e.after),
-                }
-                for e in events
-            ]
+        spreadsheet_safe(
+            pd.DataFrame(
+                [
+                    {
+                        "When": when(e.at),
+                        "Who": e.username,
+                        "Action": e.action,
+                        "Entity": e.entity_type,
+                        "Id": e.entity_id,
+                        "Reason": e.reason or "",
+                        "Before": _summary(e.before),
+                        "After": _summary(e.after),
+                    }
+                    for e in events
+                ]
+            )
         ),
         hide_index=True,
     )

@@ -8,6 +8,7 @@ import streamlit as st
 from nlp.vocabulary import Role, Tlp
 from review_ui.layout import acting_user, flash, header, require, when
 from review_ui.maps import MapPoint, map_spec
+from review_ui.plain_text import spreadsheet_safe
 from storage.authz import PermissionDenied
 from storage.dashboard import (
     incidents_by,
@@ -109,20 +110,22 @@ def _health() -> None:
     st.markdown("**Recent runs**")
     if runs:
         st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "Run": r.id,
-                        "Flow": r.flow,
-                        "Source": r.source_id,
-                        "Started": when(r.started_at),
-                        "Finished": when(r.finished_at),
-                        "Status": str(r.status),
-                        "Counts": ", ".join(f"{k} {v}" for k, v in r.counts.items()),
-                        "Error": r.error or "",
-                    }
-                    for r in runs
-                ]
+            spreadsheet_safe(
+                pd.DataFrame(
+                    [
+                        {
+                            "Run": r.id,
+                            "Flow": r.flow,
+                            "Source": r.source_id,
+                            "Started": when(r.started_at),
+                            "Finished": when(r.finished_at),
+                            "Status": str(r.status),
+                            "Counts": ", ".join(f"{k} {v}" for k, v in r.counts.items()),
+                            "Error": r.error or "",
+                        }
+                        for r in runs
+                    ]
+                )
             ),
             hide_index=True,
         )
@@ -143,16 +146,18 @@ def _health() -> None:
     st.markdown("**Quarantined files**")
     if quarantined:
         st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "Failure": q.id,
-                        "Path": q.quarantine_path,
-                        "Reason": q.reason,
-                        "At": when(q.at),
-                    }
-                    for q in quarantined
-                ]
+            spreadsheet_safe(
+                pd.DataFrame(
+                    [
+                        {
+                            "Failure": q.id,
+                            "Path": q.quarantine_path,
+                            "Reason": q.reason,
+                            "At": when(q.at),
+                        }
+                        for q in quarantined
+                    ]
+                )
             ),
             hide_index=True,
         )

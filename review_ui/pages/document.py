@@ -13,6 +13,7 @@ from nlp.vocabulary import Label, ReviewStatus, Role, Tlp
 from review_ui import actions
 from review_ui.auth import SignedIn
 from review_ui.layout import header, require, when
+from review_ui.plain_text import spreadsheet_safe
 from review_ui.safe_html import (
     Span,
     badge,
@@ -209,7 +210,7 @@ def _history(events: list[ReviewEvent]) -> None:
                 "Changes": "; ".join(changed),
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.dataframe(spreadsheet_safe(pd.DataFrame(rows)), hide_index=True)
 
 
 def _panel(finding: Finding, user: SignedIn, text_length: int, events: list[ReviewEvent]) -> None:
@@ -370,7 +371,7 @@ def _incidents_tab(document: Document, user: SignedIn) -> None:
         if st.button(f"Incident #{incident.id}", key=f"inc_{incident.id}"):
             st.session_state["incident_id"] = incident.id
             st.switch_page("pages/incidents.py")
-        st.caption(incident.title[:120])
+        st.text(incident.title[:120])  # no Markdown: the title comes from a document
     with st.form("open_incident", enter_to_submit=True):
         st.text_input("Title of the new incident", value=draft.title, key="incident_title")
         st.form_submit_button(

@@ -11,6 +11,7 @@ from nlp.vocabulary import Role, Tlp
 from review_ui.auth import SignedIn
 from review_ui.layout import acting_user, flash, header, page_offset, pager, require, when
 from review_ui.maps import MapPoint, map_spec
+from review_ui.plain_text import plain, spreadsheet_safe
 from review_ui.safe_html import badge, block, escape_text, key_values, tlp_badge
 from storage.authz import PermissionDenied
 from storage.db import session_scope
@@ -109,7 +110,11 @@ def _list(clearance: Tlp) -> None:
         ]
     )
     event = st.dataframe(
-        frame, hide_index=True, on_select="rerun", selection_mode="single-row", key="incident_table"
+        spreadsheet_safe(frame),
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="incident_table",
     )
     pager("incident_page", total, PAGE)
     if event and event.selection.rows:
@@ -151,17 +156,19 @@ def _documents(detail: IncidentDetail) -> None:
         st.caption("No document linked.")
         return
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "Id": d.id,
-                    "Title": d.title or "",
-                    "Published": d.published_at,
-                    "Language": d.language,
-                    "Marking": str(d.marking),
-                }
-                for d in detail.documents
-            ]
+        spreadsheet_safe(
+            pd.DataFrame(
+                [
+                    {
+                        "Id": d.id,
+                        "Title": d.title or "",
+                        "Published": d.published_at,
+                        "Language": d.language,
+                        "Marking": str(d.marking),
+                    }
+                    for d in detail.documents
+                ]
+            )
         ),
         hide_index=True,
     )
@@ -179,15 +186,11 @@ def _places(detail: IncidentDetail) -> None:
     ]
     if located:
         st.vega_lite_chart(spec=map_spec(located, framed=True, height=320), width="stretch")
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {"Place": p.name, "Kind": p.kind, "Latitude": p.latitude, "Longitude": p.longitude}
-                for p in detail.places
-            ]
-        ),
-        hide_index=True,
-    )
+    places = [
+        {"Place": p.name, "Kind": p.kind, "Latitude": p.latitude, "Longitude": p.longitude}
+        for p in detail.places
+    ]
+    st.dataframe(spreadsheet_safe(pd.DataFrame(places)), hide_index=True)
 
 
 def _timeline(detail: IncidentDetail) -> None:
@@ -198,7 +201,7 @@ def _timeline(detail: IncidentDetail) -> None:
         [{"Date": e.day, "What": e.what, "Entry": e.label} for e in detail.timeline]
     )
     st.scatter_chart(frame, x="Date", y="What", color="What", height=220)
-    st.dataframe(frame, hide_index=True)
+    st.dataframe(spreadsheet_safe(frame), hide_index=True)
 
 
 def _operations(detail: IncidentDetail, user: SignedIn) -> None:
@@ -226,7 +229,7 @@ def _detail(incident_id: int, user: SignedIn) -> None:
                 session=session, incident_id=incident_id, clearance=user.clearance
             )
     except IncidentError as error:
-        st.warning(str(error))
+        st.warning(plain(error))
         return
     _facts(detail)
     tabs = st.tabs(
@@ -236,7 +239,8 @@ def _detail(incident_id: int, user: SignedIn) -> None:
         _documents(detail)
     with tabs[1]:
         if detail.materials:
-            st.dataframe(pd.DataFrame(detail.materials).astype(str), hide_index=True)
+            materials = pd.DataFrame(detail.materials).astype(str)
+            st.dataframe(spreadsheet_safe(materials), hide_index=True)
         else:
             st.caption("No material found in the linked documents.")
     with tabs[2]:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from nlp.vocabulary import Label, ReviewStatus, Role, Tlp
 from review_ui.layout import header, require
+from review_ui.plain_text import spreadsheet_safe
 from review_ui.settings import get_ui_settings
 from storage.db import session_scope
 from storage.queue import (
@@ -144,7 +145,7 @@ def _documents_tab(filters: QueueFilters, clearance: Tlp, page_size: int) -> Non
         }
     )
     event = st.dataframe(
-        frame,
+        spreadsheet_safe(frame),
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
@@ -199,7 +200,11 @@ def _findings_tab(filters: QueueFilters, clearance: Tlp, page_size: int) -> None
         }
     )
     event = st.dataframe(
-        frame, hide_index=True, on_select="rerun", selection_mode="single-row", key="finding_table"
+        spreadsheet_safe(frame),
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="finding_table",
     )
     _pager("queue_finding", page)
     rows = event.selection.rows if event else []

@@ -7,6 +7,7 @@ import streamlit as st
 
 from nlp.vocabulary import Role
 from review_ui.layout import header, require, when
+from review_ui.plain_text import spreadsheet_safe
 from storage.dashboard import recent_runs
 from storage.db import session_scope
 from storage.models import IngestRun
@@ -31,22 +32,24 @@ def render() -> None:
     for run in runs:
         latest.setdefault(run.source_id, run)
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "Name": s.name,
-                    "Kind": str(s.kind),
-                    "Enabled": s.enabled,
-                    "Reliability": s.reliability,
-                    "Default marking": str(s.default_marking),
-                    "Every (min)": s.schedule_minutes,
-                    "Language": s.language_hint or "",
-                    "Bureau": s.bureau_country or "",
-                    "Last run": when(latest[s.id].started_at) if s.id in latest else "—",
-                    "Last status": str(latest[s.id].status) if s.id in latest else "—",
-                }
-                for s in sources
-            ]
+        spreadsheet_safe(
+            pd.DataFrame(
+                [
+                    {
+                        "Name": s.name,
+                        "Kind": str(s.kind),
+                        "Enabled": s.enabled,
+                        "Reliability": s.reliability,
+                        "Default marking": str(s.default_marking),
+                        "Every (min)": s.schedule_minutes,
+                        "Language": s.language_hint or "",
+                        "Bureau": s.bureau_country or "",
+                        "Last run": when(latest[s.id].started_at) if s.id in latest else "—",
+                        "Last status": str(latest[s.id].status) if s.id in latest else "—",
+                    }
+                    for s in sources
+                ]
+            )
         ),
         hide_index=True,
     )

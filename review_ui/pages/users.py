@@ -9,6 +9,7 @@ import streamlit as st
 from nlp.vocabulary import Role, Tlp
 from review_ui.auth import SignedIn
 from review_ui.layout import acting_user, flash, header, require, when
+from review_ui.plain_text import spreadsheet_safe
 from storage.authz import PermissionDenied
 from storage.db import session_scope
 from storage.passwords import MIN_LENGTH
@@ -93,18 +94,20 @@ def _table(user: SignedIn) -> None:
     with session_scope() as session:
         users = list_users(session=session)
     st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "User": u.username,
-                    "Role": u.role.value,
-                    "Clearance": u.clearance.value,
-                    "Disabled": u.disabled,
-                    "Must change password": u.must_change_password,
-                    "Created": when(u.created_at),
-                }
-                for u in users
-            ]
+        spreadsheet_safe(
+            pd.DataFrame(
+                [
+                    {
+                        "User": u.username,
+                        "Role": u.role.value,
+                        "Clearance": u.clearance.value,
+                        "Disabled": u.disabled,
+                        "Must change password": u.must_change_password,
+                        "Created": when(u.created_at),
+                    }
+                    for u in users
+                ]
+            )
         ),
         hide_index=True,
     )

@@ -79,9 +79,13 @@ def test_sources_upsert_list_disable_and_cache(session: Session) -> None:
 
 
 def test_add_documents_reports_new_and_duplicates(session: Session) -> None:
+    source_id = upsert_source(session=session, source_create=feed("x")).id or 0
     first = add_documents(
         session=session,
-        documents=[document_create("a", url="https://x.example/a"), document_create("b")],
+        documents=[
+            document_create("a", url="https://x.example/a", source_id=source_id),
+            document_create("b"),
+        ],
     )
     assert [doc.sha256 for doc in first.new] == [document_create(t).sha256 for t in "ab"]
     second = add_documents(
@@ -91,9 +95,9 @@ def test_add_documents_reports_new_and_duplicates(session: Session) -> None:
     assert [doc.sha256 for doc in second.new] == [document_create("c").sha256]
     assert sorted(second.duplicates) == sorted([document_create(t).sha256 for t in "ac"])
     assert find_by_sha256(session=session, sha256=document_create("b").sha256) is not None
-    assert known_urls(session=session, urls=["https://x.example/a", "https://y"]) == {
-        "https://x.example/a"
-    }
+    urls = ["https://x.example/a", "https://y"]
+    assert known_urls(session=session, source_id=source_id, urls=urls) == {"https://x.example/a"}
+    assert known_urls(session=session, source_id=source_id + 1, urls=urls) == set()
     assert set(known_sha256s(session=session, sha256s=[document_create("c").sha256])) == {
         document_create("c").sha256
     }
