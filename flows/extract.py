@@ -12,6 +12,7 @@ from datetime import date
 from functools import lru_cache
 
 from prefect import flow, task
+from sqlmodel import Session
 
 from flows.run_log import internal_error, run_logger
 from flows.settings import get_flow_settings
@@ -122,15 +123,7 @@ def extract_batch_task(document_ids: list[int], run_id: int) -> dict[str, int]:
     extractions = [to_storage(int(r.id), r) for r in results]
     with session_scope() as session:
         written = save_extractions(session=session, extractions=extractions)
-        for document_id, reason in failures:
-            mark_extraction_failed(session=session, document_id=document_id, reason=reason)
-            record_failure(
-                session=session,
-                run_id=run_id,
-                source_id=None,
-                item=f"document:{document_id}",
-                reason=reason,
-            )
+        fail_documents(session, failures, run_id)
     return {
         "documents": len(extractions),
         "relevant": sum(e.relevant for e in extractions),
@@ -142,15 +135,20 @@ def extract_batch_task(document_ids: list[int], run_id: int) -> dict[str, int]:
 def record_timed_out_batch(document_ids: list[int], run_id: int, reason: str) -> None:
     """A batch that ran past its task timeout: its documents are failed, the run goes on."""
     with session_scope() as session:
-        for document_id in document_ids:
-            mark_extraction_failed(session=session, document_id=document_id, reason=reason)
-            record_failure(
-                session=session,
-                run_id=run_id,
-                source_id=None,
-                item=f"document:{document_id}",
-                reason=reason,
-            )
+        fail_documents(session, [(document_id, reason) for document_id in document_ids], run_id)
+
+
+def fail_documents(session: Session, failures: list[tuple[int, str]], run_id: int) -> None:
+    """Mark each document's extraction failed and record it on the run, with its reason."""
+    for document_id, reason in failures:
+        mark_extraction_failed(session=session, document_id=document_id, reason=reason)
+        record_failure(
+            session=session,
+            run_id=run_id,
+            source_id=None,
+            item=f"document:{document_id}",
+            reason=reason,
+        )
 
 
 @flow(name="extract", log_prints=False)
