@@ -109,14 +109,30 @@ class FindingOrigin(StrEnum):
 
 
 class IncidentStatus(StrEnum):
-    OPEN = "open"
-    MERGED = "merged"
+    OPEN = "open"  # being built by analysts; counts nowhere yet
+    CONFIRMED = "confirmed"  # an analyst confirmed it: assessments and exports count it
+    MERGED = "merged"  # folded into another incident (merged_into_id)
+
+
+class MaterialStatus(StrEnum):
+    """What became of the material (ITDB): the state last reported."""
+
+    MISSING = "missing"  # lost, whereabouts unknown
+    STOLEN = "stolen"
+    SEIZED = "seized"  # taken by authorities from unauthorised hands
+    RECOVERED = "recovered"  # a lost or stolen item back under control
+    FOUND = "found"  # uncontrolled (orphan) material discovered
+    UNKNOWN = "unknown"
 
 
 class AssessmentStatus(StrEnum):
+    """draft -> in_review -> published; draft or in_review -> withdrawn; in_review -> draft
+    when a reviewer returns it. A published edition never changes: a correction is a new one."""
+
     DRAFT = "draft"
     IN_REVIEW = "in_review"
     PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
 
 
 class AuditEntity(StrEnum):
@@ -125,6 +141,7 @@ class AuditEntity(StrEnum):
     FINDING = "finding"
     INCIDENT = "incident"
     USER = "user"
+    ASSESSMENT = "assessment"
     FAILURE = "failure"  # an ingestion failure retried from the dashboard
 
 

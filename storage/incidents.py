@@ -40,6 +40,7 @@ from storage.models import (
     Incident,
     IncidentCreate,
     IncidentDocument,
+    IncidentMaterial,
     ReviewEvent,
 )
 from storage.models._base import utcnow
@@ -161,6 +162,7 @@ def draft_from_document(*, session: Session, document_id: int, clearance: Tlp) -
         )
     ).all()
     names = sorted({m.normalized or m.text for m in materials})
+    found = [IncidentMaterial(name=name).model_dump(mode="json") for name in names]
     groups = [m.attributes.get("material_group") for m in materials if m.attributes]
     city = _main_city(session=session, document_id=document_id)
     return IncidentCreate(
@@ -170,7 +172,7 @@ def draft_from_document(*, session: Session, document_id: int, clearance: Tlp) -
         incident_type=document.incident_type or IncidentType.OTHER,
         intent_group=document.intent_group or IntentGroup.UNDETERMINED,
         material_group=next((MaterialGroup(g) for g in groups if g), None),
-        materials=names,
+        materials=found,
         country=next(iter(document.countries or []), None),
         place=city.attributes.get("place_name") if city else None,
         latitude=city.attributes.get("latitude") if city else None,
@@ -294,7 +296,8 @@ def merge_incidents(
     _require_open(target)
     moved = document_ids_of(session=session, incident_id=merged_id)
     _move_documents(session, merged_id, into_id, moved, username)
-    target.materials = sorted(set(target.materials) | set(merged.materials))
+    names = {m["name"] for m in target.materials}
+    target.materials = target.materials + [m for m in merged.materials if m["name"] not in names]
     merged.status, merged.merged_into_id = IncidentStatus.MERGED, into_id
     for incident in (merged, target):
         incident.version += 1

@@ -26,7 +26,6 @@ from storage.incidents import (
 )
 
 PAGE = 25
-RECOVERED = {True: "recovered", False: "not recovered", None: "recovery unknown"}
 
 
 def _run(success: str, action: Any, **kwargs: Any) -> None:
@@ -129,7 +128,7 @@ def _facts(detail: IncidentDetail) -> None:
             f'<div style="font-size:1.2rem;font-weight:700">{escape_text(i.title)}</div>'
             f"{tlp_badge(detail.marking)}{badge(i.incident_type)}{badge(i.intent_group)}"
             f"{badge(i.material_group or 'material ?')}"
-            f"{badge(RECOVERED[i.recovered])}"
+            f"{badge('material ' + i.material_status)}"
             + key_values(
                 [
                     ("Occurred", i.occurred_on or "—"),
@@ -137,7 +136,7 @@ def _facts(detail: IncidentDetail) -> None:
                     ("Reporting delay", f"{delay} days" if delay is not None else "—"),
                     ("Country", i.country or "—"),
                     ("Place", i.place or "—"),
-                    ("Materials", ", ".join(i.materials) or "—"),
+                    ("Materials", ", ".join(m["name"] for m in i.materials) or "—"),
                     ("Summary", i.summary or "—"),
                     ("Opened by", f"{i.created_by}, {when(i.created_at)}"),
                     (

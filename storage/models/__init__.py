@@ -1,12 +1,14 @@
 """The radintel data model. Importing this package registers every table."""
 
+from storage.models.assessments import Assessment, Snapshot, SnapshotIncident
 from storage.models.documents import Document, DocumentCreate, DocumentEmbedding
 from storage.models.findings import Finding, ReviewEvent, Suppression
-from storage.models.incidents import Incident, IncidentCreate, IncidentDocument
+from storage.models.incidents import Incident, IncidentCreate, IncidentDocument, IncidentMaterial
 from storage.models.sources import IngestFailure, IngestRun, Source, SourceCreate
 from storage.models.users import SignInAttempt, User
 
 __all__ = [
+    "Assessment",
     "Document",
     "DocumentCreate",
     "DocumentEmbedding",
@@ -14,10 +16,13 @@ __all__ = [
     "Incident",
     "IncidentCreate",
     "IncidentDocument",
+    "IncidentMaterial",
     "IngestFailure",
     "IngestRun",
     "ReviewEvent",
     "SignInAttempt",
+    "Snapshot",
+    "SnapshotIncident",
     "Source",
     "SourceCreate",
     "Suppression",

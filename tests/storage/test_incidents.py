@@ -18,7 +18,7 @@ from storage.incidents import (
     merge_incidents,
     split_incident,
 )
-from storage.models import Incident
+from storage.models import Incident, IncidentMaterial
 from storage.review import search_events
 from tests.factories import create_actor, create_document, create_finding, create_incident, ident
 
@@ -63,7 +63,7 @@ def test_open_from_document_prefills_and_audits(session: Session) -> None:
     incident, ids = _incident_with(session, 1)
     assert (incident.country, incident.materials, incident.material_group) == (
         "NL",
-        ["Cs-137"],
+        [{**IncidentMaterial(name="Cs-137").model_dump(mode="json")}],
         "radioactive_source",
     )
     assert incident.occurred_on == date(2025, 3, 1)
