@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 REVIEWERS = frozenset(Role)  # every role may review findings and edit incidents
 ADMINS = frozenset({Role.ADMIN})  # user administration
+EDITORS = frozenset({Role.EDITOR, Role.ADMIN})  # threat assessments
 
 
 class Operator(str):
