@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "flows.commands.extraction",  # extract, evaluate
     "flows.commands.ingestion",  # sources, ingest, serve, demo
     "flows.commands.review",  # ui, seed-synthetic
+    "flows.commands.exports",  # export
 )
 
 app = typer.Typer(

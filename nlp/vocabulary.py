@@ -143,6 +143,16 @@ class AuditEntity(StrEnum):
     USER = "user"
     ASSESSMENT = "assessment"
     FAILURE = "failure"  # an ingestion failure retried from the dashboard
+    EXPORT = "export"  # a machine-readable export written from the command line
+
+
+class ExportKind(StrEnum):
+    """What `radintel export` writes: confirmed incidents, their documents, or the findings
+    analysts confirmed or corrected."""
+
+    INCIDENTS = "incidents"
+    DOCUMENTS = "documents"
+    FINDINGS = "findings"
 
 
 class RunStatus(StrEnum):

@@ -15,13 +15,12 @@ is text, not a formula, in the analyst's spreadsheet.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import pandas as pd
 
+from nlp.spreadsheet import spreadsheet_cell
 from review_ui.safe_html import escape_text
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Streamlit turns bare URLs and e-mail addresses into links after decoding the character
 # references, so a word joiner (invisible) goes where those autolinks start.
 AUTOLINK_STARTS = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
@@ -36,14 +35,6 @@ def plain(value: object) -> str:
     return escape_text(AUTOLINK_STARTS.sub(WORD_JOINER, text))
 
 
-def spreadsheet_cell(value: Any) -> Any:
-    """A text starting like a formula gets a leading `'`, so spreadsheets show it as text
-    (the OWASP advice on CSV injection); every other value is returned unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return f"'{value}"
-    return value
-
-
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with every text cell through `spreadsheet_cell`."""
+    """The frame with every text cell through `spreadsheet_cell` (nlp.spreadsheet)."""
     return frame.map(spreadsheet_cell)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,18 @@ from sqlmodel import Session, col, select
 
 from flows.settings import get_flow_settings
 from flows.sources_file import put_source
-from nlp.vocabulary import DocumentStatus, Role, SourceKind, Tlp
+from nlp.vocabulary import (
+    DocumentStatus,
+    ExportKind,
+    IncidentStatus,
+    MaterialStatus,
+    Role,
+    SourceKind,
+    Tlp,
+)
 from storage.db import session_scope
 from storage.documents import add_documents
+from storage.exports import ExportedIncident, ExportSet
 from storage.incidents import create_incident as open_incident
 from storage.incidents import draft_from_document
 from storage.models import (
@@ -147,6 +157,22 @@ def create_incident(session: Session, documents: list[Document], username: str =
     return incident
 
 
+def create_confirmed_incident(
+    session: Session, documents: list[Document], username: str = "ana", **fields: Any
+) -> Incident:
+    """An incident opened from the documents, with `fields` set, confirmed by `username`."""
+    incident = create_incident(session, documents, username)
+    for name, value in fields.items():
+        setattr(incident, name, value)
+    incident.status = IncidentStatus.CONFIRMED
+    incident.confirmed_by = username
+    incident.confirmed_at = incident.updated_at
+    session.add(incident)
+    session.commit()
+    session.refresh(incident)
+    return incident
+
+
 def ident(row: Document | Finding | Any) -> int:
     """The primary key of a stored row (never None once committed)."""
     assert row.id is not None
@@ -191,3 +217,46 @@ def write(folder: Path, name: str, data: bytes) -> Path:
     path = folder / name
     path.write_bytes(data)
     return path
+
+
+def exported_incident(
+    incident_id: int = 1,
+    marking: Tlp = Tlp.GREEN,
+    sources: tuple[str, ...] = ("Reuters",),
+    **fields: Any,
+) -> ExportedIncident:
+    """A confirmed incident as storage.exports hands it to the export formats (not stored):
+    Cs-137 in a gauge, seized in Rotterdam, with fixed timestamps."""
+    values: dict[str, Any] = {
+        "id": incident_id,
+        "title": f"Seizure of a Cs-137 gauge ({incident_id})",
+        "status": IncidentStatus.CONFIRMED,
+        "occurred_on": date(2026, 3, 2),
+        "reported_on": date(2026, 3, 5),
+        "materials": [
+            {"name": "Cs-137", "activity_bq": 3.7e10, "device": "moisture gauge",
+             "serial_number": "NG-1234", "iaea_category": 4},
+        ],
+        "material_status": MaterialStatus.SEIZED,
+        "country": "NL",
+        "other_countries": ["BE"],
+        "place": "Rotterdam",
+        "latitude": 51.92,
+        "longitude": 4.48,
+        "reliability": "B",
+        "credibility": 2,
+        "summary": "Customs found a gauge in a container.",
+        "created_by": "ana",
+        "created_at": datetime(2026, 3, 6, 9, 0),
+        "updated_at": datetime(2026, 3, 7, 10, 30),
+        "confirmed_by": "ana",
+        "confirmed_at": datetime(2026, 3, 7, 10, 30),
+        **fields,
+    }  # fmt: skip
+    incident = Incident.model_validate(values)
+    incident.id = incident_id
+    return ExportedIncident(incident, marking, sources, (incident_id * 10,))
+
+
+def incident_export(*incidents: ExportedIncident, limit: Tlp = Tlp.RED) -> ExportSet:
+    return ExportSet(ExportKind.INCIDENTS, limit, incidents=incidents)

@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy.engine import Engine
 from streamlit.testing.v1 import AppTest
 
-from review_ui.plain_text import WORD_JOINER, plain, spreadsheet_cell, spreadsheet_safe
+from nlp.spreadsheet import spreadsheet_cell
+from review_ui.plain_text import WORD_JOINER, plain, spreadsheet_safe
 from storage.db import session_scope
 from storage.ui_sessions import create_session
 from tests.factories import create_document, create_finding, create_incident, create_user, ident
