@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -247,10 +247,10 @@ def exported_incident(
         "credibility": 2,
         "summary": "Customs found a gauge in a container.",
         "created_by": "ana",
-        "created_at": datetime(2026, 3, 6, 9, 0),
-        "updated_at": datetime(2026, 3, 7, 10, 30),
+        "created_at": datetime(2026, 3, 6, 9, 0, tzinfo=UTC),
+        "updated_at": datetime(2026, 3, 7, 10, 30, tzinfo=UTC),
         "confirmed_by": "ana",
-        "confirmed_at": datetime(2026, 3, 7, 10, 30),
+        "confirmed_at": datetime(2026, 3, 7, 10, 30, tzinfo=UTC),
         **fields,
     }  # fmt: skip
     incident = Incident.model_validate(values)

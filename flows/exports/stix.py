@@ -91,8 +91,10 @@ def validate(text: str) -> None:
     """Nothing but a bundle valid under stix2-validator is written."""
     result = validate_string(text, ValidationOptions(version="2.1"))
     if not result.is_valid:
-        errors = [str(e) for r in _object_results(result) for e in r.errors]
-        raise ExportError(f"invalid STIX bundle, not written: {'; '.join(errors)[:500]}")
+        errors = "; ".join(str(e) for r in _object_results(result) for e in r.errors)
+        if "Cannot locate a schema" in errors:  # the validator, not the bundle, is broken
+            errors = f"stix2-validator has no schemas (install 3.2.0, see pyproject): {errors}"
+        raise ExportError(f"invalid STIX bundle, not written: {errors[:500]}")
 
 
 def _object_results(result: Any) -> list[Any]:
