@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,8 @@ def database(data_dir: Path) -> None:
     with Session(get_engine(), expire_on_commit=False) as session:
         create_actor(session, "ana")
         for marking in (Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER):
-            document = create_document(session, marking=marking)
+            published = datetime(2026, 3, 1, tzinfo=UTC)
+            document = create_document(session, marking=marking, published_at=published)
             create_confirmed_incident(session, [document], title=f"=cmd {marking.value}")
         create_actor(session, "amber", clearance=Tlp.AMBER)
         create_actor(session, "off")
@@ -126,3 +128,13 @@ def test_an_unwritable_output_leaves_nothing(database: None, tmp_path: Path) -> 
     assert "No such file or directory" in user_error(run(*args))
     with session_scope() as session:
         assert not session.exec(select(ReviewEvent).where(ReviewEvent.action == "export")).all()
+
+
+def test_documents_of_confirmed_incidents_as_json(database: None, tmp_path: Path) -> None:
+    output = tmp_path / "documents.json"
+    args = ("--what", "documents", "--format", "json", "--output", str(output))
+    result = run(*args, "--ceiling", "TLP:AMBER", "--period", "2026")
+    assert result.exit_code == 0, result.output
+    records = json.loads(output.read_text())["records"]
+    assert sorted(r["marking"] for r in records) == ["TLP:AMBER", "TLP:CLEAR", "TLP:GREEN"]
+    assert all(len(r["incidents"]) == 1 for r in records)
