@@ -68,6 +68,8 @@ def test_operator_export_stops_at_the_ceiling(database: None, tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"wrote 2 incidents to {output} (1 left out above TLP:GREEN)"
     assert titles(output) == ["'=cmd TLP:CLEAR", "'=cmd TLP:GREEN"]
+    assert output.stat().st_mode & 0o077 == 0  # its owner's alone
+    assert not list(tmp_path.glob(".incidents.csv.*"))  # no temporary file left
     with session_scope() as session:
         (event,) = session.exec(
             select(ReviewEvent).where(ReviewEvent.entity_type == AuditEntity.EXPORT)
