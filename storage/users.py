@@ -22,9 +22,16 @@ from storage.ui_sessions import revoke_all_for_user
 log = logging.getLogger(__name__)
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
-DEMO_ROLES = (Role.ANALYST, Role.EDITOR, Role.ADMIN)
-# Different clearances, so the demo shows what each one hides (the bureau inbox is AMBER).
-DEMO_CLEARANCES = {Role.ANALYST: Tlp.GREEN, Role.EDITOR: Tlp.AMBER, Role.ADMIN: Tlp.RED}
+# (username, role, clearance). The analyst works the AMBER bureau inbox and made the demo's
+# incident decisions; the trainee's GREEN clearance shows what a clearance hides; two editors,
+# because an editor never publishes their own draft (four-eyes).
+DEMO_USERS = (
+    ("analyst", Role.ANALYST, Tlp.AMBER),
+    ("trainee", Role.ANALYST, Tlp.GREEN),
+    ("editor", Role.EDITOR, Tlp.AMBER),
+    ("chief-editor", Role.EDITOR, Tlp.AMBER),
+    ("admin", Role.ADMIN, Tlp.RED),
+)
 
 
 TEMPORARY_PASSWORD_BYTES = 15  # 20 URL-safe characters
@@ -292,23 +299,19 @@ def authenticate(
     return user
 
 
-def ensure_demo_users(*, session: Session) -> list[tuple[str, str, str]]:
-    """Create the analyst, editor and admin demo users when absent.
+def ensure_demo_users(*, session: Session) -> list[tuple[str, Role, Tlp, str]]:
+    """Create the demo users (DEMO_USERS) when absent.
 
-    Returns (username, role, password) for each user created now; existing users keep
-    their password and are not returned.
+    Returns (username, role, clearance, password) for each user created now; existing users
+    keep their password and are not returned.
     """
-    created: list[tuple[str, str, str]] = []
-    for role in DEMO_ROLES:
-        if get_user(session=session, username=role.value) is not None:
+    created: list[tuple[str, Role, Tlp, str]] = []
+    for username, role, clearance in DEMO_USERS:
+        if get_user(session=session, username=username) is not None:
             continue
         password = secrets.token_urlsafe(12)
         create_user(
-            session=session,
-            username=role.value,
-            password=password,
-            role=role,
-            clearance=DEMO_CLEARANCES[role],
+            session=session, username=username, password=password, role=role, clearance=clearance
         )
-        created.append((role.value, role.value, password))
+        created.append((username, role, clearance, password))
     return created

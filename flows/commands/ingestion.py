@@ -15,7 +15,7 @@ from sqlalchemy import inspect
 from flows.errors import UserError
 from flows.settings import get_flow_settings
 from flows.sources_file import parse_source, put_source, read_sources, set_enabled
-from nlp.vocabulary import Role, SourceKind, Tlp
+from nlp.vocabulary import SourceKind, Tlp
 from storage.authz import Operator
 from storage.db import get_engine, session_scope
 from storage.runs import list_failures, retry_failure
@@ -236,16 +236,16 @@ def demo_extract() -> None:
 def demo_credentials() -> list[str]:
     """Sign-in lines for the demo users. Passwords are made once, when the users are
     created, and kept (owner-readable only) in the data folder so a later demo shows them."""
-    from storage.users import DEMO_CLEARANCES, ensure_demo_users
+    from storage.users import ensure_demo_users
 
     path = get_storage_settings().data_dir / "demo-users.txt"
     with session_scope() as session:
         created = ensure_demo_users(session=session)
     if created:
         lines = [
-            f"  {role:<8} username {name:<10} clearance {DEMO_CLEARANCES[Role(role)].value:<10} "
+            f"  {role.value:<8} username {name:<13} clearance {clearance.value:<10} "
             f"password {secret}"
-            for name, role, secret in created
+            for name, role, clearance, secret in created
         ]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         path.chmod(0o600)

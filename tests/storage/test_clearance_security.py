@@ -321,7 +321,13 @@ def test_clearance_is_set_checked_and_audited(session: Session) -> None:
 def test_demo_users_have_different_clearances(session: Session) -> None:
     ensure_demo_users(session=session)
     clearances = {u.username: u.clearance for u in list_users(session=session)}
-    assert clearances == {"analyst": Tlp.GREEN, "editor": Tlp.AMBER, "admin": Tlp.RED}
+    assert clearances == {
+        "analyst": Tlp.AMBER,
+        "trainee": Tlp.GREEN,
+        "editor": Tlp.AMBER,
+        "chief-editor": Tlp.AMBER,
+        "admin": Tlp.RED,
+    }
 
 
 def test_cli_clearance_and_status_as_user(data_dir: Path) -> None:

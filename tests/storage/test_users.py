@@ -63,13 +63,21 @@ def test_disabled_user_cannot_sign_in(session: Session) -> None:
 
 def test_demo_users_are_created_once(session: Session) -> None:
     created = ensure_demo_users(session=session)
-    assert [(u, r) for u, r, _ in created] == [
+    assert [(u, r) for u, r, _, _ in created] == [
         ("analyst", "analyst"),
+        ("trainee", "analyst"),
         ("editor", "editor"),
+        ("chief-editor", "editor"),
         ("admin", "admin"),
     ]
-    for username, _, password in created:
+    for username, _, _, password in created:
         assert len(password) >= 16
         assert authenticate(session=session, username=username, password=password)
     assert ensure_demo_users(session=session) == []
-    assert [u.username for u in list_users(session=session)] == ["admin", "analyst", "editor"]
+    assert [u.username for u in list_users(session=session)] == [
+        "admin",
+        "analyst",
+        "chief-editor",
+        "editor",
+        "trainee",
+    ]
