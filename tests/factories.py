@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from flows.settings import get_flow_settings
 from flows.sources_file import put_source
-from nlp.vocabulary import DocumentStatus, Role, SourceKind, Tlp
+from nlp.vocabulary import DocumentStatus, IncidentStatus, Role, SourceKind, Tlp
 from storage.db import session_scope
 from storage.documents import add_documents
 from storage.incidents import create_incident as open_incident
@@ -29,6 +29,7 @@ from storage.models import (
     Source,
     SourceCreate,
 )
+from storage.models._base import utcnow
 from storage.models.users import User
 from storage.objectstore import get_object_store
 from storage.sources import upsert_source
@@ -138,12 +139,26 @@ def create_actor(
     return username
 
 
-def create_incident(session: Session, documents: list[Document], username: str = "ana") -> Incident:
-    """An incident opened from the first document (pre-filled from its findings), with all."""
+def create_incident(
+    session: Session,
+    documents: list[Document],
+    username: str = "ana",
+    status: IncidentStatus = IncidentStatus.OPEN,
+    **fields: Any,
+) -> Incident:
+    """An incident opened from the first document (pre-filled from its findings), with all.
+    `status` and other Incident fields (dates, countries, materials...) are set on the stored
+    row afterwards, as an analyst's later edits and confirmation would."""
     draft = draft_from_document(session=session, document_id=ident(documents[0]), clearance=Tlp.RED)
     ids = [ident(document) for document in documents]
     incident = open_incident(session=session, username=username, data=draft, document_ids=ids)
+    for name, value in {"status": status, **fields}.items():
+        setattr(incident, name, value)
+    if status == IncidentStatus.CONFIRMED:
+        incident.confirmed_by, incident.confirmed_at = username, utcnow()
+    session.add(incident)
     session.commit()
+    session.refresh(incident)
     return incident
 
 
