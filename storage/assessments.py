@@ -185,7 +185,10 @@ def start_correction(
     naming what it changes."""
     user, published = editor_and_edition(session, username, assessment_id, "correct")
     if published.status != AssessmentStatus.PUBLISHED:
-        raise AssessmentError(f"assessment {assessment_id} is not published: edit it instead")
+        status = AssessmentStatus(published.status).value.replace("_", " ")
+        raise AssessmentError(
+            f"assessment {assessment_id} is {status}: only a published edition is corrected"
+        )
     if not changes.strip():
         raise AssessmentError("a correction must say what it changes")
     series = published.series_id or assessment_id
