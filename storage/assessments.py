@@ -193,6 +193,7 @@ def start_correction(
         raise AssessmentError("a correction must say what it changes")
     series = published.series_id or assessment_id
     _refuse_open_edition(session, series)
+    _refuse_superseded(session, published)
     snapshot = _snapshot(
         session, _period(published.period), published.scope, published.ceiling, clearance_of(user)
     )
@@ -227,4 +228,19 @@ def _refuse_open_edition(session: Session, series_id: int) -> None:
         raise AssessmentError(
             f"edition {open_edition.edition} of this series (assessment {open_edition.id}) "
             "is already being written; finish or withdraw it first"
+        )
+
+
+def _refuse_superseded(session: Session, published: Assessment) -> None:
+    """Only the latest published edition of a series is corrected."""
+    query = select(Assessment).where(
+        col(Assessment.series_id) == published.series_id,
+        col(Assessment.status) == AssessmentStatus.PUBLISHED,
+        col(Assessment.edition) > published.edition,
+    )
+    later = session.exec(query.order_by(col(Assessment.edition).desc())).first()
+    if later is not None:
+        raise AssessmentError(
+            f"assessment {published.id} is superseded by edition {later.edition} "
+            f"(assessment {later.id}); correct that one"
         )

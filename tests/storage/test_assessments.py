@@ -20,6 +20,7 @@ from storage.assessments import (
     get_assessment,
     list_assessments,
     publish,
+    refresh_snapshot,
     return_to_draft,
     snapshot_of,
     start_correction,
@@ -32,6 +33,7 @@ from storage.authz import OPERATOR, PermissionDenied
 from storage.db import session_scope
 from storage.models import Assessment, ReviewEvent
 from storage.objectstore import get_object_store
+from storage.review import search_events
 from tests.factories import create_actor, create_document, create_incident
 
 PERIOD = "2026-Q3"
@@ -278,6 +280,13 @@ def test_a_correction_is_a_new_edition_naming_its_changes(session: Session) -> N
                     version=correction.version, sections=update)  # fmt: skip
     with pytest.raises(AssessmentError, match="edition 2 of this series"):
         start_correction(session=session, username="bob", assessment_id=ident, changes="again")
+    submit_for_review(session=session, username="carol", assessment_id=correction.id or 0)
+    publish(session=session, username="bob", assessment_id=correction.id or 0, render=fake_render)
+    with pytest.raises(AssessmentError, match="superseded by edition 2"):
+        start_correction(session=session, username="bob", assessment_id=ident, changes="again")
+    third = start_correction(session=session, username="bob", assessment_id=correction.id or 0,
+                             changes="Typo")  # fmt: skip
+    assert (third.edition, third.summary, third.supersedes_id) == (3, "One seizure.", correction.id)
 
 
 @pytest.mark.usefixtures("editors")
@@ -344,3 +353,28 @@ def test_the_operator_drafts_on_a_schedule(session: Session) -> None:
     assessment = create_draft(session=session, username=OPERATOR, period="2026-08",
                               ceiling=Tlp.RED)  # fmt: skip
     assert assessment.author == "operator" and assessment.period == "2026-08"
+
+
+@pytest.mark.usefixtures("editors")
+def test_refreshing_a_draft_takes_in_newly_confirmed_incidents(session: Session) -> None:
+    assessment = draft(session)
+    ident, loaded = assessment.id or 0, assessment.version
+    document = create_document(session, marking=Tlp.AMBER)
+    create_incident(session, [document], status=IncidentStatus.CONFIRMED,
+                    occurred_on=date(2026, 9, 1), country="FR")  # fmt: skip
+    refreshed = refresh_snapshot(session=session, username="bob", assessment_id=ident)
+    assert len(snapshot_of(refreshed).incidents) == 2 and refreshed.marking == Tlp.AMBER
+    assert refreshed.version == loaded + 1
+    submit_for_review(session=session, username="alice", assessment_id=ident)
+    with pytest.raises(AssessmentError, match="is in review, not draft"):
+        refresh_snapshot(session=session, username="bob", assessment_id=ident)
+
+
+@pytest.mark.usefixtures("editors")
+def test_audit_events_of_an_assessment_are_hidden_with_it(session: Session) -> None:
+    red = draft(session, ceiling=Tlp.RED)
+    green = draft(session, ceiling=Tlp.GREEN)
+    events, _ = search_events(session=session, clearance=Tlp.AMBER, entity_type="assessment")
+    assert [e.entity_id for e in events] == [green.id]
+    events, _ = search_events(session=session, clearance=Tlp.RED, entity_type="assessment")
+    assert sorted(e.entity_id for e in events) == sorted([green.id, red.id])
