@@ -197,15 +197,15 @@ def start_correction(
     snapshot = _snapshot(
         session, _period(published.period), published.scope, published.ceiling, clearance_of(user)
     )
+    copied = {"title", "period", "period_start", "period_end", "scope", "ceiling", *SECTIONS}
     correction = Assessment(
-        **published.model_dump(include={"title", "period", "period_start", "period_end",
-                                        "scope", "ceiling", *SECTIONS}),
+        **published.model_dump(include=copied),
         series_id=series,
         edition=_last_edition(session, series) + 1,
         supersedes_id=assessment_id,
         changes=changes.strip(),
         author=username,
-    )  # fmt: skip
+    )
     _apply(correction, snapshot)
     session.add(correction)
     session.flush()

@@ -113,8 +113,14 @@ def draft(
 
     username, marking = signer(as_user), parse_ceiling(ceiling)
     with unit_of_work() as session:
-        assessment = create_draft(session=session, username=username, period=period,
-                                  ceiling=marking, scope=scope, title=title)  # fmt: skip
+        assessment = create_draft(
+            session=session,
+            username=username,
+            period=period,
+            ceiling=marking,
+            scope=scope,
+            title=title,
+        )
     report(assessment, as_json, "id")
 
 
@@ -203,8 +209,9 @@ def correct(
 
     username = signer(as_user)
     with unit_of_work() as session:
-        correction = start_correction(session=session, username=username,
-                                      assessment_id=ident, changes=changes)  # fmt: skip
+        correction = start_correction(
+            session=session, username=username, assessment_id=ident, changes=changes
+        )
     report(correction, as_json, "id")
 
 

@@ -83,8 +83,10 @@ def test_counts_only_confirmed_incidents_of_the_period_by_dimension(session: Ses
     assert result.counts["iaea_category"] == {"2": 1, "unknown": 1}
     assert result.counts["country"] == {"DE": 1, "FR": 1}
     assert result.counts["material_group"]["radioactive_source"] == 1
-    assert result.counts["intent_group"] == {"likely_trafficking_or_malicious": 1,
-                                             "undetermined": 1}  # fmt: skip
+    assert result.counts["intent_group"] == {
+        "likely_trafficking_or_malicious": 1,
+        "undetermined": 1,
+    }
     assert result.previous_period == "2026-Q2" and result.previous_total == 1
     assert result.previous_counts["country"] == {"DE": 1}
     row = result.incidents[1]
@@ -134,8 +136,9 @@ def test_the_ceiling_may_not_exceed_the_clearance(session: Session) -> None:
 def test_sources_are_graded_and_a_secret_document_hides_its_incident(session: Session) -> None:
     incident = confirmed(session, source_name="Reuters", occurred_on=date(2026, 8, 1))
     secret = create_document(session, marking=Tlp.RED, source=create_source(session, "Bureau"))
-    session.add(IncidentDocument(incident_id=incident.id or 0, document_id=secret.id or 0,
-                                 linked_by="ana"))  # fmt: skip
+    session.add(
+        IncidentDocument(incident_id=incident.id or 0, document_id=secret.id or 0, linked_by="ana")
+    )
     session.commit()
     assert snapshot(session, ceiling=Tlp.RED).incidents[0].sources == [
         "Bureau (F6)",

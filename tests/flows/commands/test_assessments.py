@@ -57,33 +57,58 @@ def newsroom(session: Session) -> Session:
         create_actor(session, name, Role.EDITOR)
     create_actor(session, "ana", Role.ANALYST)
     document = create_document(session, marking=Tlp.GREEN)
-    create_incident(session, [document], status=IncidentStatus.CONFIRMED,
-                    occurred_on=date(2026, 8, 3), country="DE")  # fmt: skip
+    create_incident(
+        session,
+        [document],
+        status=IncidentStatus.CONFIRMED,
+        occurred_on=date(2026, 8, 3),
+        country="DE",
+    )
     return session
 
 
 def drafted(*extra: str) -> int:
-    result = run("draft", "--period", "2026-Q3", "--ceiling", "TLP:AMBER", "--as", "alice",
-                 *extra)  # fmt: skip
+    result = run("draft", "--period", "2026-Q3", "--ceiling", "TLP:AMBER", "--as", "alice", *extra)
     assert result.exit_code == 0, result.output
     return int(result.output)
 
 
 def test_draft_json_submit_and_list(newsroom: Session) -> None:
-    result = run("draft", "--period", "2026-Q3", "--scope", "Europe", "--ceiling", "amber",
-                 "--as", "alice", "--json")  # fmt: skip
+    result = run(
+        "draft",
+        "--period",
+        "2026-Q3",
+        "--scope",
+        "Europe",
+        "--ceiling",
+        "amber",
+        "--as",
+        "alice",
+        "--json",
+    )
     assert result.exit_code == 0, result.output
     printed = json.loads(result.output)
     assert printed["status"] == "draft" and printed["scope"] == "Europe"
     assert (printed["incidents"], printed["ceiling"], printed["marking"]) == (
-        1, "TLP:AMBER", "TLP:GREEN"
-    )  # fmt: skip
+        1,
+        "TLP:AMBER",
+        "TLP:GREEN",
+    )
     submitted = run("submit", str(printed["id"]), "--as", "alice")
     assert submitted.exit_code == 0 and "in_review" in submitted.output
     listed = json.loads(run("list", "--json").output)
     assert listed == [{key: printed[key] for key in listed[0]} | {"status": "in_review"}]
-    assert sorted(listed[0]) == ["author", "edition", "id", "marking", "period",
-                                 "published_by", "scope", "status", "title"]  # fmt: skip
+    assert sorted(listed[0]) == [
+        "author",
+        "edition",
+        "id",
+        "marking",
+        "period",
+        "published_by",
+        "scope",
+        "status",
+        "title",
+    ]
 
 
 @pytest.mark.usefixtures("newsroom")
