@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "flows.commands.ingestion",  # sources, ingest, serve, demo
     "flows.commands.review",  # ui, seed-synthetic
     "flows.commands.exports",  # export
+    "flows.commands.assessments",  # assessment draft, submit, publish, list, render...
 )
 
 app = typer.Typer(

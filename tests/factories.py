@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from storage.models import (
     Source,
     SourceCreate,
 )
+from storage.models._base import utcnow
 from storage.models.assessments import DIMENSIONS, Assessment, Snapshot, SnapshotIncident
 from storage.models.users import User
 from storage.objectstore import get_object_store
@@ -136,12 +138,19 @@ def create_user(
     return user
 
 
+@lru_cache(maxsize=1)
+def _unknown_password_hash() -> str:
+    """One hash for every create_actor account: hashing is slow on purpose, and nobody signs
+    in with a password nobody knows."""
+    return hash_password(uuid.uuid4().hex)
+
+
 def create_actor(
     session: Session, username: str, role: Role = Role.ANALYST, clearance: Tlp = Tlp.RED
 ) -> str:
     """An enabled account, so storage functions accept `username` as the acting user (the row
     itself: tests act as short names like "a" that sign-up would refuse)."""
-    password_hash = hash_password(uuid.uuid4().hex)
+    password_hash = _unknown_password_hash()
     session.add(
         User(username=username, role=role, clearance=clearance, password_hash=password_hash)
     )
@@ -149,12 +158,26 @@ def create_actor(
     return username
 
 
-def create_incident(session: Session, documents: list[Document], username: str = "ana") -> Incident:
-    """An incident opened from the first document (pre-filled from its findings), with all."""
+def create_incident(
+    session: Session,
+    documents: list[Document],
+    username: str = "ana",
+    status: IncidentStatus = IncidentStatus.OPEN,
+    **fields: Any,
+) -> Incident:
+    """An incident opened from the first document (pre-filled from its findings), with all.
+    `status` and other Incident fields (dates, countries, materials...) are set on the stored
+    row afterwards, as an analyst's later edits and confirmation would."""
     draft = draft_from_document(session=session, document_id=ident(documents[0]), clearance=Tlp.RED)
     ids = [ident(document) for document in documents]
     incident = open_incident(session=session, username=username, data=draft, document_ids=ids)
+    for name, value in {"status": status, **fields}.items():
+        setattr(incident, name, value)
+    if status == IncidentStatus.CONFIRMED:
+        incident.confirmed_by, incident.confirmed_at = username, utcnow()
+    session.add(incident)
     session.commit()
+    session.refresh(incident)
     return incident
 
 
@@ -162,16 +185,7 @@ def create_confirmed_incident(
     session: Session, documents: list[Document], username: str = "ana", **fields: Any
 ) -> Incident:
     """An incident opened from the documents, with `fields` set, confirmed by `username`."""
-    incident = create_incident(session, documents, username)
-    for name, value in fields.items():
-        setattr(incident, name, value)
-    incident.status = IncidentStatus.CONFIRMED
-    incident.confirmed_by = username
-    incident.confirmed_at = incident.updated_at
-    session.add(incident)
-    session.commit()
-    session.refresh(incident)
-    return incident
+    return create_incident(session, documents, username, IncidentStatus.CONFIRMED, **fields)
 
 
 def ident(row: Document | Finding | Any) -> int:
