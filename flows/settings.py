@@ -10,6 +10,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows.fetch.bounded import DEFAULT_DEADLINE_SECONDS
 from nlp.formats import expansion
+from nlp.vocabulary import Tlp
+from storage.periods import PeriodKind
 from storage.settings import get_storage_settings
 
 MB = 1024 * 1024
@@ -45,6 +47,12 @@ class FlowSettings(BaseSettings):
     max_chars_per_input: int = Field(default=expansion.MAX_CHARS_PER_INPUT, gt=0)
     feed_fetch_articles: bool = True  # fetch the page an entry links to
     stale_run_hours: float = Field(default=6.0, gt=0)  # runs owned by another host
+    # The scheduled assessment draft (`radintel serve`): cron in UTC, default 06:00 on the
+    # first day of each month, drafting the period of `assessment_period` that just ended.
+    assessment_cron: str = "0 6 1 * *"
+    assessment_period: PeriodKind = PeriodKind.MONTH
+    assessment_ceiling: Tlp = Tlp.AMBER
+    assessment_scope: str | None = None  # None: the world; or a country code or region
 
     @property
     def resolved_sources_file(self) -> Path:

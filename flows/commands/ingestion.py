@@ -178,12 +178,14 @@ def failures_retry(
 
 
 def serve() -> None:
-    """Run the scheduled ingestion: feeds and web pages every N minutes, inboxes every M
-    (RADINTEL_FEED_SCHEDULE_MINUTES, RADINTEL_INBOX_SCHEDULE_MINUTES)."""
+    """Run the schedules: feeds and web pages every N minutes, inboxes and extraction every M
+    (RADINTEL_FEED_SCHEDULE_MINUTES, RADINTEL_INBOX_SCHEDULE_MINUTES), and the assessment
+    draft for the editors (RADINTEL_ASSESSMENT_CRON, monthly by default)."""
     from prefect import serve as prefect_serve
     from prefect.deployments.runner import RunnerDeployment
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
+    from flows.assessment_schedule import draft_assessment_flow
     from flows.extract import extract_flow
     from flows.ingest import FEED_KINDS, INBOX_KINDS, ingest_flow
     from flows.local_prefect import local_prefect_server
@@ -214,6 +216,16 @@ def serve() -> None:
     if not isinstance(extraction, RunnerDeployment):
         raise TypeError("expected a RunnerDeployment")
     deployments.append(extraction)
+    drafts = draft_assessment_flow.to_deployment(
+        name="assessment-drafts", cron=settings.assessment_cron
+    )
+    if not isinstance(drafts, RunnerDeployment):
+        raise TypeError("expected a RunnerDeployment")
+    deployments.append(drafts)
+    console.print(
+        f"drafting the {settings.assessment_period} assessment on cron "
+        f"{settings.assessment_cron!r} (UTC) for the editors"
+    )
     # At most one run per deployment at once on average: late runs wait, they do not pile up.
     limit = len(deployments)
     if PREFECT_API_URL.value():
