@@ -32,8 +32,9 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 FOLLOW_UP_TYPES = frozenset({"orphan_source_found"})
-SHINGLE_WORDS = 3
+SHINGLE_WORDS = 2  # word pairs: reworded copies keep most of them, other stories few
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 # Words that name a kind of organisation rather than one: they say nothing about which
 # incident a report describes, so they never count as shared evidence.
 GENERIC_ORGS = frozenset(
@@ -125,6 +126,7 @@ class DocumentEvidence:
     devices: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    gazetteer_places: frozenset[str] = frozenset()  # the places the gazetteer resolved
     people: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()
     dates: frozenset[date] = frozenset()
@@ -176,7 +178,8 @@ def evidence_from(document: LinkDocument, findings: Sequence[FindingLike]) -> Do
         serials=serial_numbers(document.text),
         devices=frozenset(d for d in (_device(f) for f in materials) if d),
         countries=frozenset(countries),
-        places=frozenset(_places(findings)),
+        places=frozenset(_places(findings, resolved_only=False)),
+        gazetteer_places=frozenset(_places(findings, resolved_only=True)),
         people=_names(findings, Label.PERSON, frozenset()),
         organisations=_names(findings, Label.ORG, _generic_org_keys()),
         dates=frozenset(_dates(findings)),
@@ -240,9 +243,10 @@ def _finding_countries(findings: Sequence[FindingLike]) -> set[str]:
     }
 
 
-def _places(findings: Sequence[FindingLike]) -> set[str]:
+def _places(findings: Sequence[FindingLike], *, resolved_only: bool) -> set[str]:
     """Cities and facilities by their gazetteer name (so "إربد" and "Irbid" agree), else by
-    their normalised surface form; countries are kept apart and generic words dropped."""
+    their normalised surface form; countries are kept apart, generic words and names with
+    digits (serials and models the entity tagger took for places) dropped."""
     places: set[str] = set()
     for finding in findings:
         if finding.label not in FINDING_LABELS_PLACE:
@@ -250,8 +254,11 @@ def _places(findings: Sequence[FindingLike]) -> set[str]:
         kind = finding.attributes.get("place_kind")
         if kind in ("country", "demonym", "region"):
             continue
-        name = normalise_name(str(finding.attributes.get("place_name") or finding.text))
-        if len(name) > 2 and name not in GENERIC_PLACES:
+        gazetteer_name = finding.attributes.get("place_name")
+        if resolved_only and not gazetteer_name:
+            continue
+        name = normalise_name(str(gazetteer_name or finding.text))
+        if len(name) > 2 and name not in GENERIC_PLACES and not _DIGIT.search(name):
             places.add(name)
     return places
 

@@ -44,7 +44,7 @@ def score_pair(a: DocumentEvidence, b: DocumentEvidence) -> LinkScore:
 
 
 def _combine(shared: list[EvidenceItem], conflicts: list[EvidenceItem]) -> float:
-    if any(item.kind == "serial" for item in shared):
+    if any(item.kind == "serials" for item in shared):
         return 1.0
     support = 1.0 - math.prod(1.0 - item.weight for item in shared)
     return support * math.prod(1.0 - item.weight for item in conflicts)
@@ -78,6 +78,28 @@ def _sets(
 
 def _show(values: frozenset[str]) -> str:
     return ", ".join(sorted(values))
+
+
+def _places(a: DocumentEvidence, b: DocumentEvidence) -> Items:
+    """Places agree when equal or when one's words lie within the other's ("cairo" and
+    "cairo hospital"). Only places the gazetteer resolved can disagree: a surface form
+    such as "ميناء الجزائر" and "port d'Alger" may well be the same place."""
+    common = sorted(
+        (left, right) for left in a.places for right in b.places if _same_place(left, right)
+    )
+    if common:
+        return [EvidenceItem("places", left, right, w.PLACE) for left, right in common[:2]], []
+    if a.gazetteer_places and b.gazetteer_places:
+        left, right = _show(a.gazetteer_places), _show(b.gazetteer_places)
+        return [], [EvidenceItem("places", left, right, w.OTHER_PLACE, "differ")]
+    return [], []
+
+
+def _same_place(left: str, right: str) -> bool:
+    if left == right:
+        return True
+    short, long = sorted((left.split(), right.split()), key=len)
+    return all(word in long for word in short)
 
 
 def _serials(a: DocumentEvidence, b: DocumentEvidence) -> Items:
@@ -169,7 +191,7 @@ COMPARISONS: tuple[Callable[[DocumentEvidence, DocumentEvidence], Items], ...] =
     _sets("nuclides", w.NUCLIDE, w.OTHER_NUCLIDE),
     _activities,
     _sets("devices", w.DEVICE, 0.0),
-    _sets("places", w.PLACE, w.OTHER_PLACE),
+    _places,
     _sets("people", w.PERSON, 0.0),
     _sets("organisations", w.ORGANISATION, 0.0),
     _sets("countries", w.COUNTRY, w.OTHER_COUNTRY),
