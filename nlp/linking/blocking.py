@@ -1,7 +1,7 @@
 """Candidate pairs without comparing every pair: documents are candidates only if they
 share a blocking key, a combination of specific evidence two reports of one incident
-almost always share (nuclide and country, nuclide and place, a serial number, material
-group and country within a time bucket).
+almost always share: a serial number, or within a time bucket nuclide and country,
+nuclide and place, place, nuclide alone, material group and country.
 
 Blocks larger than `max_block` are skipped: a key shared by that many documents is
 generic (all Cs-137 reports from one country over the years) and would cost
@@ -20,30 +20,35 @@ from nlp.linking.evidence import DocumentEvidence
 from nlp.linking.weights import FOLLOW_UP_DAYS
 
 DEFAULT_MAX_BLOCK = 200
-# Two buckets per document (its own and the next) pair any two dates in adjacent buckets:
-# every pair of reports less than BUCKET_DAYS apart, most pairs up to 2 * BUCKET_DAYS.
-BUCKET_DAYS = FOLLOW_UP_DAYS // 2
+# Each document takes its own bucket and the next: two reports less than BUCKET_DAYS
+# apart always share one (the earlier's next is the later's own, or they share their
+# own), so a follow-up within FOLLOW_UP_DAYS is always a candidate.
+BUCKET_DAYS = FOLLOW_UP_DAYS
 _EPOCH = date(1970, 1, 1)
 
 
 def blocking_keys(evidence: DocumentEvidence) -> set[str]:
-    keys = {f"serial:{s}" for s in evidence.serials}
+    """Serial keys, and specific keys within a time bucket: reports of one incident are
+    at most FOLLOW_UP_DAYS apart, so keys without time would only grow blocks. A document
+    without any date gets the keys without a bucket."""
+    buckets = _buckets(evidence.when)
     countries = evidence.countries or {"??"}
-    for nuclide in evidence.nuclides:
-        keys.update(f"nuclide:{nuclide}|country:{c}" for c in countries)
-        keys.update(f"nuclide:{nuclide}|place:{p}" for p in evidence.places)
-        keys.update(f"nuclide:{nuclide}|{b}" for b in _buckets(evidence.when))
-    for group in evidence.material_groups or {"unknown"}:
-        keys.update(
-            f"group:{group}|country:{c}|{b}" for c in countries for b in _buckets(evidence.when)
-        )
-    keys.update(f"place:{p}|{b}" for p in evidence.places for b in _buckets(evidence.when))
+    specific = [f"nuclide:{n}|country:{c}" for n in evidence.nuclides for c in countries]
+    specific += [f"nuclide:{n}|place:{p}" for n in evidence.nuclides for p in evidence.places]
+    specific += [f"place:{p}" for p in evidence.places]
+    # Alone, the nuclide pairs reports whose countries and places the gazetteer missed or
+    # got wrong; for common nuclides the block exceeds max_block at scale and is skipped.
+    specific += [f"nuclide:{n}" for n in evidence.nuclides]
+    groups = evidence.material_groups or {"unknown"}
+    specific += [f"group:{g}|country:{c}" for g in groups for c in countries]
+    keys = {f"serial:{s}" for s in evidence.serials}
+    keys.update(f"{key}|{bucket}" for key in specific for bucket in buckets)
     return keys
 
 
 def _buckets(day: date | None) -> list[str]:
     if day is None:
-        return []
+        return ["t:none"]
     bucket = (day - _EPOCH).days // BUCKET_DAYS
     return [f"t:{bucket}", f"t:{bucket + 1}"]
 
