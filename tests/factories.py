@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlmodel import Session, col, select
 
 from flows.settings import get_flow_settings
 from flows.sources_file import put_source
+from nlp.linking.evidence import DocumentEvidence
 from nlp.vocabulary import DocumentStatus, Role, SourceKind, Tlp
 from storage.db import session_scope
 from storage.documents import add_documents
@@ -191,3 +193,25 @@ def write(folder: Path, name: str, data: bytes) -> Path:
     path = folder / name
     path.write_bytes(data)
     return path
+
+
+def link_evidence(document_id: str = "doc", **fields: Any) -> DocumentEvidence:
+    """DocumentEvidence for the linking tests: an English report with nothing in it but
+    what the test gives (sets as any iterable, dates as ISO strings)."""
+    values: dict[str, Any] = {
+        "document_id": document_id,
+        "language": "en",
+        "title": document_id,
+        "published": None,
+        "incident_date": None,
+        "incident_type": "theft",
+    }
+    for key, value in fields.items():
+        if key in ("published", "incident_date") and isinstance(value, str):
+            value = date.fromisoformat(value)
+        elif key == "dates":
+            value = frozenset(date.fromisoformat(v) for v in value)
+        elif isinstance(value, list | set | tuple) and key not in ("activities", "quantities"):
+            value = frozenset(value)
+        values[key] = value
+    return DocumentEvidence(**values)

@@ -57,7 +57,9 @@ def extract_evidence(
     return evidences
 
 
-def _evidence(record: dict[str, Any], result: ExtractionResult, published: date) -> DocumentEvidence:
+def _evidence(
+    record: dict[str, Any], result: ExtractionResult, published: date
+) -> DocumentEvidence:
     assessment = result.assessment
     document = LinkDocument(
         id=result.id,
@@ -101,7 +103,10 @@ def _errors(gold: dict[str, str], predicted: dict[str, str]) -> dict[str, list[l
     false_links, missed = [], []
     for k, left in enumerate(ids):
         for right in ids[k + 1 :]:
-            same_gold, same_predicted = gold[left] == gold[right], predicted[left] == predicted[right]
+            same_gold, same_predicted = (
+                gold[left] == gold[right],
+                predicted[left] == predicted[right],
+            )
             if same_predicted and not same_gold:
                 false_links.append([left, right])
             elif same_gold and not same_predicted:
@@ -122,7 +127,9 @@ def format_report(report: dict[str, Any]) -> str:
             f"  F1 {figures['f1']:.3f}"
         )
     errors = report["errors"]
-    lines.append(f"false links {len(errors['false_links'])}, missed links {len(errors['missed_links'])}")
+    lines.append(
+        f"false links {len(errors['false_links'])}, missed links {len(errors['missed_links'])}"
+    )
     lines.extend(f"  false: {a} ~ {b}" for a, b in errors["false_links"])
     lines.extend(f"  missed: {a} ~ {b}" for a, b in errors["missed_links"])
     return "\n".join(lines)

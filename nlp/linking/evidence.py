@@ -15,20 +15,20 @@ from nlp.places import place_key
 from nlp.vocabulary import Label
 
 NUCLIDE = re.compile(r"^[A-Z][a-z]?-\d{1,3}m?(/Be)?$")
-# "serial number AB-1234", "S/N 77-0412", "número de serie ...", "numéro de série ...",
-# "الرقم التسلسلي ...": the value is the next token made of letters, digits, spaces, dashes.
+# "serial number AB-1234", "S/N 77 0412", "número de serie ...", "numéro de série ...",
+# "الرقم التسلسلي ...": the value is the next token, then further space-separated tokens
+# only while they hold a digit ("TX 40112" but not "TX-40112 was taken").
 _SERIAL = re.compile(
     r"(?:serial(?:\s+(?:number|no\.?|#))?|s/n|n(?:u|ú)mero\s+de\s+serie|"
     r"num(?:e|é)ro\s+de\s+s(?:e|é)rie|الرقم\s+التسلسلي|رقم\s+تسلسلي)"
-    r"\s*[:#]?\s*((?=[A-Za-z0-9\- ]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[\- ](?=[A-Za-z0-9]))*)",
+    r"\s*[:#]?\s*((?=[\w\- ]*\d)[A-Za-z0-9][A-Za-z0-9\-]*(?:\s+[A-Za-z\-]*\d[A-Za-z0-9\-]*)*)",
     re.IGNORECASE,
 )
 _SERIAL_MIN_CHARS = 4
 # A later report that the item was found: such a report may come months after the theft.
 _FOLLOW_UP = re.compile(
-    r"\b(?:found|recovered|retrieved|retrouv\w*|r\u00e9cup\u00e9r\w*|"
-    r"recuper\w*|encontrad\w*|hallad\w*|localizad\w*)\b|\u0639\u062b\u0631|"
-    r"\u0627\u0633\u062a\u0639\u0627\u062f|\u0627\u0633\u062a\u0631\u062c\u0627\u0639",
+    r"\b(?:found|recovered|retrieved|retrouv\w*|récupér\w*|"
+    r"recuper\w*|encontrad\w*|hallad\w*|localizad\w*)\b|عثر|عثور|استعاد|استرجاع",
     re.IGNORECASE,
 )
 FOLLOW_UP_TYPES = frozenset({"orphan_source_found"})
@@ -172,7 +172,7 @@ def evidence_from(document: LinkDocument, findings: Sequence[FindingLike]) -> Do
         incident_date=document.incident_date,
         incident_type=document.incident_type,
         nuclides=frozenset(_canonical(f) for f in materials if _is_material(f)),
-        material_groups=frozenset(_group(f) for f in materials if _group(f)),
+        material_groups=frozenset(g for g in (_group(f) for f in materials) if g),
         activities=tuple(dict.fromkeys(_activities(materials))),
         quantities=tuple(dict.fromkeys(_quantities(materials))),
         serials=serial_numbers(document.text),
@@ -263,7 +263,9 @@ def _places(findings: Sequence[FindingLike], *, resolved_only: bool) -> set[str]
     return places
 
 
-def _names(findings: Sequence[FindingLike], label: Label, generic: frozenset[str]) -> frozenset[str]:
+def _names(
+    findings: Sequence[FindingLike], label: Label, generic: frozenset[str]
+) -> frozenset[str]:
     names = (normalise_name(f.normalized or f.text) for f in findings if f.label == label)
     return frozenset(n for n in names if len(n) > 2 and n not in generic)
 

@@ -44,4 +44,6 @@ REPORTING_LAG_DAYS: Final = 14  # dates that far apart are still one event (repo
 FOLLOW_UP_DAYS: Final = 180  # "the stolen source was found" months later
 ACTIVITY_MATCH_RATIO: Final = 1.35  # reported activities are rounded; after decay
 ACTIVITY_CONFLICT_RATIO: Final = 3.0
-NEAR_DUPLICATE_JACCARD: Final = 0.5  # of word-pair shingles: syndicated copies 0.55-0.7, other stories < 0.2
+NEAR_DUPLICATE_JACCARD: Final = (
+    0.5  # of word-pair shingles: syndicated copies 0.55-0.7, other stories < 0.2
+)
