@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from nlp.linking.weights import LINK_THRESHOLD
 
-MIN_AVERAGE = 0.6  # of the threshold; a bridge to one member of a pair of clusters is not enough
+MIN_AVERAGE = 0.8  # of the threshold: a bridge to one member of a cluster is not enough
 
 Pair = tuple[int, int]
 

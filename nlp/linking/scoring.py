@@ -151,6 +151,9 @@ def _bq(value: float) -> str:
 
 
 def _dates(a: DocumentEvidence, b: DocumentEvidence) -> Items:
+    """Incident dates (else publication dates) close together support a link. Apart, they
+    disagree unless one report is a follow-up; publication dates get a reporting lag, two
+    incident dates the pipeline found in the texts do not."""
     shared = [
         EvidenceItem("date", d.isoformat(), d.isoformat(), w.SHARED_DATE, "both name this day")
         for d in sorted(a.dates & b.dates)[:1]
@@ -161,7 +164,8 @@ def _dates(a: DocumentEvidence, b: DocumentEvidence) -> Items:
     left, right = a.when.isoformat(), b.when.isoformat()
     if days <= w.DATE_WINDOW_DAYS:
         return [*shared, EvidenceItem("when", left, right, w.SAME_DAY, f"{days} day(s) apart")], []
-    if days <= w.REPORTING_LAG_DAYS or shared:
+    both_found = a.incident_date is not None and b.incident_date is not None
+    if days <= (w.DATE_WINDOW_DAYS if both_found else w.REPORTING_LAG_DAYS) or shared:
         return shared, []
     if days <= w.FOLLOW_UP_DAYS and (a.follow_up or b.follow_up):
         return [], []

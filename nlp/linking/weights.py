@@ -35,12 +35,14 @@ OTHER_NUCLIDE: Final = 0.8
 OTHER_ACTIVITY: Final = 0.7
 OTHER_PLACE: Final = 0.5
 OTHER_COUNTRY: Final = 0.6
-DATES_APART: Final = 0.6  # more than REPORTING_LAG_DAYS apart, no follow-up
+DATES_APART: Final = 0.6  # beyond the window or the reporting lag, no follow-up
 DATES_FAR_APART: Final = 0.85  # more than FOLLOW_UP_DAYS apart
 
 # Windows and tolerances.
 DATE_WINDOW_DAYS: Final = 3
-REPORTING_LAG_DAYS: Final = 14  # dates that far apart are still one event (reporting lag)
+# A publication date stands in for a missing incident date: up to this far from the other
+# report's date it is still the same event (reporting lag).
+REPORTING_LAG_DAYS: Final = 14
 FOLLOW_UP_DAYS: Final = 180  # "the stolen source was found" months later
 ACTIVITY_MATCH_RATIO: Final = 1.35  # reported activities are rounded; after decay
 ACTIVITY_CONFLICT_RATIO: Final = 3.0
