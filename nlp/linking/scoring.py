@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from nlp.linking import weights as w
@@ -143,6 +143,23 @@ def _activity_item(
     return EvidenceItem("activity", left_text, right_text, weight, note), ratio
 
 
+def _quantities(a: DocumentEvidence, b: DocumentEvidence) -> Items:
+    """Masses and enrichments of the same material (50 g of HEU in both reports)."""
+    for material, value, unit in a.quantities:
+        for other_material, other, other_unit in b.quantities:
+            if (material, unit) != (other_material, other_unit):
+                continue
+            ratio = max(value, other) / max(min(value, other), 1e-9)
+            item = EvidenceItem(
+                "quantity", f"{value:g} {unit} {material}", f"{other:g} {unit} {material}", 0.0
+            )
+            if ratio <= w.QUANTITY_MATCH_RATIO:
+                return [replace(item, weight=w.QUANTITY)], []
+            if ratio >= w.ACTIVITY_CONFLICT_RATIO:
+                return [], [replace(item, weight=w.OTHER_QUANTITY)]
+    return [], []
+
+
 def _bq(value: float) -> str:
     for unit, size in (("TBq", 1e12), ("GBq", 1e9), ("MBq", 1e6), ("kBq", 1e3)):
         if value >= size:
@@ -194,6 +211,7 @@ COMPARISONS: tuple[Callable[[DocumentEvidence, DocumentEvidence], Items], ...] =
     _serials,
     _sets("nuclides", w.NUCLIDE, w.OTHER_NUCLIDE),
     _activities,
+    _quantities,
     _sets("devices", w.DEVICE, 0.0),
     _places,
     _sets("people", w.PERSON, 0.0),

@@ -16,6 +16,7 @@ SERIAL: Final = 1.0
 # decay) it usually identifies the source.
 NUCLIDE: Final = 0.3
 ACTIVITY: Final = 0.4
+QUANTITY: Final = 0.3  # mass or enrichment of one material: less identifying than activity
 DEVICE: Final = 0.15
 # A named city or facility, a named person or company: specific, but names are shared by
 # unrelated events more often than serials are.
@@ -33,6 +34,7 @@ TEXT_FLOOR: Final = 0.75  # MiniLM puts any two RN news stories near 0.6: below 
 OTHER_SERIAL: Final = 0.9
 OTHER_NUCLIDE: Final = 0.8
 OTHER_ACTIVITY: Final = 0.7
+OTHER_QUANTITY: Final = 0.5  # seizures grow or shrink in the retelling less than that
 OTHER_PLACE: Final = 0.5
 OTHER_COUNTRY: Final = 0.6
 DATES_APART: Final = 0.6  # beyond the window or the reporting lag, no follow-up
@@ -45,7 +47,8 @@ DATE_WINDOW_DAYS: Final = 3
 REPORTING_LAG_DAYS: Final = 14
 FOLLOW_UP_DAYS: Final = 180  # "the stolen source was found" months later
 ACTIVITY_MATCH_RATIO: Final = 1.35  # reported activities are rounded; after decay
-ACTIVITY_CONFLICT_RATIO: Final = 3.0
+ACTIVITY_CONFLICT_RATIO: Final = 3.0  # also for masses and enrichments
+QUANTITY_MATCH_RATIO: Final = 1.1  # masses are weighed, not decayed: "about 50 grams"
 NEAR_DUPLICATE_JACCARD: Final = (
     0.5  # of word-pair shingles: syndicated copies 0.55-0.7, other stories < 0.2
 )

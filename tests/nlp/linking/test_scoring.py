@@ -104,3 +104,16 @@ def test_near_duplicates_score_one() -> None:
     link = score_pair(left, right)
     assert link.score == 1.0
     assert link.shared[0].kind == "near_duplicate"
+
+
+def test_masses_of_one_material_agree_or_disagree() -> None:
+    heu = {"nuclides": ["HEU"], "countries": ["GE"]}
+    fifty = link_evidence("a", quantities=(("HEU", 50.0, "g"),), **heu)
+    also_fifty = link_evidence("b", quantities=(("HEU", 52.0, "g"),), **heu)
+    two_kilos = link_evidence("c", quantities=(("HEU", 2000.0, "g"),), **heu)
+    assert [i.kind for i in score_pair(fifty, also_fifty).shared] == [
+        "nuclides",
+        "quantity",
+        "countries",
+    ]
+    assert [i.kind for i in score_pair(fifty, two_kilos).conflicts] == ["quantity"]
