@@ -16,7 +16,7 @@ accept/reject, the `link` flow task):
    show side by side; weights and windows in `weights.py` (LINK_THRESHOLD is the cut).
 4. `duplicates.story_groups(evidences) -> list[list[int]]`: syndicated copies (MinHash
    LSH, datasketch), one story with several outlets, one source for credibility.
-5. `cluster.cluster(size, scores, groups=story_groups) -> list[list[int]]`: incidents,
+5. `cluster.form_clusters(size, scores, groups=story_groups) -> list[list[int]]`: incidents,
    average-link so that one weak bridge cannot chain two confusable incidents.
 
 `link_documents(evidences)` runs 2-5 over a batch in memory (the evaluation does this).
@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nlp.linking.blocking import DEFAULT_MAX_BLOCK, candidate_pairs
-from nlp.linking.cluster import cluster
+from nlp.linking.cluster import form_clusters
 from nlp.linking.duplicates import duplicate_pairs, story_groups
 from nlp.linking.evidence import DocumentEvidence
 from nlp.linking.scoring import LinkScore, score_pair
@@ -53,5 +53,5 @@ def link_documents(
     scores = {(i, j): score_pair(evidences[i], evidences[j]) for i, j in sorted(pairs)}
     stories = story_groups(evidences)
     numbers = {pair: link.score for pair, link in scores.items()}
-    clusters = cluster(len(evidences), numbers, threshold=threshold, groups=stories)
+    clusters = form_clusters(len(evidences), numbers, threshold=threshold, groups=stories)
     return Linking(len(pairs), scores, stories, clusters)

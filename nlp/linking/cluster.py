@@ -34,7 +34,7 @@ class UnionFind:
         return sorted(members.values())
 
 
-def cluster(
+def form_clusters(
     size: int,
     scores: Mapping[Pair, float],
     *,
