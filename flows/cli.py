@@ -14,6 +14,7 @@ from flows.runtime import configure_runtime
 COMMAND_MODULES = (
     "flows.commands.platform",  # init, status, users
     "flows.commands.extraction",  # extract, evaluate
+    "flows.commands.linking",  # evaluate-links
     "flows.commands.ingestion",  # sources, ingest, serve, demo
     "flows.commands.review",  # ui, seed-synthetic
     "flows.commands.exports",  # export

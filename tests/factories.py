@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from flows.settings import get_flow_settings
 from flows.sources_file import put_source
+from nlp.linking.evidence import DocumentEvidence
 from nlp.vocabulary import (
     DocumentStatus,
     ExportKind,
@@ -393,3 +394,25 @@ def sample_assessment(snapshot: Snapshot | None = None, **fields: Any) -> Assess
         "author": "edna",
     }
     return Assessment(**(values | fields))
+
+
+def link_evidence(document_id: str = "doc", **fields: Any) -> DocumentEvidence:
+    """DocumentEvidence for the linking tests: an English report with nothing in it but
+    what the test gives (sets as any iterable, dates as ISO strings)."""
+    values: dict[str, Any] = {
+        "document_id": document_id,
+        "language": "en",
+        "title": document_id,
+        "published": None,
+        "incident_date": None,
+        "incident_type": "theft",
+    }
+    for key, value in fields.items():
+        if key in ("published", "incident_date") and isinstance(value, str):
+            value = date.fromisoformat(value)
+        elif key == "dates":
+            value = frozenset(date.fromisoformat(v) for v in value)
+        elif isinstance(value, list | set | tuple) and key not in ("activities", "quantities"):
+            value = frozenset(value)
+        values[key] = value
+    return DocumentEvidence(**values)

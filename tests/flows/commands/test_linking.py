@@ -1,0 +1,51 @@
+"""`radintel evaluate-links` on the linked-incident gold sets, and its refusals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from flows.commands import linking
+from flows.errors import UserError
+
+LINKS = Path(__file__).parents[3] / "evaluation" / "links"
+
+
+def cli() -> typer.Typer:
+    app = typer.Typer()
+    linking.register(app)
+    app.command("unused", hidden=True)(lambda: None)  # keeps evaluate-links a subcommand
+    return app
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["gold.jsonl", "heldout.jsonl"])
+def test_linking_meets_the_targets_on_both_gold_sets(name: str) -> None:
+    result = CliRunner().invoke(
+        cli(), ["evaluate-links", "--gold", str(LINKS / name), "--json"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["documents"] == sum(1 for _ in (LINKS / name).open(encoding="utf-8"))
+    assert report["candidate_pairs"] > 0
+    assert report["pairwise"]["precision"] >= 0.95
+    assert report["pairwise"]["recall"] >= 0.85
+    assert report["bcubed"]["f1"] >= 0.9
+
+
+def test_a_gold_line_without_a_cluster_is_refused(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        '{"id": "1", "language": "en", "title": "t", "published": "2025-01-01", "text": "x"}\n'
+    )
+    with pytest.raises(UserError, match="line 1: missing cluster"):
+        CliRunner().invoke(cli(), ["evaluate-links", "--gold", str(gold)], catch_exceptions=False)
+
+
+def test_a_missing_gold_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="gold file not found"):
+        linking.evaluate_links(tmp_path / "none.jsonl")
