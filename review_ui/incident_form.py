@@ -257,13 +257,13 @@ def record_actions(detail: IncidentDetail) -> None:
     """Use the proposed grading, take materials from findings, confirm or reopen."""
     i, grading = detail.incident, detail.grading
     args = {"incident_id": i.id, "version": i.version}
-    left, middle, right = st.columns(3)
+    left, right = st.columns(2)
     proposed = (grading.reliability, grading.credibility)
     done = False
     if left.button("Use proposed grading", disabled=proposed == (i.reliability, i.credibility)):
         changes = IncidentUpdate(reliability=grading.reliability, credibility=grading.credibility)
         done = save("Proposed grading applied.", update_incident, changes=changes, **args)
-    if middle.button("Take materials from confirmed findings"):
+    if left.button("Take materials from confirmed findings"):
         done = save("Materials taken from confirmed findings.", refresh_materials, **args)
     if i.status == IncidentStatus.OPEN and right.button("Confirm incident", type="primary"):
         done = save("Incident confirmed: it now counts in assessments.", confirm_incident, **args)

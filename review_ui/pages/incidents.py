@@ -3,6 +3,7 @@ and grading, places, timeline, merge and split."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -128,7 +129,18 @@ def _list(clearance: Tlp) -> None:
     )
     pager("incident_page", total, PAGE)
     if event and event.selection.rows:
-        st.session_state["incident_id"] = int(rows[event.selection.rows[0]][0].id or 0)
+        chosen = int(rows[event.selection.rows[0]][0].id or 0)
+        st.session_state["incident_id"] = chosen
+        st.query_params["incident"] = str(chosen)
+
+
+def _incident_id() -> int | None:
+    """The incident chosen in the list, or named in the URL (?incident=12), a link target."""
+    raw = str(st.query_params.get("incident", ""))
+    if re.fullmatch(r"\d{1,12}", raw):
+        st.session_state["incident_id"] = int(raw)
+    value = st.session_state.get("incident_id")
+    return int(value) if value else None
 
 
 def _documents(detail: IncidentDetail) -> None:
@@ -258,9 +270,9 @@ def render() -> None:
     with left:
         _list(user.clearance)
     with right:
-        incident_id = st.session_state.get("incident_id")
+        incident_id = _incident_id()
         if incident_id:
-            _detail(int(incident_id), user)
+            _detail(incident_id, user)
         else:
             st.info(
                 "Select an incident in the list to see its documents, materials, places "
