@@ -141,8 +141,14 @@ def sources_table(detail: IncidentDetail) -> None:
         }
         for s in detail.sources
     ]
-    st.caption(f"Proposed grading {detail.grading.reliability}{detail.grading.credibility}: ")
-    st.markdown(plain(detail.grading.why))
+    grading = detail.grading
+    st.markdown(
+        plain(f"Proposed grading {grading.reliability}{grading.credibility}: {grading.why}")
+    )
+    st.caption(
+        "Sources are grouped by origin (one bureau, one feed or site, one document); "
+        "two or more independent sources give credibility 1."
+    )
     if rows:
         st.dataframe(spreadsheet_safe(pd.DataFrame(rows)), hide_index=True)
 

@@ -186,7 +186,10 @@ def test_two_independent_sources_confirm_one_another(session: Session) -> None:
     grading = proposed_grading(session=session, incident_id=ident(incident))
     assert (grading.reliability, grading.credibility, len(grading.sources)) == ("C", 2, 1)
     assert (incident.reliability, incident.credibility) == ("C", 2)
-    bureau = create_document(session, bureau_country="DE", reliability="B", credibility=3)
+    bureau = create_document(
+        session, text=SEIZURE, bureau_country="DE", reliability="B", credibility=3
+    )
+    confirmed = _material(session, bureau, "Co-60", ReviewStatus.CONFIRMED)
     attach_document(
         session=session,
         incident_id=ident(incident),
@@ -199,6 +202,7 @@ def test_two_independent_sources_confirm_one_another(session: Session) -> None:
     assert [s.origin for s in detail.sources] == [f"source {feed.name}", "bureau DE"]
     assert "2 independent sources" in detail.grading.why
     assert (incident.reliability, incident.credibility) == ("B", 1)  # not set by hand: applied
+    assert [m["finding_ids"] for m in incident.materials] == [[confirmed]]  # attach adds it
 
 
 def test_a_grading_set_by_hand_is_kept_when_a_document_is_attached(session: Session) -> None:
