@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,14 @@ from storage.schema import create_schema
 from storage.seed import seed_synthetic
 from storage.ui_sessions import hash_token
 from tests.conftest import IN_CI
-from tests.factories import HOSTILE_METADATA, create_document, create_finding, create_user
+from tests.factories import (
+    HOSTILE_METADATA,
+    create_document,
+    create_finding,
+    create_incident,
+    create_user,
+    ident,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = "/usr/bin/chromium"
@@ -386,3 +394,60 @@ def test_admin_pages(browser: Browser) -> None:
     browser.nav("Dashboard")
     page.get_by_role("tab", name="Ingestion health").click()
     browser.shot("13-health")
+
+
+def _incident_actions(app: LiveApp, incident_id: int) -> list[str]:
+    with Session(app.engine) as session:
+        query = select(ReviewEvent).where(
+            ReviewEvent.entity_type == "incident", ReviewEvent.entity_id == incident_id
+        )
+        return [e.action for e in session.exec(query.order_by(col(ReviewEvent.id))).all()]
+
+
+def test_edit_and_confirm_an_incident_record(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    page, app = browser.page, browser.app
+    with Session(app.engine) as session:
+        document = create_document(
+            session, countries=["NL"], incident_date=date(2025, 3, 1), **HOSTILE_METADATA
+        )
+        create_finding(
+            session,
+            document,
+            "Cs-137",
+            "MATERIAL",
+            normalized="Cs-137",
+            status=ReviewStatus.CONFIRMED,
+            attributes={"material_group": "radioactive_source", "iaea_category": 4},
+        )
+        incident_id = ident(create_incident(session, [document], username=browser.username))
+    browser.sign_in()
+    page.goto(f"{app.url}/incidents?incident={incident_id}")
+    settle(page)
+    record = page.locator(".ri-block", has_text="Reporting delay")
+    expect(record).to_contain_text("Seizure of Cs-137 in Rotterdam")
+    page.get_by_role("textbox", name="Place").fill("Port of Rotterdam")
+    status = page.get_by_role("combobox", name="Material status")
+    status.focus()  # typing opens the list, filtered; Enter takes the first match
+    status.press_sequentially("seized")
+    status.press("Enter")
+    page.get_by_role("button", name="Save record").scroll_into_view_if_needed()
+    browser.shot("14a-incident-record-form")
+    rerun(page, page.get_by_role("button", name="Save record").click)
+    expect(page.get_by_text("Record saved.")).to_be_visible()
+    expect(record).to_contain_text("material seized")
+    rerun(page, page.get_by_role("button", name="Confirm incident").click)
+    expect(page.get_by_text("Incident confirmed")).to_be_visible()
+    expect(record).to_contain_text(f"by {browser.username}")
+    browser.shot("14-incident-record")
+    page.get_by_role("tab", name="Sources and grading").click()
+    expect(page.get_by_text("Proposed grading F6: one source only")).to_be_visible()
+    browser.shot("14b-incident-sources")
+    assert _incident_actions(app, incident_id) == ["open", "edit", "confirm"]
+    browser.nav("Audit trail")
+    page.get_by_role("textbox", name="User").fill(browser.username)
+    page.get_by_role("textbox", name="Entity id").fill(str(incident_id))
+    rerun(page, page.get_by_role("button", name="Search").first.click)
+    expect(page.get_by_text("rows 1-3 of 3")).to_be_visible()  # open, edit, confirm
+    browser.shot("15-incident-audit")
