@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from storage.models import (
     SourceCreate,
 )
 from storage.models._base import utcnow
+from storage.models.assessments import DIMENSIONS, Assessment, Snapshot, SnapshotIncident
 from storage.models.users import User
 from storage.objectstore import get_object_store
 from storage.sources import upsert_source
@@ -206,3 +208,121 @@ def write(folder: Path, name: str, data: bytes) -> Path:
     path = folder / name
     path.write_bytes(data)
     return path
+
+
+# A hostile incident title: markup, Markdown table and link syntax, a spreadsheet formula.
+HOSTILE_TITLE = (
+    "<script>alert(1)</script> Cs-137 | seized *twice* [link](javascript:alert(1)) "
+    '=HYPERLINK("http://evil.example","x") <img src="file:///etc/passwd">'
+)
+# Where the sample incidents happened: French and Arabic place names, (place, country, lat, lon).
+SAMPLE_PLACES = (
+    ("Saint-Étienne", "FR", 45.43, 4.39),
+    ("Besançon", "FR", 47.24, 6.02),
+    ("الدار البيضاء", "MA", 33.57, -7.59),
+    ("عمّان", "JO", 31.95, 35.93),
+    ("Rotterdam", "NL", 51.92, 4.48),
+    ("Almaty", "KZ", 43.24, 76.89),
+)
+SAMPLE_KINDS = (  # (incident type, intent group, material group, material, category, status)
+    ("theft", "likely_trafficking_or_malicious", "radioactive_source",
+     "Ir-192, 1.2 TBq, Cat 2", 2, "stolen"),
+    ("trafficking_or_smuggling", "likely_trafficking_or_malicious", "nuclear",
+     "HEU, 15 g", None, "seized"),
+    ("loss", "not_connected", "radioactive_source", "Cs-137, 3.7 GBq, Cat 4", 4, "missing"),
+    ("orphan_source_found", "undetermined", "radioactive_source",
+     "Co-60, 40 TBq, Cat 1", 1, "found"),
+    ("scam_or_fraud", "undetermined", "none", "red mercury", None, "seized"),
+    ("unauthorized_possession", "not_connected", "contaminated",
+     "contaminated scrap metal", None, "recovered"),
+)  # fmt: skip
+
+
+def sample_incident(number: int, **fields: Any) -> SnapshotIncident:
+    """The `number`th sample incident (places and kinds cycle), dated in 2026-Q3."""
+    place, country, latitude, longitude = SAMPLE_PLACES[number % len(SAMPLE_PLACES)]
+    kind, intent, group, material, category, status = SAMPLE_KINDS[number % len(SAMPLE_KINDS)]
+    values: dict[str, Any] = {
+        "id": 100 + number,
+        "title": f"{kind.replace('_', ' ').capitalize()} in {place}",
+        "occurred_on": date(2026, 7, 1) + timedelta(days=7 * number),
+        "occurred_until": None,
+        "reported_on": date(2026, 7, 3) + timedelta(days=7 * number),
+        "incident_type": kind,
+        "intent_group": intent,
+        "material_group": None if group == "none" else group,
+        "materials": [material],
+        "iaea_category": category,
+        "material_status": status,
+        "country": country,
+        "other_countries": [],
+        "place": place,
+        "latitude": latitude,
+        "longitude": longitude,
+        "sources": ["Le Progrès (B2)", "الغد (C3)"] if number % 2 else ["Reuters (A1)"],
+        "reliability": "B",
+        "credibility": 2,
+        "marking": Tlp.GREEN if number % 3 else Tlp.AMBER,
+    }
+    return SnapshotIncident(**(values | fields))
+
+
+def _counts(incidents: list[SnapshotIncident]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {dimension: {} for dimension in DIMENSIONS}
+    for incident in incidents:
+        for dimension in DIMENSIONS:
+            value = getattr(incident, dimension)
+            key = "unknown" if value is None else str(value)
+            counts[dimension][key] = counts[dimension].get(key, 0) + 1
+    return counts
+
+
+def sample_snapshot(count: int = 14, **fields: Any) -> Snapshot:
+    """A 2026-Q3 snapshot of `count` incidents, a hostile title among them, with two left out
+    above its ceiling (TLP:AMBER) and one undated."""
+    incidents = [sample_incident(n) for n in range(count)]
+    if incidents:
+        incidents[1] = sample_incident(1, title=HOSTILE_TITLE, occurred_until=date(2026, 7, 12))
+    values: dict[str, Any] = {
+        "period": "2026-Q3",
+        "period_start": date(2026, 7, 1),
+        "period_end": date(2026, 9, 30),
+        "previous_period": "2026-Q2",
+        "scope": None,
+        "ceiling": Tlp.AMBER,
+        "built_at": datetime(2026, 10, 1, 6, 30, tzinfo=UTC),
+        "marking": Tlp.AMBER if any(i.marking is Tlp.AMBER for i in incidents) else Tlp.GREEN,
+        "incidents": incidents,
+        "counts": _counts(incidents),
+        "previous_counts": _counts([sample_incident(n) for n in range(0, 2 * count, 3)]),
+        "previous_total": len(range(0, 2 * count, 3)),
+        "left_out_above_ceiling": 2,
+        "left_out_undated": 1,
+    }
+    return Snapshot(**(values | fields))
+
+
+def sample_assessment(snapshot: Snapshot | None = None, **fields: Any) -> Assessment:
+    """A draft assessment of `snapshot` (default `sample_snapshot()`) with every narrative
+    section written, hostile Markdown in one of them."""
+    snapshot = snapshot or sample_snapshot()
+    values: dict[str, Any] = {
+        "id": 7,
+        "series_id": 7,
+        "title": "RN trafficking threat assessment, third quarter 2026",
+        "period": snapshot.period,
+        "period_start": snapshot.period_start,
+        "period_end": snapshot.period_end,
+        "scope": snapshot.scope,
+        "ceiling": snapshot.ceiling,
+        "marking": snapshot.marking,
+        "key_judgements": "- Thefts of **Category 2** sources rose.\n- Scams persist.",
+        "summary": "Seizures near [ports](https://example.org/ports) dominated the quarter.",
+        "trends": '<img src="file:///etc/passwd"> <script>alert(2)</script>\n\n'
+        "[click](javascript:alert(3)) ![x](http://tracker.example/pixel.png)",
+        "outlook": "Expect more reports from Saint-Étienne and عمّان.",
+        "snapshot": snapshot.model_dump(mode="json"),
+        "snapshot_at": snapshot.built_at,
+        "author": "edna",
+    }
+    return Assessment(**(values | fields))
