@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import streamlit as st
 
+from flows.publishing.charts import chart_specs
+from flows.publishing.labels import DIMENSION_TITLES
 from nlp.vocabulary import AssessmentStatus, Tlp
 from review_ui.layout import when
 from review_ui.plain_text import spreadsheet_safe
@@ -126,6 +128,17 @@ def key_figures(snapshot: Snapshot) -> None:
         f"Data as of {when(snapshot.built_at)} · content marking {snapshot.marking} · "
         f"ceiling {snapshot.ceiling}"
     )
+
+
+def charts(snapshot: Snapshot) -> None:
+    """The edition's map and bar charts, from the same specs the renderers draw."""
+    specs = chart_specs(snapshot)
+    st.vega_lite_chart(spec=specs.pop("map"), width="stretch")
+    cols = st.columns(2)
+    for index, (dimension, spec) in enumerate(specs.items()):
+        with cols[index % 2]:
+            st.caption(DIMENSION_TITLES.get(dimension, dimension))
+            st.vega_lite_chart(spec=spec, width="stretch")
 
 
 def incident_table(snapshot: Snapshot) -> None:
