@@ -8,7 +8,7 @@ storage, name ids and rules, and are safe to show.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
@@ -57,7 +57,8 @@ def _run(success: str, action: Callable[..., Any], **kwargs: Any) -> tuple[bool,
         with session_scope() as session:
             result = action(session=session, username=acting_user().username, **kwargs)
     except PermissionDenied as error:
-        flash("error", str(error))
+        message = str(error)  # "Refused: ..." from authz; the four-eyes rule names itself
+        flash("error", message if message.startswith("Refused") else f"Refused: {message}")
         return False, None
     except (AssessmentError, ValueError) as error:
         flash("error", f"Not done: {error}")
@@ -94,21 +95,29 @@ def create() -> None:
     _open(done)
 
 
-def save(assessment_id: int, version: int) -> None:
-    sections = {name: str(st.session_state.get(section_key(assessment_id, version, name)) or "")
-                for name in SECTIONS}  # fmt: skip
+def save(assessment_id: int, version: int, drawn: Mapping[str, str]) -> None:
+    """Store the sections that differ from the text drawn (`drawn`: section -> text, and
+    the title), so the history names what each save changed."""
+    typed = {name: str(st.session_state.get(section_key(assessment_id, version, name)) or "")
+             for name in SECTIONS}  # fmt: skip
+    changed = {name: text for name, text in typed.items() if text != drawn.get(name)}
+    title = _text(title_key(assessment_id, version))
+    new_title = title if title and title != drawn.get("title") else None
+    if not changed and new_title is None:
+        flash("info", "Nothing changed since the last save.")
+        return
     saved, _ = _run(
         "Sections saved.",
         update_sections,
         assessment_id=assessment_id,
         version=version,
-        sections=sections,
-        title=_text(title_key(assessment_id, version)) or None,
+        sections=changed,
+        title=new_title,
     )
     if saved:
         st.session_state.pop(unsaved_key(assessment_id), None)
     else:
-        st.session_state[unsaved_key(assessment_id)] = sections
+        st.session_state[unsaved_key(assessment_id)] = changed
 
 
 def refresh(assessment_id: int) -> None:

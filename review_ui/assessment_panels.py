@@ -64,11 +64,14 @@ def editor(assessment: Assessment) -> None:
                 preview.markdown(text)
             else:
                 preview.caption("Nothing written yet.")
-    cols = st.columns(3)
-    cols[0].button("Save", type="primary", key=f"save_{ident}", on_click=act.save,
-                   args=(ident, version))  # fmt: skip
-    cols[1].button("Refresh data", key=f"refresh_{ident}", on_click=act.refresh, args=(ident,))
-    cols[2].button("Submit for review", key=f"submit_{ident}", on_click=act.submit, args=(ident,))
+    actions = st.container(horizontal=True)
+    drawn = {name: str(getattr(assessment, name) or "") for name in SECTIONS}
+    drawn["title"] = assessment.title
+    actions.button("Save", type="primary", key=f"save_{ident}", on_click=act.save,
+                   args=(ident, version, drawn))  # fmt: skip
+    actions.button("Refresh data", key=f"refresh_{ident}", on_click=act.refresh, args=(ident,))
+    actions.button("Submit for review", key=f"submit_{ident}", on_click=act.submit,
+                   args=(ident,))  # fmt: skip
     st.caption("Save before you submit: the review sees the saved text.")
 
 
@@ -102,18 +105,18 @@ def review(assessment: Assessment) -> None:
 def downloads(assessment: Assessment) -> None:
     """The published outputs, from the object store by their keys (checked on read)."""
     store = get_object_store()
-    cols = st.columns(len(DOWNLOADS))
-    for col, (fmt, (label, mime)) in zip(cols, DOWNLOADS.items(), strict=True):
+    row = st.container(horizontal=True)
+    for fmt, (label, mime) in DOWNLOADS.items():
         key = assessment.outputs.get(fmt)
         if key is None:
-            col.caption(f"No {fmt.upper()} output.")
+            row.caption(f"No {fmt.upper()} output.")
             continue
         try:
             data = store.get(key)
         except ObjectStoreError as error:
-            col.error(plain(f"{fmt.upper()} not available: {error}"))
+            row.error(plain(f"{fmt.upper()} not available: {error}"))
             continue
-        col.download_button(label, data=data, file_name=download_name(assessment, fmt),
+        row.download_button(label, data=data, file_name=download_name(assessment, fmt),
                             mime=mime, key=f"download_{fmt}_{assessment.id}")  # fmt: skip
 
 

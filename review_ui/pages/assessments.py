@@ -34,6 +34,12 @@ from storage.db import session_scope
 from storage.models.assessments import Assessment
 
 STATUSES = list(AssessmentStatus)
+TOAST_ICONS = {
+    "success": ":material/check_circle:",
+    "error": ":material/block:",
+    "warning": ":material/warning:",
+    "info": ":material/info:",
+}
 
 
 def _new_draft(user: SignedIn) -> None:
@@ -137,8 +143,16 @@ def _detail(assessment_id: int, user: SignedIn) -> None:
         st.dataframe(history_frame(history), hide_index=True)
 
 
+def _echo_outcome() -> None:
+    """Repeat what an action did as a toast: the header shows it at the top of the page,
+    far above the buttons at the foot of a long edition, where the editor is looking."""
+    for kind, message in st.session_state.get("flash", []):
+        st.toast(message, icon=TOAST_ICONS.get(kind), duration="long")
+
+
 def render() -> None:
     user = require(Role.EDITOR)
+    _echo_outcome()
     header(
         "Assessments",
         user,

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +21,22 @@ from sqlmodel import Session, col, select
 
 from flows.commands.review import streamlit_command, ui_environment
 from flows.local_prefect import free_port, wait_healthy
-from nlp.vocabulary import ReviewStatus
+from nlp.vocabulary import IncidentStatus, ReviewStatus, Tlp
+from storage.assessments import snapshot_of
 from storage.db import engine_for
-from storage.models import Finding, ReviewEvent
+from storage.models import Assessment, Finding, ReviewEvent
 from storage.models.users import UiSession
 from storage.schema import create_schema
 from storage.seed import seed_synthetic
 from storage.ui_sessions import hash_token
 from tests.conftest import IN_CI
-from tests.factories import HOSTILE_METADATA, create_document, create_finding, create_user
+from tests.factories import (
+    HOSTILE_METADATA,
+    create_document,
+    create_finding,
+    create_incident,
+    create_user,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = "/usr/bin/chromium"
@@ -386,3 +394,84 @@ def test_admin_pages(browser: Browser) -> None:
     browser.nav("Dashboard")
     page.get_by_role("tab", name="Ingestion health").click()
     browser.shot("13-health")
+
+
+HOSTILE_INCIDENT = "<img src=x onerror=alert(5)> **Cs-137** [gauge](javascript:alert(6))"
+
+
+def _told(page: Any, message: str) -> None:
+    """The outcome of an action, as the toast shown wherever the editor has scrolled to."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stToast").filter(has_text=message)).to_be_visible()
+
+
+def _choose(page: Any, label: str, option: str) -> None:
+    """Pick an option of a Streamlit selectbox."""
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option).first.click()
+
+
+def test_editor_workspace_draft_review_and_four_eyes_publish(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    suffix = uuid.uuid4().hex[:8]
+    author, second = f"editor-a-{suffix}", f"editor-b-{suffix}"
+    with Session(browser.app.engine) as session:
+        for name in (author, second):
+            create_user(session, name, role="editor", password=PASSWORD)
+        document = create_document(session, **HOSTILE_METADATA, marking=Tlp.GREEN)
+        create_incident(session, [document], author, IncidentStatus.CONFIRMED,
+                        title=HOSTILE_INCIDENT, occurred_on=date(2026, 5, 3), country="NL",
+                        latitude=51.92, longitude=4.48, place="Rotterdam")  # fmt: skip
+    page = browser.page
+    browser.sign_in(author)
+    browser.nav("Assessments")
+    page.get_by_text("New draft", exact=True).click()
+    page.get_by_role("textbox", name="Period").fill("2026-Q2")
+    page.get_by_role("textbox", name="Title (optional)").fill("<b>Q2</b> [x](javascript:1)")
+    rerun(page, page.get_by_role("button", name="Create draft").click)
+    _told(page, "Draft for 2026-Q2 created.")
+    expect(page.locator(".ri-block", has_text="<b>Q2</b> [x](javascript:1)")).to_be_visible()
+    browser.shot("20-assessments-new-draft")
+    summary = page.get_by_role("textbox", name="Summary (Markdown)")
+    summary.fill("Seizures **rose** in the quarter.\n\n- Cs-137 gauges\n- scams")
+    rerun(page, lambda: summary.press("Control+Enter"))
+    expect(page.locator("strong", has_text="rose")).to_be_visible()  # the live preview
+    browser.shot("21-assessment-editor-preview")
+    rerun(page, page.get_by_role("button", name="Save").click)
+    _told(page, "Sections saved.")
+    rerun(page, page.get_by_role("button", name="Submit for review").click)
+    _told(page, "Submitted for review.")
+    rerun(page, page.get_by_role("button", name="Publish").click)
+    _told(page, "another editor must publish it")
+    page.mouse.move(0, 0)  # no tooltip of the button over the screenshot
+    browser.shot("22-assessment-four-eyes-refused")
+    rerun(page, page.get_by_role("button", name="Sign out").click)
+    browser.sign_in(second)
+    expect(page.get_by_text("Waiting for editors: 0 draft(s), 1 in review.")).to_be_visible()
+    browser.nav("Assessments")
+    rerun(page, page.get_by_role("radio", name="In review").click)
+    _choose(page, "Open edition", "2026-Q2")
+    expect(page.get_by_role("button", name="Publish")).to_be_visible()
+    settle(page)
+    rerun(page, page.get_by_role("button", name="Publish").click)
+    _told(page, "Published.")
+    download = page.get_by_role("button", name="Download PDF")
+    expect(download).to_be_visible()
+    browser.shot("23-assessment-published")
+    with page.expect_download() as pdf:
+        download.click()
+    assert pdf.value.suggested_filename == "assessment-2026-Q2-ed1.pdf"
+    page.get_by_role("tab", name="History").click()
+    history = page.get_by_role("tabpanel", name="History").get_by_test_id("stDataFrame")
+    expect(history).to_be_visible()
+    browser.shot("24-assessment-history")
+    page.get_by_role("tab", name="Data").click()
+    expect(
+        page.get_by_role("tabpanel", name="Data").get_by_test_id("stMetric").first
+    ).to_be_visible()
+    browser.shot("25-assessment-data")
+    with Session(browser.app.engine) as session:
+        published = session.exec(select(Assessment).where(Assessment.author == author)).one()
+    assert [i.title for i in snapshot_of(published).incidents] == [HOSTILE_INCIDENT]

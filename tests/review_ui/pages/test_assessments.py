@@ -96,7 +96,7 @@ def test_draft_edit_submit_and_four_eyes_publish(people: Engine) -> None:
     at = _draft_and_submit(people)
     ident = int(stored(people).id or 0)
     at.button(key=f"publish_{ident}").click().run()
-    assert "four-eyes" in at.error[0].value
+    assert at.error[0].value.startswith("Refused: four-eyes rule: editor-a wrote or edited")
     assert stored(people).status == AssessmentStatus.IN_REVIEW
     notice = [i.value for i in signed_in(people, "editor-b").sidebar.info]
     assert notice == ["Waiting for editors: 0 draft(s), 1 in review."]
@@ -111,6 +111,9 @@ def test_draft_edit_submit_and_four_eyes_publish(people: Engine) -> None:
     with session_scope(people) as session:
         actions = [e.action for e in session.exec(select(ReviewEvent)).all()]
     assert actions[-4:] == ["edit", "submit", "refused", "publish"]
+    history = second.dataframe[-1].value
+    assert list(history["Action"]) == ["draft", "edit", "submit", "refused", "publish"]
+    assert history["Comment or reason"][1] == "changed: Summary"
 
 
 def test_a_stale_save_is_refused_and_keeps_the_text(people: Engine) -> None:
