@@ -114,6 +114,13 @@ def test_draft_edit_submit_and_four_eyes_publish(people: Engine) -> None:
     history = second.dataframe[-1].value
     assert list(history["Action"]) == ["draft", "edit", "submit", "refused", "publish"]
     assert history["Comment or reason"][1] == "changed: Summary"
+    second.text_area(key=f"changes_{ident}").input("Corrected the count of thefts")
+    second.button(key=f"FormSubmitter:correct_{ident}-Start correction").click().run()
+    with session_scope(people) as session:
+        correction = session.exec(select(Assessment).where(Assessment.edition == 2)).one()
+    assert second.session_state[SELECTED] == correction.id
+    assert "Edition 2, correcting edition 1" in texts(second)
+    assert correction.summary == "**Rising** trend" and correction.author == "editor-b"
 
 
 def test_a_stale_save_is_refused_and_keeps_the_text(people: Engine) -> None:
@@ -129,3 +136,30 @@ def test_a_stale_save_is_refused_and_keeps_the_text(people: Engine) -> None:
     at.button(key=f"save_{ident}").click().run()
     assert at.error and stored(people).outlook == "theirs"
     assert "mine" in [c.value for c in at.code]
+
+
+def test_comment_return_and_withdraw(people: Engine) -> None:
+    _draft_and_submit(people)
+    ident = int(stored(people).id or 0)
+    reviewer = workspace(people, "editor-b", **{SELECTED: ident})
+    reviewer.text_area(key=f"comment_{ident}").input("Cite the *source* of figure 2")
+    reviewer.button(key=f"FormSubmitter:comment_form_{ident}-Add comment").click().run()
+    reviewer.button(key=f"FormSubmitter:return_{ident}-Return to draft").click().run()
+    assert "a reason" in reviewer.error[0].value and stored(people).status == "in_review"
+    reviewer.text_input(key=f"return_reason_{ident}").input("Sources missing")
+    reviewer.button(key=f"FormSubmitter:return_{ident}-Return to draft").click().run()
+    assert stored(people).status == AssessmentStatus.DRAFT
+    author = workspace(people, "editor-a", **{SELECTED: ident})
+    assert author.text_area(key=section_key(ident, stored(people).version, "summary")).value == (
+        "**Rising** trend"
+    )
+    author.text_input(key=f"withdraw_reason_{ident}").input("Merged into the yearly edition")
+    author.button(key=f"FormSubmitter:withdraw_{ident}-Withdraw").click().run()
+    assert not author.exception and stored(people).status == AssessmentStatus.WITHDRAWN
+    notes = list(author.dataframe[-1].value["Comment or reason"])
+    assert notes[-3:] == [
+        "Cite the *source* of figure 2",
+        "Sources missing",
+        "Merged into the yearly edition",
+    ]
+    assert f"save_{ident}" not in [b.key for b in author.button]  # withdrawn: read-only
