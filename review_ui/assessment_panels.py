@@ -91,14 +91,11 @@ def review(assessment: Assessment) -> None:
     with st.form(f"return_{ident}", enter_to_submit=True):
         st.text_input("Reason for returning it to the author", key=f"return_reason_{ident}")
         st.form_submit_button("Return to draft", on_click=act.send_back, args=(ident,))
-    st.button(
-        "Publish",
-        type="primary",
-        key=f"publish_{ident}",
-        on_click=act.publish_edition,
-        args=(ident,),
-        help="Renders PDF, HTML and Markdown and publishes them. "
-        "An editor who wrote or edited this edition may not publish it.",
+    st.button("Publish", type="primary", key=f"publish_{ident}", on_click=act.publish_edition,
+              args=(ident,))  # fmt: skip
+    st.caption(
+        "Publishing renders PDF, HTML and Markdown and freezes this edition. Four eyes: an "
+        "editor who wrote or edited it may not publish it."
     )
 
 

@@ -400,10 +400,12 @@ HOSTILE_INCIDENT = "<img src=x onerror=alert(5)> **Cs-137** [gauge](javascript:a
 
 
 def _told(page: Any, message: str) -> None:
-    """The outcome of an action, as the toast shown wherever the editor has scrolled to."""
+    """The outcome of an action, as the toast shown wherever the editor has scrolled to;
+    the toast is drawn by the action's rerun, so once it shows the rerun has begun."""
     from playwright.sync_api import expect
 
     expect(page.get_by_test_id("stToast").filter(has_text=message)).to_be_visible()
+    settle(page)
 
 
 def _choose(page: Any, label: str, option: str) -> None:
@@ -430,32 +432,35 @@ def test_editor_workspace_draft_review_and_four_eyes_publish(browser: Browser) -
     page.get_by_text("New draft", exact=True).click()
     page.get_by_role("textbox", name="Period").fill("2026-Q2")
     page.get_by_role("textbox", name="Title (optional)").fill("<b>Q2</b> [x](javascript:1)")
-    rerun(page, page.get_by_role("button", name="Create draft").click)
+    page.get_by_role("button", name="Create draft").click()
     _told(page, "Draft for 2026-Q2 created.")
     expect(page.locator(".ri-block", has_text="<b>Q2</b> [x](javascript:1)")).to_be_visible()
     browser.shot("20-assessments-new-draft")
     summary = page.get_by_role("textbox", name="Summary (Markdown)")
     summary.fill("Seizures **rose** in the quarter.\n\n- Cs-137 gauges\n- scams")
-    rerun(page, lambda: summary.press("Control+Enter"))
+    summary.press("Control+Enter")
     expect(page.locator("strong", has_text="rose")).to_be_visible()  # the live preview
+    settle(page)
     browser.shot("21-assessment-editor-preview")
-    rerun(page, page.get_by_role("button", name="Save").click)
+    page.get_by_role("button", name="Save").click()
     _told(page, "Sections saved.")
-    rerun(page, page.get_by_role("button", name="Submit for review").click)
+    page.get_by_role("button", name="Submit for review").click()
     _told(page, "Submitted for review.")
-    rerun(page, page.get_by_role("button", name="Publish").click)
+    page.get_by_role("button", name="Publish").click()
     _told(page, "another editor must publish it")
-    page.mouse.move(0, 0)  # no tooltip of the button over the screenshot
     browser.shot("22-assessment-four-eyes-refused")
-    rerun(page, page.get_by_role("button", name="Sign out").click)
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
     browser.sign_in(second)
     expect(page.get_by_text("Waiting for editors: 0 draft(s), 1 in review.")).to_be_visible()
     browser.nav("Assessments")
-    rerun(page, page.get_by_role("radio", name="In review").click)
+    page.get_by_role("radio", name="In review").click()
+    expect(page.get_by_role("combobox", name="Open edition")).to_be_visible()  # none in draft
+    settle(page)
     _choose(page, "Open edition", "2026-Q2")
     expect(page.get_by_role("button", name="Publish")).to_be_visible()
     settle(page)
-    rerun(page, page.get_by_role("button", name="Publish").click)
+    page.get_by_role("button", name="Publish").click()
     _told(page, "Published.")
     download = page.get_by_role("button", name="Download PDF")
     expect(download).to_be_visible()
@@ -472,6 +477,9 @@ def test_editor_workspace_draft_review_and_four_eyes_publish(browser: Browser) -
         page.get_by_role("tabpanel", name="Data").get_by_test_id("stMetric").first
     ).to_be_visible()
     browser.shot("25-assessment-data")
+    incidents = page.get_by_role("tabpanel", name="Data").get_by_test_id("stDataFrame")
+    incidents.scroll_into_view_if_needed()
+    browser.shot("26-assessment-data-charts")
     with Session(browser.app.engine) as session:
         published = session.exec(select(Assessment).where(Assessment.author == author)).one()
     assert [i.title for i in snapshot_of(published).incidents] == [HOSTILE_INCIDENT]
