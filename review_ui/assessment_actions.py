@@ -2,8 +2,8 @@
 it runs), does one storage action in its own unit of work and says how it went with `flash`.
 
 Storage refuses what the person may not do (`PermissionDenied`, e.g. publishing one's own
-draft) and what the edition's state forbids (`AssessmentError`): both messages are written by
-storage, name ids and rules, and are safe to show.
+draft) and what the edition's state forbids (`AssessmentError`). Their messages may quote
+what the editor typed (an unknown scope), so they are shown through `plain`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import streamlit as st
 from flows.publishing.render import render_all
 from nlp.vocabulary import Tlp
 from review_ui.layout import acting_user, flash
+from review_ui.plain_text import plain
 from storage.assessments import (
     AssessmentError,
     add_comment,
@@ -58,10 +59,11 @@ def _run(success: str, action: Callable[..., Any], **kwargs: Any) -> tuple[bool,
             result = action(session=session, username=acting_user().username, **kwargs)
     except PermissionDenied as error:
         message = str(error)  # "Refused: ..." from authz; the four-eyes rule names itself
-        flash("error", message if message.startswith("Refused") else f"Refused: {message}")
+        refused = message if message.startswith("Refused") else f"Refused: {message}"
+        flash("error", plain(refused))
         return False, None
     except (AssessmentError, ValueError) as error:
-        flash("error", f"Not done: {error}")
+        flash("error", f"Not done: {plain(error)}")  # it may quote what was typed
         return False, None
     flash("success", success)
     return True, result
@@ -82,7 +84,7 @@ def create() -> None:
     try:
         period = parse_period(_text("new_period")).label
     except ValueError as error:
-        flash("error", f"Not created: {error}")
+        flash("error", f"Not created: {plain(error)}")
         return
     done = _run(
         f"Draft for {period} created.",

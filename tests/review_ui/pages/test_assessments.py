@@ -3,8 +3,10 @@ editor drafts, writes and submits; the author may not publish; a second editor p
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -53,6 +55,11 @@ def stored(engine: Engine) -> Assessment:
         return session.exec(select(Assessment)).one()
 
 
+def shown(element: Any) -> str:
+    """What the reader sees of a message passed through `plain` (character references)."""
+    return html.unescape(str(element.value))
+
+
 def texts(at: AppTest) -> str:
     return "\n".join(str(m.value) for m in [*at.markdown, *at.caption, *at.info])
 
@@ -96,7 +103,7 @@ def test_draft_edit_submit_and_four_eyes_publish(people: Engine) -> None:
     at = _draft_and_submit(people)
     ident = int(stored(people).id or 0)
     at.button(key=f"publish_{ident}").click().run()
-    assert at.error[0].value.startswith("Refused: four-eyes rule: editor-a wrote or edited")
+    assert shown(at.error[0]).startswith("Refused: four-eyes rule: editor-a wrote or edited")
     assert stored(people).status == AssessmentStatus.IN_REVIEW
     notice = [i.value for i in signed_in(people, "editor-b").sidebar.info]
     assert notice == ["Waiting for editors: 0 draft(s), 1 in review."]
@@ -145,7 +152,7 @@ def test_comment_return_and_withdraw(people: Engine) -> None:
     reviewer.text_area(key=f"comment_{ident}").input("Cite the *source* of figure 2")
     reviewer.button(key=f"FormSubmitter:comment_form_{ident}-Add comment").click().run()
     reviewer.button(key=f"FormSubmitter:return_{ident}-Return to draft").click().run()
-    assert "a reason" in reviewer.error[0].value and stored(people).status == "in_review"
+    assert "needs a reason" in shown(reviewer.error[0]) and stored(people).status == "in_review"
     reviewer.text_input(key=f"return_reason_{ident}").input("Sources missing")
     reviewer.button(key=f"FormSubmitter:return_{ident}-Return to draft").click().run()
     assert stored(people).status == AssessmentStatus.DRAFT
@@ -163,3 +170,14 @@ def test_comment_return_and_withdraw(people: Engine) -> None:
         "Merged into the yearly edition",
     ]
     assert f"save_{ident}" not in [b.key for b in author.button]  # withdrawn: read-only
+
+
+def test_a_refusal_quoting_what_was_typed_is_shown_literally(people: Engine) -> None:
+    at = workspace(people, "editor-a")
+    at.text_input(key="new_period").input("2026-Q3")
+    at.text_input(key="new_scope").input("![x](https://attacker.example/p.gif)")
+    at.button(key="FormSubmitter:new_draft-Create draft").click().run()
+    assert "unknown scope" in shown(at.error[0])
+    assert "![" not in at.error[0].value and "](" not in at.error[0].value
+    with session_scope(people) as session:
+        assert session.exec(select(Assessment)).first() is None
