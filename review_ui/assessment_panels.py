@@ -113,8 +113,14 @@ def downloads(assessment: Assessment) -> None:
         except ObjectStoreError as error:
             row.error(plain(f"{fmt.upper()} not available: {error}"))
             continue
-        row.download_button(label, data=data, file_name=download_name(assessment, fmt),
-                            mime=mime, key=f"download_{fmt}_{assessment.id}")  # fmt: skip
+        row.download_button(
+            label,
+            data=data,
+            file_name=download_name(assessment, fmt),
+            mime=mime,
+            key=f"download_{fmt}_{assessment.id}",
+            on_click="ignore",  # a download changes nothing: no rerun
+        )
 
 
 def correction_form(assessment: Assessment) -> None:
