@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "flows.commands.extraction",  # extract, evaluate
     "flows.commands.ingestion",  # sources, ingest, serve, demo
     "flows.commands.review",  # ui, seed-synthetic
+    "flows.commands.assessments",  # assessment draft, submit, publish, list, render...
 )
 
 app = typer.Typer(

@@ -64,8 +64,8 @@ def _transition(
     assessment.version += 1
     assessment.updated_at = utcnow()
     session.add(assessment)
-    audit(session, username, action, assessment.id or 0, before=before, after=state(assessment),
-          reason=reason)  # fmt: skip
+    after = state(assessment)
+    audit(session, username, action, assessment.id or 0, before=before, after=after, reason=reason)
     session.flush()
     return assessment
 

@@ -185,23 +185,27 @@ def start_correction(
     naming what it changes."""
     user, published = editor_and_edition(session, username, assessment_id, "correct")
     if published.status != AssessmentStatus.PUBLISHED:
-        raise AssessmentError(f"assessment {assessment_id} is not published: edit it instead")
+        status = AssessmentStatus(published.status).value.replace("_", " ")
+        raise AssessmentError(
+            f"assessment {assessment_id} is {status}: only a published edition is corrected"
+        )
     if not changes.strip():
         raise AssessmentError("a correction must say what it changes")
     series = published.series_id or assessment_id
     _refuse_open_edition(session, series)
+    _refuse_superseded(session, published)
     snapshot = _snapshot(
         session, _period(published.period), published.scope, published.ceiling, clearance_of(user)
     )
+    copied = {"title", "period", "period_start", "period_end", "scope", "ceiling", *SECTIONS}
     correction = Assessment(
-        **published.model_dump(include={"title", "period", "period_start", "period_end",
-                                        "scope", "ceiling", *SECTIONS}),
+        **published.model_dump(include=copied),
         series_id=series,
         edition=_last_edition(session, series) + 1,
         supersedes_id=assessment_id,
         changes=changes.strip(),
         author=username,
-    )  # fmt: skip
+    )
     _apply(correction, snapshot)
     session.add(correction)
     session.flush()
@@ -224,4 +228,19 @@ def _refuse_open_edition(session: Session, series_id: int) -> None:
         raise AssessmentError(
             f"edition {open_edition.edition} of this series (assessment {open_edition.id}) "
             "is already being written; finish or withdraw it first"
+        )
+
+
+def _refuse_superseded(session: Session, published: Assessment) -> None:
+    """Only the latest published edition of a series is corrected."""
+    query = select(Assessment).where(
+        col(Assessment.series_id) == published.series_id,
+        col(Assessment.status) == AssessmentStatus.PUBLISHED,
+        col(Assessment.edition) > published.edition,
+    )
+    later = session.exec(query.order_by(col(Assessment.edition).desc())).first()
+    if later is not None:
+        raise AssessmentError(
+            f"assessment {published.id} is superseded by edition {later.edition} "
+            f"(assessment {later.id}); correct that one"
         )

@@ -8,7 +8,9 @@ SQL conditions to their query, so nothing above the clearance ever leaves the da
 - an incident is visible when none of its documents is above the clearance (its marking
   is the most restrictive of its documents'). A merged incident is judged with the documents
   of the incident it was merged into, since its own moved there;
-- an audit event about a finding, document or incident is visible when that entity is.
+- an assessment is visible when its marking ceiling is within the clearance;
+- an audit event about a finding, document, incident or assessment is visible when that
+  entity is.
 
 Something above the clearance is "not found", never "forbidden": the same answer as a
 missing id, so a user cannot learn that it exists.
@@ -24,9 +26,10 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import col
 
 from nlp.vocabulary import Tlp
-from storage.models import Document, Finding, Incident, IncidentDocument, ReviewEvent
+from storage.models import Assessment, Document, Finding, Incident, IncidentDocument, ReviewEvent
 
-GUARDED_ENTITIES = ("finding", "document", "incident")  # audit events hidden with them
+# Audit events about these are hidden with them (an assessment by its marking ceiling).
+GUARDED_ENTITIES = ("finding", "document", "incident", "assessment")
 
 
 def readable_markings(clearance: Tlp) -> list[Tlp]:
@@ -77,6 +80,7 @@ def event_visible(clearance: Tlp) -> ColumnElement[bool]:
     finding = _table(Finding).alias("event_finding")
     document = _table(Document).alias("event_document")
     incident = _table(Incident).alias("event_incident")
+    assessment = _table(Assessment).alias("event_assessment")
     return or_(
         kind.not_in(list(GUARDED_ENTITIES)),
         and_(
@@ -94,6 +98,13 @@ def event_visible(clearance: Tlp) -> ColumnElement[bool]:
         and_(
             kind == "incident",
             exists().where(incident.c.id == entity, incident_visible(clearance, incident)),
+        ),
+        and_(
+            kind == "assessment",
+            exists().where(
+                assessment.c.id == entity,
+                assessment.c.ceiling.in_(readable_markings(clearance)),
+            ),
         ),
     )
 

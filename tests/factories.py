@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -128,12 +129,19 @@ def create_user(
     return user
 
 
+@lru_cache(maxsize=1)
+def _unknown_password_hash() -> str:
+    """One hash for every create_actor account: hashing is slow on purpose, and nobody signs
+    in with a password nobody knows."""
+    return hash_password(uuid.uuid4().hex)
+
+
 def create_actor(
     session: Session, username: str, role: Role = Role.ANALYST, clearance: Tlp = Tlp.RED
 ) -> str:
     """An enabled account, so storage functions accept `username` as the acting user (the row
     itself: tests act as short names like "a" that sign-up would refuse)."""
-    password_hash = hash_password(uuid.uuid4().hex)
+    password_hash = _unknown_password_hash()
     session.add(
         User(username=username, role=role, clearance=clearance, password_hash=password_hash)
     )

@@ -20,6 +20,7 @@ from storage.assessments import (
     get_assessment,
     list_assessments,
     publish,
+    refresh_snapshot,
     return_to_draft,
     snapshot_of,
     start_correction,
@@ -32,6 +33,7 @@ from storage.authz import OPERATOR, PermissionDenied
 from storage.db import session_scope
 from storage.models import Assessment, ReviewEvent
 from storage.objectstore import get_object_store
+from storage.review import search_events
 from tests.factories import create_actor, create_document, create_incident
 
 PERIOD = "2026-Q3"
@@ -147,8 +149,10 @@ def test_four_eyes_the_author_is_refused_and_a_second_editor_publishes(
     assert (published.published_by, published.author) == ("bob", "alice")
     assert sorted(published.outputs) == ["html", "md"]
     assert get_object_store().get(published.outputs["md"]) == fake_render(published)["md"]
-    actions = [e.action for e in assessment_history(session=session, assessment_id=ident,
-                                                    clearance=Tlp.RED)]  # fmt: skip
+    actions = [
+        e.action
+        for e in assessment_history(session=session, assessment_id=ident, clearance=Tlp.RED)
+    ]
     assert actions == ["draft", "submit", "refused", "publish"]
 
 
@@ -217,8 +221,9 @@ def test_an_analyst_may_not_draft(session: Session, engine: Engine) -> None:
 def test_only_an_edition_in_review_is_published(session: Session) -> None:
     assessment = draft(session)
     with pytest.raises(AssessmentError, match="is draft, not in review"):
-        publish(session=session, username="bob", assessment_id=assessment.id or 0,
-                render=fake_render)  # fmt: skip
+        publish(
+            session=session, username="bob", assessment_id=assessment.id or 0, render=fake_render
+        )
 
 
 @pytest.mark.usefixtures("editors")
@@ -227,14 +232,18 @@ def test_a_published_edition_never_changes(session: Session) -> None:
     published = publish(session=session, username="bob", assessment_id=ident, render=fake_render)
     session.commit()
     attempts: list[Callable[[], object]] = [
-        lambda: update_sections(session=session, username="alice", assessment_id=ident,
-                                version=published.version, sections={"summary": "x"}),
+        lambda: update_sections(
+            session=session,
+            username="alice",
+            assessment_id=ident,
+            version=published.version,
+            sections={"summary": "x"},
+        ),
         lambda: submit_for_review(session=session, username="alice", assessment_id=ident),
         lambda: withdraw(session=session, username="alice", assessment_id=ident, reason="x"),
         lambda: return_to_draft(session=session, username="bob", assessment_id=ident, reason="x"),
-        lambda: publish(session=session, username="carol", assessment_id=ident,
-                        render=fake_render),
-    ]  # fmt: skip
+        lambda: publish(session=session, username="carol", assessment_id=ident, render=fake_render),
+    ]
     for attempt in attempts:
         with pytest.raises(AssessmentError, match="published editions never change; start a"):
             attempt()
@@ -247,8 +256,13 @@ def test_the_published_snapshot_is_frozen_and_renders_byte_identical(session: Se
     session.commit()
     stored = get_object_store().get(published.outputs["html"])
     document = create_document(session, marking=Tlp.GREEN)
-    create_incident(session, [document], status=IncidentStatus.CONFIRMED,
-                    occurred_on=date(2026, 9, 1), country="FR")  # fmt: skip
+    create_incident(
+        session,
+        [document],
+        status=IncidentStatus.CONFIRMED,
+        occurred_on=date(2026, 9, 1),
+        country="FR",
+    )
     session.expire_all()
     again = get_assessment(session=session, assessment_id=ident, clearance=Tlp.RED)
     assert len(snapshot_of(again).incidents) == 1
@@ -264,8 +278,13 @@ def test_a_correction_is_a_new_edition_naming_its_changes(session: Session) -> N
     with pytest.raises(AssessmentError, match="must say what it changes"):
         start_correction(session=session, username="carol", assessment_id=ident, changes=" ")
     document = create_document(session, marking=Tlp.GREEN)
-    create_incident(session, [document], status=IncidentStatus.CONFIRMED,
-                    occurred_on=date(2026, 9, 1), country="FR")  # fmt: skip
+    create_incident(
+        session,
+        [document],
+        status=IncidentStatus.CONFIRMED,
+        occurred_on=date(2026, 9, 1),
+        country="FR",
+    )
     correction = start_correction(
         session=session, username="carol", assessment_id=ident, changes="Adds the Lyon seizure."
     )
@@ -274,24 +293,53 @@ def test_a_correction_is_a_new_edition_naming_its_changes(session: Session) -> N
     assert correction.status == AssessmentStatus.DRAFT and correction.author == "carol"
     assert correction.changes == "Adds the Lyon seizure."
     assert len(snapshot_of(correction).incidents) == 2
-    update_sections(session=session, username="carol", assessment_id=correction.id or 0,
-                    version=correction.version, sections=update)  # fmt: skip
+    update_sections(
+        session=session,
+        username="carol",
+        assessment_id=correction.id or 0,
+        version=correction.version,
+        sections=update,
+    )
     with pytest.raises(AssessmentError, match="edition 2 of this series"):
         start_correction(session=session, username="bob", assessment_id=ident, changes="again")
+    submit_for_review(session=session, username="carol", assessment_id=correction.id or 0)
+    publish(session=session, username="bob", assessment_id=correction.id or 0, render=fake_render)
+    with pytest.raises(AssessmentError, match="superseded by edition 2"):
+        start_correction(session=session, username="bob", assessment_id=ident, changes="again")
+    third = start_correction(
+        session=session, username="bob", assessment_id=correction.id or 0, changes="Typo"
+    )
+    assert (third.edition, third.summary, third.supersedes_id) == (3, "One seizure.", correction.id)
 
 
 @pytest.mark.usefixtures("editors")
 def test_editing_is_optimistically_locked(session: Session) -> None:
     assessment = draft(session)
     ident, loaded = assessment.id or 0, assessment.version
-    update_sections(session=session, username="alice", assessment_id=ident, version=loaded,
-                    sections={"outlook": "Stable."}, title="Q3")  # fmt: skip
+    update_sections(
+        session=session,
+        username="alice",
+        assessment_id=ident,
+        version=loaded,
+        sections={"outlook": "Stable."},
+        title="Q3",
+    )
     with pytest.raises(AssessmentError, match="changed by someone else"):
-        update_sections(session=session, username="bob", assessment_id=ident, version=loaded,
-                        sections={"outlook": "Rising."})  # fmt: skip
+        update_sections(
+            session=session,
+            username="bob",
+            assessment_id=ident,
+            version=loaded,
+            sections={"outlook": "Rising."},
+        )
     with pytest.raises(AssessmentError, match="unknown sections: body"):
-        update_sections(session=session, username="bob", assessment_id=ident,
-                        version=loaded + 1, sections={"body": "x"})  # fmt: skip
+        update_sections(
+            session=session,
+            username="bob",
+            assessment_id=ident,
+            version=loaded + 1,
+            sections={"body": "x"},
+        )
     edited = get_assessment(session=session, assessment_id=ident, clearance=Tlp.RED)
     assert (edited.outlook, edited.title) == ("Stable.", "Q3")
 
@@ -300,8 +348,7 @@ def test_editing_is_optimistically_locked(session: Session) -> None:
 def test_return_comment_and_withdraw(session: Session) -> None:
     ident = in_review(session)
     add_comment(session=session, username="bob", assessment_id=ident, text="Check the dates.")
-    returned = return_to_draft(session=session, username="bob", assessment_id=ident,
-                               reason="Dates")  # fmt: skip
+    returned = return_to_draft(session=session, username="bob", assessment_id=ident, reason="Dates")
     assert returned.status == AssessmentStatus.DRAFT
     assert [a.id for a in waiting_for_editors(session=session, clearance=Tlp.RED)] == [ident]
     withdraw(session=session, username="alice", assessment_id=ident, reason="Superseded")
@@ -341,6 +388,35 @@ def test_reads_hide_assessments_above_the_clearance(session: Session) -> None:
 
 @pytest.mark.usefixtures("editors")
 def test_the_operator_drafts_on_a_schedule(session: Session) -> None:
-    assessment = create_draft(session=session, username=OPERATOR, period="2026-08",
-                              ceiling=Tlp.RED)  # fmt: skip
+    assessment = create_draft(session=session, username=OPERATOR, period="2026-08", ceiling=Tlp.RED)
     assert assessment.author == "operator" and assessment.period == "2026-08"
+
+
+@pytest.mark.usefixtures("editors")
+def test_refreshing_a_draft_takes_in_newly_confirmed_incidents(session: Session) -> None:
+    assessment = draft(session)
+    ident, loaded = assessment.id or 0, assessment.version
+    document = create_document(session, marking=Tlp.AMBER)
+    create_incident(
+        session,
+        [document],
+        status=IncidentStatus.CONFIRMED,
+        occurred_on=date(2026, 9, 1),
+        country="FR",
+    )
+    refreshed = refresh_snapshot(session=session, username="bob", assessment_id=ident)
+    assert len(snapshot_of(refreshed).incidents) == 2 and refreshed.marking == Tlp.AMBER
+    assert refreshed.version == loaded + 1
+    submit_for_review(session=session, username="alice", assessment_id=ident)
+    with pytest.raises(AssessmentError, match="is in review, not draft"):
+        refresh_snapshot(session=session, username="bob", assessment_id=ident)
+
+
+@pytest.mark.usefixtures("editors")
+def test_audit_events_of_an_assessment_are_hidden_with_it(session: Session) -> None:
+    red = draft(session, ceiling=Tlp.RED)
+    green = draft(session, ceiling=Tlp.GREEN)
+    events, _ = search_events(session=session, clearance=Tlp.AMBER, entity_type="assessment")
+    assert [e.entity_id for e in events] == [green.id]
+    events, _ = search_events(session=session, clearance=Tlp.RED, entity_type="assessment")
+    assert sorted(e.entity_id for e in events) == sorted([green.id, red.id])
