@@ -289,7 +289,7 @@ def sample_snapshot(count: int = 14, **fields: Any) -> Snapshot:
     """A 2026-Q3 snapshot of `count` incidents, a hostile title among them, with two left out
     above its ceiling (TLP:AMBER) and one undated."""
     incidents = [sample_incident(n) for n in range(count)]
-    if incidents:
+    if len(incidents) > 1:
         incidents[1] = sample_incident(1, title=HOSTILE_TITLE, occurred_until=date(2026, 7, 12))
     values: dict[str, Any] = {
         "period": "2026-Q3",
