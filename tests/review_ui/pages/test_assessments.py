@@ -88,6 +88,10 @@ def _draft_and_submit(engine: Engine) -> AppTest:
     assert (draft.period, draft.author, draft.status) == ("2026-Q3", "editor-a", "draft")
     assert at.session_state[SELECTED] == draft.id
     ident = int(draft.id or 0)
+    at.button(key=f"refresh_{ident}").click().run()
+    assert [s.value for s in at.success] == ["Data rebuilt from the confirmed incidents."]
+    draft = stored(engine)
+    assert draft.version == 2
     at.text_area(key=section_key(ident, draft.version, "summary")).input("**Rising** trend")
     at.run()
     assert "**Rising** trend" in texts(at)  # the live preview, as Markdown
@@ -119,8 +123,8 @@ def test_draft_edit_submit_and_four_eyes_publish(people: Engine) -> None:
         actions = [e.action for e in session.exec(select(ReviewEvent)).all()]
     assert actions[-4:] == ["edit", "submit", "refused", "publish"]
     history = second.dataframe[-1].value
-    assert list(history["Action"]) == ["draft", "edit", "submit", "refused", "publish"]
-    assert history["Comment or reason"][1] == "changed: Summary"
+    assert list(history["Action"]) == ["draft", "refresh", "edit", "submit", "refused", "publish"]
+    assert history["Comment or reason"][2] == "changed: Summary"
     second.text_area(key=f"changes_{ident}").input("Corrected the count of thefts")
     second.button(key=f"FormSubmitter:correct_{ident}-Start correction").click().run()
     with session_scope(people) as session:
