@@ -21,9 +21,10 @@ from sqlmodel import Session, col, select
 
 from flows.commands.review import streamlit_command, ui_environment
 from flows.local_prefect import free_port, wait_healthy
-from nlp.vocabulary import ReviewStatus
+from nlp.vocabulary import IncidentStatus, ReviewStatus, Tlp
+from storage.assessments import snapshot_of
 from storage.db import engine_for
-from storage.models import Finding, ReviewEvent
+from storage.models import Assessment, Finding, ReviewEvent
 from storage.models.users import UiSession
 from storage.schema import create_schema
 from storage.seed import seed_synthetic
@@ -451,3 +452,92 @@ def test_edit_and_confirm_an_incident_record(browser: Browser) -> None:
     rerun(page, page.get_by_role("button", name="Search").first.click)
     expect(page.get_by_text("rows 1-3 of 3")).to_be_visible()  # open, edit, confirm
     browser.shot("15-incident-audit")
+
+
+HOSTILE_INCIDENT = "<img src=x onerror=alert(5)> **Cs-137** [gauge](javascript:alert(6))"
+
+
+def _told(page: Any, message: str) -> None:
+    """The outcome of an action, as the toast shown wherever the editor has scrolled to;
+    the toast is drawn by the action's rerun, so once it shows the rerun has begun."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stToast").filter(has_text=message)).to_be_visible()
+    settle(page)
+
+
+def _choose(page: Any, label: str, option: str) -> None:
+    """Pick an option of a Streamlit selectbox."""
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option).first.click()
+
+
+def test_editor_workspace_draft_review_and_four_eyes_publish(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    suffix = uuid.uuid4().hex[:8]
+    author, second = f"editor-a-{suffix}", f"editor-b-{suffix}"
+    with Session(browser.app.engine) as session:
+        for name in (author, second):
+            create_user(session, name, role="editor", password=PASSWORD)
+        document = create_document(session, **HOSTILE_METADATA, marking=Tlp.GREEN)
+        create_incident(session, [document], author, IncidentStatus.CONFIRMED,
+                        title=HOSTILE_INCIDENT, occurred_on=date(2026, 5, 3), country="NL",
+                        latitude=51.92, longitude=4.48, place="Rotterdam")  # fmt: skip
+    page = browser.page
+    browser.sign_in(author)
+    browser.nav("Assessments")
+    page.get_by_text("New draft", exact=True).click()
+    page.get_by_role("textbox", name="Period").fill("2026-Q2")
+    page.get_by_role("textbox", name="Title (optional)").fill("<b>Q2</b> [x](javascript:1)")
+    page.get_by_role("button", name="Create draft").click()
+    _told(page, "Draft for 2026-Q2 created.")
+    expect(page.locator(".ri-block", has_text="<b>Q2</b> [x](javascript:1)")).to_be_visible()
+    browser.shot("20-assessments-new-draft")
+    summary = page.get_by_role("textbox", name="Summary (Markdown)")
+    summary.fill("Seizures **rose** in the quarter.\n\n- Cs-137 gauges\n- scams")
+    summary.press("Control+Enter")
+    expect(page.locator("strong", has_text="rose")).to_be_visible()  # the live preview
+    settle(page)
+    browser.shot("21-assessment-editor-preview")
+    page.get_by_role("button", name="Save").click()
+    _told(page, "Sections saved.")
+    page.get_by_role("button", name="Submit for review").click()
+    _told(page, "Submitted for review.")
+    page.get_by_role("button", name="Publish").click()
+    _told(page, "another editor must publish it")
+    browser.shot("22-assessment-four-eyes-refused")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    browser.sign_in(second)
+    expect(page.get_by_text("Waiting for editors: 0 draft(s), 1 in review.")).to_be_visible()
+    browser.nav("Assessments")
+    page.get_by_role("radio", name="In review").click()
+    expect(page.get_by_role("combobox", name="Open edition")).to_be_visible()  # none in draft
+    settle(page)
+    _choose(page, "Open edition", "2026-Q2")
+    expect(page.get_by_role("button", name="Publish")).to_be_visible()
+    settle(page)
+    page.get_by_role("button", name="Publish").click()
+    _told(page, "Published.")
+    download = page.get_by_role("button", name="Download PDF")
+    expect(download).to_be_visible()
+    browser.shot("23-assessment-published")
+    with page.expect_download() as pdf:
+        download.click()
+    assert pdf.value.suggested_filename == "assessment-2026-Q2-ed1.pdf"
+    page.get_by_role("tab", name="History").click()
+    history = page.get_by_role("tabpanel", name="History").get_by_test_id("stDataFrame")
+    expect(history).to_be_visible()
+    browser.shot("24-assessment-history")
+    page.get_by_role("tab", name="Data").click()
+    expect(
+        page.get_by_role("tabpanel", name="Data").get_by_test_id("stMetric").first
+    ).to_be_visible()
+    browser.shot("25-assessment-data")
+    incidents = page.get_by_role("tabpanel", name="Data").get_by_test_id("stDataFrame")
+    incidents.scroll_into_view_if_needed()
+    browser.shot("26-assessment-data-charts")
+    with Session(browser.app.engine) as session:
+        published = session.exec(select(Assessment).where(Assessment.author == author)).one()
+    assert [i.title for i in snapshot_of(published).incidents] == [HOSTILE_INCIDENT]
