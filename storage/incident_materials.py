@@ -42,7 +42,32 @@ def materials_from_findings(
         material = _material(finding)
         key = _key(material)
         grouped[key] = _combine(grouped[key], material) if key in grouped else material
-    return sorted(grouped.values(), key=danger_order)
+    return sorted(_fold_bare_mentions(list(grouped.values())), key=danger_order)
+
+
+def _fold_bare_mentions(materials: list[IncidentMaterial]) -> list[IncidentMaterial]:
+    """A bare mention ("the Cs-137 source") of a material that is also quoted with an
+    activity, quantity or serial number is the same material: fold it into the first such
+    one, so the record lists each material once."""
+    detailed: dict[str, int] = {}
+    for index, material in enumerate(materials):
+        if _identifying(material):
+            detailed.setdefault(material.name.casefold(), index)
+    kept: list[IncidentMaterial | None] = list(materials)
+    for index, material in enumerate(materials):
+        target = detailed.get(material.name.casefold())
+        if target is not None and not _identifying(material):
+            into = kept[target]
+            assert into is not None  # a detailed material is never folded away
+            kept[target], kept[index] = _combine(into, material), None
+    return [material for material in kept if material is not None]
+
+
+def _identifying(material: IncidentMaterial) -> bool:
+    return any(
+        value is not None
+        for value in (material.activity_bq, material.quantity_g, material.serial_number)
+    )
 
 
 def danger_order(material: IncidentMaterial) -> tuple[int, str]:

@@ -97,6 +97,28 @@ def test_materials_come_only_from_confirmed_or_corrected_findings(session: Sessi
     assert _actions(session, incident) == ["open", "refresh_materials"]
 
 
+def test_a_bare_mention_folds_into_the_quoted_material(session: Session) -> None:
+    document = create_document(session, text="Cs-137 source of 3.7 GBq stolen; the Cs-137 ...")
+    bare = _material(session, document, "Cs-137", ReviewStatus.CONFIRMED)
+    quoted = ident(
+        create_finding(
+            session,
+            document,
+            "3.7 GBq",
+            "MATERIAL",
+            normalized="Cs-137",
+            status=ReviewStatus.CONFIRMED,
+            attributes={"activity_bq": 3.7e9, "iaea_category": 4},
+        )
+    )
+    materials = materials_from_findings(
+        session=session, document_ids=[ident(document)], clearance=Tlp.RED
+    )
+    assert [(m.name, m.activity_bq, sorted(m.finding_ids)) for m in materials] == [
+        ("Cs-137", 3.7e9, sorted([bare, quoted]))
+    ]
+
+
 def test_update_audits_exactly_the_changed_fields(session: Session) -> None:
     incident = create_incident(session, [create_document(session, countries=["NL"])])
     stale = incident.version
