@@ -6,11 +6,16 @@ from pathlib import Path
 
 import pytest
 import typer
+from sqlmodel import select
 from typer.testing import CliRunner
 
 from flows.commands import ingestion
 from flows.demo_setup import demo_source_names
-from nlp.vocabulary import DocumentStatus
+from nlp.vocabulary import AssessmentStatus, DocumentStatus, IncidentStatus
+from storage.assessments import snapshot_of
+from storage.db import session_scope
+from storage.models import Assessment, Incident, ReviewEvent
+from storage.objectstore import get_object_store
 from tests.factories import documents, failures, runs
 
 pytestmark = pytest.mark.usefixtures("prefect_harness", "ingest_env")
@@ -97,6 +102,7 @@ def test_demo_then_ingest_adds_nothing(ingest_env: Path) -> None:
     assert {doc.source_id for doc in stored} and all(doc.raw_key for doc in stored)
     assert (ingest_env / "inbox" / "demo-bureau" / "quarantine").is_dir()
     assert failures() and all(f.reason for f in failures())
+    assert_every_stage_shown(output)
     again = invoke("ingest")  # the demo's feeds and pages: only `radintel demo` fetches them
     assert len(documents()) == len(stored)
     assert "demo-bureau" in again and "demo-feed" not in again and "demo-web" not in again
@@ -106,3 +112,28 @@ def test_demo_then_ingest_adds_nothing(ingest_env: Path) -> None:
     demo_runs = ingest_runs[-len(demo_source_names()) :]
     assert sum(run.counts.get("not_modified", 0) for run in demo_runs) == 18
     assert not any((ingest_env / "inbox" / "demo-bureau").glob("*.*"))
+    assert_every_stage_shown(output)  # the rerun made no second incident or edition
+
+
+def assert_every_stage_shown(output: str) -> None:
+    """The demo ends with confirmed incidents, decided by the demo analyst, and one
+    assessment drafted by one demo editor and published by another."""
+    assert "20 incidents confirmed" in output or "0 incidents confirmed" in output
+    with session_scope() as session:
+        incidents = session.exec(select(Incident)).all()
+        assert len(incidents) == 20
+        assert {i.status for i in incidents} == {IncidentStatus.CONFIRMED}
+        assert {i.confirmed_by for i in incidents} == {"analyst"}
+        actions = session.exec(
+            select(ReviewEvent.action).where(ReviewEvent.username == "analyst")
+        ).all()
+        assert {"bulk_confirm", "open", "edit", "confirm"} <= set(actions)
+        [edition] = session.exec(select(Assessment)).all()
+        assert (edition.status, edition.author, edition.published_by) == (
+            AssessmentStatus.PUBLISHED,
+            "editor",
+            "chief-editor",
+        )
+        assert len(snapshot_of(edition).incidents) == 11  # confirmed in 2025-Q2
+        assert set(edition.outputs) == {"html", "pdf", "md"}
+        assert all(get_object_store().exists(key) for key in edition.outputs.values())
