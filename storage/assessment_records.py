@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from nlp.vocabulary import AssessmentStatus, AuditEntity, Tlp
 from storage.assessment_snapshot import AssessmentError
+from storage.audit import record_event
 from storage.clearance import readable_markings
 from storage.models import Assessment, ReviewEvent, Snapshot, User
 from storage.models.assessments import SECTIONS
@@ -104,14 +105,13 @@ def audit(
     after: dict[str, Any] | None = None,
     reason: str | None = None,
 ) -> None:
-    session.add(
-        ReviewEvent(
-            username=username,
-            action=action,
-            entity_type=AuditEntity.ASSESSMENT,
-            entity_id=assessment_id,
-            before=before,
-            after=after,
-            reason=reason,
-        )
+    record_event(
+        session,
+        entity=AuditEntity.ASSESSMENT,
+        entity_id=assessment_id,
+        username=username,
+        action=action,
+        before=before,
+        after=after,
+        reason=reason,
     )

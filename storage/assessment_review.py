@@ -22,6 +22,7 @@ from storage.assessment_records import (
     state,
 )
 from storage.assessment_snapshot import AssessmentError
+from storage.audit import record_event
 from storage.authz import EDITORS, PermissionDenied, require_actor
 from storage.models import Assessment, ReviewEvent, User
 from storage.models._base import utcnow
@@ -84,14 +85,14 @@ def add_comment(*, session: Session, username: str, assessment_id: int, text: st
     require_status(assessment, *OPEN_STATUSES)
     if not text.strip():
         raise AssessmentError("a comment needs some text")
-    event = ReviewEvent(
+    event = record_event(
+        session,
         username=username,
         action="comment",
-        entity_type=AuditEntity.ASSESSMENT,
+        entity=AuditEntity.ASSESSMENT,
         entity_id=assessment_id,
         reason=text.strip(),
     )
-    session.add(event)
     session.flush()
     return event
 

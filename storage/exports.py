@@ -24,9 +24,10 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from nlp.vocabulary import AuditEntity, ExportKind, IncidentStatus, ReviewStatus, Tlp
+from storage.audit import record_event
 from storage.authz import REVIEWERS, Operator, require_actor
 from storage.clearance import most_restrictive
-from storage.models import Document, Finding, Incident, IncidentDocument, ReviewEvent, Source
+from storage.models import Document, Finding, Incident, IncidentDocument, Source
 from storage.periods import Period
 
 EXPORTED_FINDINGS = (ReviewStatus.CONFIRMED, ReviewStatus.CORRECTED)
@@ -113,10 +114,14 @@ def record_export(
         "ceiling": ceiling.value,
         "limit": records.limit.value,
     }
-    event = ReviewEvent(
-        username=username, action="export", entity_type=AuditEntity.EXPORT, entity_id=0, after=after
+    record_event(
+        session,
+        username=username,
+        action="export",
+        entity=AuditEntity.EXPORT,
+        entity_id=0,
+        after=after,
     )
-    session.add(event)
     session.flush()
 
 

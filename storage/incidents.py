@@ -25,6 +25,7 @@ from nlp.vocabulary import (
     ReviewStatus,
     Tlp,
 )
+from storage.audit import record_event
 from storage.authz import REVIEWERS, require_actor
 from storage.clearance import (
     document_visible,
@@ -43,7 +44,6 @@ from storage.models import (
     IncidentCreate,
     IncidentDocument,
     IncidentMaterial,
-    ReviewEvent,
 )
 from storage.models._base import utcnow
 
@@ -75,16 +75,15 @@ def _audit(
     after: dict[str, Any] | None = None,
     reason: str | None = None,
 ) -> None:
-    session.add(
-        ReviewEvent(
-            username=username,
-            action=action,
-            entity_type=AuditEntity.INCIDENT,
-            entity_id=incident_id,
-            before=before,
-            after=after,
-            reason=reason,
-        )
+    record_event(
+        session,
+        entity=AuditEntity.INCIDENT,
+        entity_id=incident_id,
+        username=username,
+        action=action,
+        before=before,
+        after=after,
+        reason=reason,
     )
 
 

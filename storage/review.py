@@ -15,6 +15,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from nlp.vocabulary import AuditEntity, FindingOrigin, Label, ReviewStatus, Tlp
+from storage.audit import record_event
 from storage.authz import REVIEWERS, require_actor
 from storage.clearance import event_visible, finding_visible
 from storage.models import Document, Finding, ReviewEvent, Suppression
@@ -109,17 +110,16 @@ def _apply(
     if result.rowcount == 0:  # type: ignore[attr-defined]
         raise _conflict(session, finding_id)
     after = _load(session, finding_id)
-    session.add(
-        ReviewEvent(
-            at=now,
-            username=username,
-            action=action,
-            entity_type=AuditEntity.FINDING,
-            entity_id=finding_id,
-            before=before_state,
-            after=snapshot(after),
-            reason=reason,
-        )
+    record_event(
+        session,
+        at=now,
+        username=username,
+        action=action,
+        entity=AuditEntity.FINDING,
+        entity_id=finding_id,
+        before=before_state,
+        after=snapshot(after),
+        reason=reason,
     )
     session.flush()
     return after
@@ -303,14 +303,13 @@ def add_finding(
     session.add(finding)
     session.flush()
     assert finding.id is not None
-    session.add(
-        ReviewEvent(
-            username=username,
-            action="add",
-            entity_type=AuditEntity.FINDING,
-            entity_id=finding.id,
-            after=snapshot(finding),
-        )
+    record_event(
+        session,
+        username=username,
+        action="add",
+        entity=AuditEntity.FINDING,
+        entity_id=finding.id,
+        after=snapshot(finding),
     )
     session.flush()
     return finding

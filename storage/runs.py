@@ -9,9 +9,10 @@ from datetime import timedelta
 
 from sqlmodel import Session, col, select
 
-from nlp.vocabulary import RunStatus
+from nlp.vocabulary import AuditEntity, RunStatus
+from storage.audit import record_event
 from storage.authz import REVIEWERS, require_actor
-from storage.models import IngestFailure, IngestRun, ReviewEvent
+from storage.models import IngestFailure, IngestRun
 from storage.models._base import utcnow
 
 
@@ -153,14 +154,13 @@ def retry_failure(*, session: Session, failure_id: int, username: str) -> Ingest
     failure.retried_at = utcnow()
     failure.resolved = False
     session.add(failure)
-    session.add(
-        ReviewEvent(
-            username=username,
-            action="retry",
-            entity_type="failure",
-            entity_id=failure_id,
-            after={"item": failure.item, "retried_at": str(failure.retried_at)},
-        )
+    record_event(
+        session,
+        username=username,
+        action="retry",
+        entity=AuditEntity.FAILURE,
+        entity_id=failure_id,
+        after={"item": failure.item, "retried_at": str(failure.retried_at)},
     )
     session.flush()
     return failure

@@ -12,8 +12,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, select
 
 from nlp.vocabulary import AuditEntity, Role, Tlp
+from storage.audit import record_event
 from storage.authz import ADMINS, SYSTEM, require_actor
-from storage.models import ReviewEvent, SignInAttempt, User
+from storage.models import SignInAttempt, User
 from storage.models._base import utcnow
 from storage.passwords import password_problem
 from storage.throttle import DEFAULT_POLICY, SignInPolicy, throttled_until
@@ -97,14 +98,14 @@ def create_user(
     session.add(user)
     session.flush()
     assert user.id is not None
-    event = ReviewEvent(
+    record_event(
+        session,
         username=created_by,
         action="create_user",
-        entity_type=AuditEntity.USER,
+        entity=AuditEntity.USER,
         entity_id=user.id,
         after={"username": username, "role": role.value, "clearance": clearance.value},
     )
-    session.add(event)
     session.flush()
     log.info("user %s created with role %s by %s", username, role.value, created_by)
     return user
@@ -122,15 +123,14 @@ def set_clearance(*, session: Session, username: str, clearance: Tlp | str, by: 
     before = {"clearance": Tlp(user.clearance).value}
     user.clearance = new
     session.add(user)
-    session.add(
-        ReviewEvent(
-            username=by,
-            action="set_clearance",
-            entity_type="user",
-            entity_id=user.id,
-            before=before,
-            after={"clearance": new.value},
-        )
+    record_event(
+        session,
+        username=by,
+        action="set_clearance",
+        entity=AuditEntity.USER,
+        entity_id=user.id,
+        before=before,
+        after={"clearance": new.value},
     )
     session.flush()
     log.info("user %s clearance set to %s by %s", username, new.value, by)
@@ -161,15 +161,14 @@ def set_disabled(*, session: Session, username: str, disabled: bool, by: str) ->
     user.disabled = disabled
     assert user.id is not None
     session.add(user)
-    session.add(
-        ReviewEvent(
-            username=by,
-            action="disable_user" if disabled else "enable_user",
-            entity_type=AuditEntity.USER,
-            entity_id=user.id,
-            before=before,
-            after={"disabled": disabled},
-        )
+    record_event(
+        session,
+        username=by,
+        action="disable_user" if disabled else "enable_user",
+        entity=AuditEntity.USER,
+        entity_id=user.id,
+        before=before,
+        after={"disabled": disabled},
     )
     if disabled:  # a disabled account loses its open sessions in the same transaction
         revoke_all_for_user(session=session, username=username)
@@ -204,14 +203,13 @@ def reset_password(*, session: Session, username: str, by: str) -> str:
     temporary = secrets.token_urlsafe(TEMPORARY_PASSWORD_BYTES)
     _set_password(session, user, temporary, must_change=True)
     assert user.id is not None
-    session.add(
-        ReviewEvent(
-            username=by,
-            action="reset_password",
-            entity_type="user",
-            entity_id=user.id,
-            after={"must_change_password": True},
-        )
+    record_event(
+        session,
+        username=by,
+        action="reset_password",
+        entity=AuditEntity.USER,
+        entity_id=user.id,
+        after={"must_change_password": True},
     )
     revoke_all_for_user(session=session, username=username)
     session.flush()
@@ -245,10 +243,12 @@ def change_password(
         raise UserError("the current password is wrong (after repeated errors: wait and retry)")
     _set_password(session, user, new_password, must_change=False)
     assert user.id is not None
-    session.add(
-        ReviewEvent(
-            username=username, action="change_password", entity_type="user", entity_id=user.id
-        )
+    record_event(
+        session,
+        username=username,
+        action="change_password",
+        entity=AuditEntity.USER,
+        entity_id=user.id,
     )
     session.flush()
     log.info("password of %s changed", username)
