@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -53,6 +54,11 @@ class FlowSettings(BaseSettings):
     assessment_period: PeriodKind = PeriodKind.MONTH
     assessment_ceiling: Tlp = Tlp.AMBER
     assessment_scope: str | None = None  # None: the world; or a country code or region
+    # Operations: one JSON object per log line for a log shipper ("text" for a terminal),
+    # and the Prometheus exporter of `radintel serve` and of the workers (None: no exporter).
+    log_format: Literal["text", "json"] = "text"
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
+    metrics_addr: str = "127.0.0.1"  # 0.0.0.0 in a container, for Prometheus to reach it
 
     @property
     def resolved_sources_file(self) -> Path:

@@ -189,8 +189,10 @@ def serve() -> None:
     from flows.extract import extract_flow
     from flows.ingest import FEED_KINDS, INBOX_KINDS, ingest_flow
     from flows.local_prefect import local_prefect_server
+    from flows.metrics import start_configured_exporter
 
     require_schema()
+    start_configured_exporter()
     settings = get_flow_settings()
     schedules = (
         ("feeds", FEED_KINDS, settings.feed_schedule_minutes),
