@@ -138,8 +138,9 @@ def start_exporter(
     return server, thread
 
 
-def start_configured_exporter() -> None:
+def start_configured_exporter() -> tuple[WSGIServer, threading.Thread] | None:
     """The process exporter of a scheduler or worker, when RADINTEL_METRICS_PORT is set."""
     settings = get_flow_settings()
-    if settings.metrics_port is not None:
-        start_exporter(settings.metrics_port, settings.metrics_addr, process_registry())
+    if settings.metrics_port is None:
+        return None
+    return start_exporter(settings.metrics_port, settings.metrics_addr, process_registry())

@@ -10,6 +10,8 @@ import typer
 from flows.metrics import database_registry, start_exporter
 from flows.settings import get_flow_settings
 
+DEFAULT_PORT = 9464  # the port commonly used by Prometheus exporters of applications
+
 
 def metrics(
     port: Annotated[
@@ -23,13 +25,11 @@ def metrics(
     review and each source's last successful run on /metrics until stopped. Run one per
     deployment: every figure is read from the shared database at scrape time."""
     settings = get_flow_settings()
-    chosen_port = port if port is not None else settings.metrics_port or DEFAULT_PORT
-    server, _ = start_exporter(chosen_port, addr or settings.metrics_addr, database_registry())
-    typer.echo(f"metrics on http://{server.server_address[0]}:{server.server_port}/metrics")
+    chosen_port = next(p for p in (port, settings.metrics_port, DEFAULT_PORT) if p is not None)
+    bind = addr or settings.metrics_addr
+    server, _ = start_exporter(chosen_port, bind, database_registry())
+    typer.echo(f"metrics on http://{bind}:{server.server_port}/metrics")
     threading.Event().wait()  # the exporter's thread serves; Ctrl-C or SIGTERM ends it
-
-
-DEFAULT_PORT = 9464  # the port commonly used by Prometheus exporters of applications
 
 
 def register(app: typer.Typer) -> None:
