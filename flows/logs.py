@@ -6,7 +6,7 @@ their ids with `log_context(...)`; Prefect's own run loggers add flow_run_id and
 each record, and the Prefect run context fills them in for every other logger.
 
 Prefect configures logging when it is imported; `use_json_logs()` (from configure_runtime,
-before that import) points it at logging_json.yml, Prefect's own configuration with
+before that import) points it at logging_json.yaml, Prefect's own configuration with
 JsonFormatter on the console handlers, so Prefect's loggers and ours share one format."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-JSON_LOGGING_CONFIG = Path(__file__).with_name("logging_json.yml")
+JSON_LOGGING_CONFIG = Path(__file__).with_name("logging_json.yaml")
 # Attributes Prefect's run loggers put on their records, copied when present.
 OWN_LOGGERS = ("flows", "storage", "nlp", "review_ui")  # INFO; other libraries WARNING
 PREFECT_RECORD_KEYS = ("flow_run_id", "flow_name", "task_run_id", "task_run_name")
