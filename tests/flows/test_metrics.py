@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,11 +16,17 @@ from prometheus_client import REGISTRY, CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 
 from flows.ingest import ingest_flow
-from flows.metrics import database_registry, observe_extraction, start_exporter
+from flows.metrics import (
+    database_registry,
+    observe_extraction,
+    process_registry,
+    start_exporter,
+)
 from tests.conftest import clear_caches
 from tests.factories import declare, write
 from tests.flows import samples
 
+ROOT = Path(__file__).resolve().parents[2]
 Samples = dict[tuple[str, tuple[tuple[str, str], ...]], float]
 
 
@@ -87,3 +96,17 @@ def test_extraction_latency_per_batch_and_per_document() -> None:
     assert figures[("radintel_extraction_batch_seconds_count", ())] == batches + 1
     assert figures[("radintel_extraction_document_seconds_count", ())] == documents + 4
     assert figures[("radintel_extraction_document_seconds_sum", ())] == pytest.approx(seconds + 2)
+
+
+def test_flow_run_processes_add_up_in_multiprocess_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a flow run's child process observes reaches the worker's exporter."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    child = "from flows.metrics import observe_extraction; observe_extraction(3.0, 3)"
+    subprocess.run([sys.executable, "-c", child], cwd=ROOT, env=env, check=True, timeout=120)
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    figures = scrape(process_registry())
+    assert figures[("radintel_extraction_batch_seconds_count", ())] == 1
+    assert figures[("radintel_extraction_document_seconds_count", ())] == 3
+    assert figures[("radintel_extraction_document_seconds_sum", ())] == 3
