@@ -19,7 +19,7 @@ COMMAND_MODULES = (
     "flows.commands.review",  # ui, seed-synthetic
     "flows.commands.exports",  # export
     "flows.commands.assessments",  # assessment draft, submit, publish, list, render...
-    "flows.commands.operations",  # metrics
+    "flows.commands.monitoring",  # metrics
 )
 
 app = typer.Typer(
