@@ -286,7 +286,9 @@ def demo_review_lines() -> list[str]:
 
 def demo(
     no_ui: Annotated[bool, typer.Option("--no-ui", help="do not start the review UI")] = False,
-    port: Annotated[int, typer.Option(help="port of the review UI")] = 8501,
+    port: Annotated[
+        int | None, typer.Option(help="port of the review UI (default RADINTEL_UI_PORT, 8501)")
+    ] = None,
 ) -> None:
     """Set up the data folder with the demo sources, ingest them, extract, let the demo
     analyst confirm incidents and the demo editors publish an assessment, open the UI."""
