@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 
 from flows.logs import JsonFormatter, log_context
+from flows.runtime import configure_runtime
+from tests.conftest import clear_caches
 from tests.factories import declare, runs, write
 from tests.flows import samples
 
@@ -38,6 +40,18 @@ def test_context_ids_are_added_and_removed() -> None:
     assert (inside["flow"], inside["run_id"], inside["document_ids"]) == ("extract", 7, [3, 4])
     assert "source" not in inside
     assert set(outside) == KEYS and outside["level"] == "WARNING"
+
+
+def test_an_invalid_format_is_left_to_the_command_to_report(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RADINTEL_LOG_FORMAT", "xml")
+    monkeypatch.delenv("PREFECT_LOGGING_SETTINGS_PATH", raising=False)
+    clear_caches()
+    handlers = list(logging.getLogger().handlers)
+    configure_runtime()  # no traceback before the command could say what is wrong
+    assert "PREFECT_LOGGING_SETTINGS_PATH" not in os.environ
+    assert logging.getLogger().handlers == handlers
 
 
 def ingest_in_child(api_url: str, tmp_path: Path) -> list[dict[str, Any]]:
