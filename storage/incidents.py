@@ -34,6 +34,7 @@ from storage.clearance import (
     most_restrictive,
 )
 from storage.documents import get_document
+from storage.link_moot import close_moot_proposals
 from storage.models import (
     Document,
     Finding,
@@ -223,6 +224,10 @@ def _link(session: Session, incident_id: int, document_id: int, username: str, r
             incident_id=incident_id, document_id=document_id, linked_by=username, reason=reason
         )
         session.add(link)
+        session.flush()
+        close_moot_proposals(
+            session=session, incident_id=incident_id, document_id=document_id, username=username
+        )
 
 
 def attach_document(
