@@ -18,10 +18,19 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only review_ui/ on the pat
 
 import streamlit as st  # noqa: E402
 
-from nlp.vocabulary import Role  # noqa: E402
-from review_ui.auth import current_user, sign_in_page, sign_out, sync_cookie  # noqa: E402
+from nlp.vocabulary import AssessmentStatus, Role  # noqa: E402
+from review_ui.auth import (  # noqa: E402
+    SignedIn,
+    current_user,
+    sign_in_page,
+    sign_out,
+    sync_cookie,
+)
 from review_ui.plain_text import plain  # noqa: E402
 from review_ui.safe_html import STYLE  # noqa: E402
+from storage.assessments import waiting_for_editors  # noqa: E402
+from storage.authz import EDITORS  # noqa: E402
+from storage.db import session_scope  # noqa: E402
 
 log = logging.getLogger("review_ui")
 PAGES = Path(__file__).resolve().parent / "pages"
@@ -32,6 +41,9 @@ ANALYST_PAGES = [
     ("dashboard.py", "Dashboard", ":material/monitoring:"),
     ("audit.py", "Audit trail", ":material/history:"),
     ("password.py", "Password", ":material/key:"),
+]
+EDITOR_PAGES = [
+    ("assessments.py", "Assessments", ":material/article:"),
 ]
 ADMIN_PAGES = [
     ("users.py", "Users", ":material/group:"),
@@ -44,9 +56,24 @@ def pages_for(role: Role) -> dict[str, list[st.Page]]:
         return st.Page(PAGES / name, title=title, icon=icon, default=name == "queue.py")
 
     sections = {"Review": [page(*p) for p in ANALYST_PAGES]}
+    if role in EDITORS:
+        sections["Publishing"] = [page(*p) for p in EDITOR_PAGES]
     if role == Role.ADMIN:
         sections["Administration"] = [page(*p) for p in ADMIN_PAGES]
     return sections
+
+
+def waiting_notice(assessments_page: st.Page, user: SignedIn) -> None:
+    """Tell editors, on every page, that drafts or editions in review wait for them."""
+    with session_scope() as session:
+        waiting = waiting_for_editors(session=session, clearance=user.clearance)
+    if not waiting:
+        return
+    in_review = sum(1 for a in waiting if a.status == AssessmentStatus.IN_REVIEW)
+    drafts = len(waiting) - in_review
+    with st.sidebar:
+        st.info(f"Waiting for editors: {drafts} draft(s), {in_review} in review.")
+        st.page_link(assessments_page, label="Open assessments", icon=":material/article:")
 
 
 def main() -> None:
@@ -66,7 +93,10 @@ def main() -> None:
     if user.must_change_password:  # after an administrator's reset: nothing else until done
         page = st.navigation([st.Page(PAGES / "password.py", title="Change password")])
     else:
-        page = st.navigation(pages_for(user.role))
+        sections = pages_for(user.role)
+        page = st.navigation(sections)
+        if "Publishing" in sections:
+            waiting_notice(sections["Publishing"][0], user)
     try:
         page.run()
     except Exception:

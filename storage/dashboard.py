@@ -47,7 +47,7 @@ def overview(*, session: Session, clearance: Tlp) -> Overview:
             session,
             select(func.count())
             .select_from(Incident)
-            .where(Incident.status == IncidentStatus.OPEN, incident_visible(clearance)),
+            .where(Incident.status != IncidentStatus.MERGED, incident_visible(clearance)),
         ),
         unresolved_failures=_count(
             session,
@@ -93,10 +93,10 @@ def weekly_documents(*, session: Session, clearance: Tlp, weeks: int = 104) -> l
 
 
 def weekly_incidents(*, session: Session, clearance: Tlp) -> list[dict[str, Any]]:
-    """Open incidents per ISO week of occurrence (or report when unknown)."""
+    """Incidents (open or confirmed) per ISO week of occurrence (or report when unknown)."""
     query = select(
         col(Incident.occurred_on), col(Incident.reported_on), col(Incident.created_at)
-    ).where(Incident.status == IncidentStatus.OPEN, incident_visible(clearance))
+    ).where(Incident.status != IncidentStatus.MERGED, incident_visible(clearance))
     weeks = Counter(
         iso_week(occurred or reported or created.date())
         for occurred, reported, created in session.exec(query).all()
@@ -105,13 +105,14 @@ def weekly_incidents(*, session: Session, clearance: Tlp) -> list[dict[str, Any]
 
 
 def incidents_by(*, session: Session, field_name: str, clearance: Tlp) -> list[tuple[str, int]]:
-    """Open incidents grouped by incident_type, intent_group, material_group or country."""
+    """Incidents (open or confirmed) grouped by incident_type, intent_group, material_group
+    or country."""
     if field_name not in {"incident_type", "intent_group", "material_group", "country"}:
         raise ValueError(f"cannot group incidents by {field_name}")
     column = col(getattr(Incident, field_name))
     query = (
         select(column, func.count())
-        .where(Incident.status == IncidentStatus.OPEN, incident_visible(clearance))
+        .where(Incident.status != IncidentStatus.MERGED, incident_visible(clearance))
         .group_by(column)
         .order_by(func.count().desc())
     )
@@ -150,7 +151,7 @@ def material_findings_by_group(
 
 def incidents_for_map(*, session: Session, clearance: Tlp) -> list[dict[str, Any]]:
     query = select(Incident).where(
-        Incident.status == IncidentStatus.OPEN,
+        Incident.status != IncidentStatus.MERGED,
         incident_visible(clearance),
         col(Incident.latitude).is_not(None),
         col(Incident.longitude).is_not(None),

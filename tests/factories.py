@@ -416,3 +416,34 @@ def link_evidence(document_id: str = "doc", **fields: Any) -> DocumentEvidence:
             value = frozenset(value)
         values[key] = value
     return DocumentEvidence(**values)
+
+
+def create_link_report(
+    session: Session,
+    text: str,
+    *,
+    nuclide: str = "Cs-137",
+    city: str | None = None,
+    country: str = "MX",
+    incident_date: str = "2026-03-02",
+    **fields: Any,
+) -> Document:
+    """A relevant, extracted report for the linking tests: `nuclide` and `city` (when given)
+    must occur in `text`; they become a MATERIAL and a resolved city finding."""
+    document = create_document(
+        session,
+        text,
+        relevant=True,
+        relevance=0.9,
+        status=DocumentStatus.EXTRACTED,
+        incident_type="theft",
+        countries=[country],
+        incident_date=date.fromisoformat(incident_date),
+        **{"language": "en", "title": text[:40], **fields},
+    )
+    material = {"canonical": nuclide, "material_group": "radioactive_source"}
+    create_finding(session, document, nuclide, "MATERIAL", normalized=nuclide, attributes=material)
+    if city:
+        place = {"place_kind": "city", "place_name": city}
+        create_finding(session, document, city, "GPE", normalized=country, attributes=place)
+    return document

@@ -266,11 +266,28 @@ def demo_credentials() -> list[str]:
     return ["Demo users (sign in with one of these):", *path.read_text("utf-8").splitlines()]
 
 
+def demo_review_lines() -> list[str]:
+    """The demo analyst confirms incidents, two demo editors publish an assessment."""
+    from flows.demo_review import run_demo_review
+
+    outcome = run_demo_review()
+    lines = [f"demo analyst: {outcome.incidents_confirmed} incidents confirmed"]
+    lines += [f"  not built, documents missing: {title}" for title in outcome.incidents_skipped]
+    if outcome.assessment_id is not None:
+        lines.append(
+            f"demo assessment {outcome.assessment_id}: drafted by editor, published by "
+            f"chief-editor; `radintel assessment render {outcome.assessment_id} --format pdf "
+            "--output assessment.pdf` writes its PDF"
+        )
+    return lines
+
+
 def demo(
     no_ui: Annotated[bool, typer.Option("--no-ui", help="do not start the review UI")] = False,
     port: Annotated[int, typer.Option(help="port of the review UI")] = 8501,
 ) -> None:
-    """Set up the data folder with the demo sources, ingest them, extract, open the UI."""
+    """Set up the data folder with the demo sources, ingest them, extract, let the demo
+    analyst confirm incidents and the demo editors publish an assessment, open the UI."""
     from flows.commands.review import start_ui
     from flows.demo_setup import demo_ingest_flow, install_demo_sources
 
@@ -282,6 +299,8 @@ def demo(
     print_runs(demo_ingest_flow())
     demo_extract()
     banner = demo_credentials()
+    for line in demo_review_lines():
+        console.print(Text(line))
     if no_ui:
         for line in banner:
             console.print(Text(line))

@@ -63,7 +63,7 @@ def _figures(clearance: Tlp) -> None:
             ("Relevant", figures.relevant_documents),
             ("Pending findings", figures.pending_findings),
             ("Reviewed", figures.reviewed_findings),
-            ("Open incidents", figures.open_incidents),
+            ("Incidents (open or confirmed)", figures.open_incidents),
             ("Unresolved failures", figures.unresolved_failures),
         ],
         strict=True,

@@ -1,18 +1,26 @@
-"""Incidents: list, detail (documents, materials, places, timeline), open, merge, split."""
+"""Incidents: list, the ITDB record (edit, confirm, reopen), documents, materials, sources
+and grading, places, timeline, merge and split."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from nlp.vocabulary import Role, Tlp
+from nlp.vocabulary import IncidentStatus, Role, Tlp
 from review_ui.auth import SignedIn
-from review_ui.layout import acting_user, flash, header, page_offset, pager, require, when
+from review_ui.incident_form import (
+    edit_form,
+    materials_table,
+    record,
+    record_actions,
+    sources_table,
+)
+from review_ui.layout import acting_user, flash, header, page_offset, pager, require
 from review_ui.maps import MapPoint, map_spec
 from review_ui.plain_text import plain, spreadsheet_safe
-from review_ui.safe_html import badge, block, escape_text, key_values, tlp_badge
 from storage.authz import PermissionDenied
 from storage.db import session_scope
 from storage.incidents import (
@@ -79,12 +87,16 @@ def _detach(incident_id: int) -> None:
 
 def _list(clearance: Tlp) -> None:
     search = st.text_input("Search titles", key="incident_search")
+    status = st.segmented_control(
+        "Status", ["open", "confirmed", "all"], default="all", key="incident_status"
+    )
     merged = st.toggle("Include merged incidents", key="incident_merged")
     with session_scope() as session:
         rows, total = list_incidents(
             session=session,
             clearance=clearance,
             include_merged=merged,
+            status=IncidentStatus(status) if status in ("open", "confirmed") else None,
             search=search or None,
             limit=PAGE,
             offset=page_offset("incident_page", PAGE),
@@ -117,37 +129,18 @@ def _list(clearance: Tlp) -> None:
     )
     pager("incident_page", total, PAGE)
     if event and event.selection.rows:
-        st.session_state["incident_id"] = int(rows[event.selection.rows[0]][0].id or 0)
+        chosen = int(rows[event.selection.rows[0]][0].id or 0)
+        st.session_state["incident_id"] = chosen
+        st.query_params["incident"] = str(chosen)
 
 
-def _facts(detail: IncidentDetail) -> None:
-    i = detail.incident
-    delay = (i.reported_on - i.occurred_on).days if i.reported_on and i.occurred_on else None
-    st.markdown(
-        block(
-            f'<div style="font-size:1.2rem;font-weight:700">{escape_text(i.title)}</div>'
-            f"{tlp_badge(detail.marking)}{badge(i.incident_type)}{badge(i.intent_group)}"
-            f"{badge(i.material_group or 'material ?')}"
-            f"{badge('material ' + i.material_status)}"
-            + key_values(
-                [
-                    ("Occurred", i.occurred_on or "—"),
-                    ("Reported", i.reported_on or "—"),
-                    ("Reporting delay", f"{delay} days" if delay is not None else "—"),
-                    ("Country", i.country or "—"),
-                    ("Place", i.place or "—"),
-                    ("Materials", ", ".join(m["name"] for m in i.materials) or "—"),
-                    ("Summary", i.summary or "—"),
-                    ("Opened by", f"{i.created_by}, {when(i.created_at)}"),
-                    (
-                        "Status",
-                        f"{i.status}" + (f" into #{i.merged_into_id}" if i.merged_into_id else ""),
-                    ),
-                ]
-            )
-        ),
-        unsafe_allow_html=True,
-    )
+def _incident_id() -> int | None:
+    """The incident chosen in the list, or named in the URL (?incident=12), a link target."""
+    raw = str(st.query_params.get("incident", ""))
+    if re.fullmatch(r"\d{1,12}", raw):
+        st.session_state["incident_id"] = int(raw)
+    value = st.session_state.get("incident_id")
+    return int(value) if value else None
 
 
 def _documents(detail: IncidentDetail) -> None:
@@ -175,6 +168,14 @@ def _documents(detail: IncidentDetail) -> None:
         st.page_link(
             "pages/document.py", label=f"Open document #{d.id}", query_params={"doc": str(d.id)}
         )
+
+
+def _materials(detail: IncidentDetail) -> None:
+    materials_table(detail.incident)
+    if detail.materials:
+        st.markdown("**Material mentions in the documents** (every finding not rejected)")
+        mentions = pd.DataFrame(detail.materials).astype(str)
+        st.dataframe(spreadsheet_safe(mentions), hide_index=True)
 
 
 def _places(detail: IncidentDetail) -> None:
@@ -230,29 +231,33 @@ def _detail(incident_id: int, user: SignedIn) -> None:
     except IncidentError as error:
         st.warning(plain(error))
         return
-    _facts(detail)
-    tabs = st.tabs(
-        ["Documents", "Materials", "Places", "Timeline", "Proposed links", "Merge / split"]
-    )
+    record(detail)
+    names = ["Edit record", "Documents", "Materials", "Sources and grading", "Places"]
+    tabs = st.tabs([*names, "Timeline", "Proposed links", "Merge / split"])
+    merged = detail.incident.status == IncidentStatus.MERGED
     with tabs[0]:
-        _documents(detail)
-    with tabs[1]:
-        if detail.materials:
-            materials = pd.DataFrame(detail.materials).astype(str)
-            st.dataframe(spreadsheet_safe(materials), hide_index=True)
+        if merged:
+            st.caption("This incident was merged; edit the incident it was merged into.")
         else:
-            st.caption("No material found in the linked documents.")
+            record_actions(detail)
+            edit_form(detail)
+    with tabs[1]:
+        _documents(detail)
     with tabs[2]:
-        _places(detail)
+        _materials(detail)
     with tabs[3]:
-        _timeline(detail)
+        sources_table(detail)
     with tabs[4]:
+        _places(detail)
+    with tabs[5]:
+        _timeline(detail)
+    with tabs[6]:
         st.info(
             "Automatic proposals of related documents and incidents are not yet available; "
             "link documents by hand from their Incidents tab."
         )
-    with tabs[5]:
-        if detail.incident.status == "open":
+    with tabs[7]:
+        if not merged:
             _operations(detail, user)
         else:
             st.caption("This incident was merged; work on the incident it was merged into.")
@@ -265,9 +270,9 @@ def render() -> None:
     with left:
         _list(user.clearance)
     with right:
-        incident_id = st.session_state.get("incident_id")
+        incident_id = _incident_id()
         if incident_id:
-            _detail(int(incident_id), user)
+            _detail(incident_id, user)
         else:
             st.info(
                 "Select an incident in the list to see its documents, materials, places "

@@ -299,7 +299,9 @@ def test_dashboard_retry(users: Engine) -> None:
         assert stored is not None and stored.retried_at is not None
 
 
-@pytest.mark.parametrize("page", ["pages/audit.py", "pages/sources.py", "pages/users.py"])
+@pytest.mark.parametrize(
+    "page", ["pages/audit.py", "pages/sources.py", "pages/users.py", "pages/assessments.py"]
+)
 def test_other_pages_render(users: Engine, page: str) -> None:
     at = app("admin")
     at.switch_page(page).run()

@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +21,23 @@ from sqlmodel import Session, col, select
 
 from flows.commands.review import streamlit_command, ui_environment
 from flows.local_prefect import free_port, wait_healthy
-from nlp.vocabulary import ReviewStatus
+from nlp.vocabulary import IncidentStatus, ReviewStatus, Tlp
+from storage.assessments import snapshot_of
 from storage.db import engine_for
-from storage.models import Finding, ReviewEvent
+from storage.models import Assessment, Finding, ReviewEvent
 from storage.models.users import UiSession
 from storage.schema import create_schema
 from storage.seed import seed_synthetic
 from storage.ui_sessions import hash_token
 from tests.conftest import IN_CI
-from tests.factories import HOSTILE_METADATA, create_document, create_finding, create_user
+from tests.factories import (
+    HOSTILE_METADATA,
+    create_document,
+    create_finding,
+    create_incident,
+    create_user,
+    ident,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = "/usr/bin/chromium"
@@ -386,3 +395,149 @@ def test_admin_pages(browser: Browser) -> None:
     browser.nav("Dashboard")
     page.get_by_role("tab", name="Ingestion health").click()
     browser.shot("13-health")
+
+
+def _incident_actions(app: LiveApp, incident_id: int) -> list[str]:
+    with Session(app.engine) as session:
+        query = select(ReviewEvent).where(
+            ReviewEvent.entity_type == "incident", ReviewEvent.entity_id == incident_id
+        )
+        return [e.action for e in session.exec(query.order_by(col(ReviewEvent.id))).all()]
+
+
+def test_edit_and_confirm_an_incident_record(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    page, app = browser.page, browser.app
+    with Session(app.engine) as session:
+        document = create_document(
+            session, countries=["NL"], incident_date=date(2025, 3, 1), **HOSTILE_METADATA
+        )
+        create_finding(
+            session,
+            document,
+            "Cs-137",
+            "MATERIAL",
+            normalized="Cs-137",
+            status=ReviewStatus.CONFIRMED,
+            attributes={"material_group": "radioactive_source", "iaea_category": 4},
+        )
+        incident_id = ident(create_incident(session, [document], username=browser.username))
+    browser.sign_in()
+    page.goto(f"{app.url}/incidents?incident={incident_id}")
+    settle(page)
+    record = page.locator(".ri-block", has_text="Reporting delay")
+    expect(record).to_contain_text("Seizure of Cs-137 in Rotterdam")
+    page.get_by_role("textbox", name="Place").fill("Port of Rotterdam")
+    status = page.get_by_role("combobox", name="Material status")
+    status.focus()  # typing opens the list, filtered; Enter takes the first match
+    status.press_sequentially("seized")
+    status.press("Enter")
+    page.get_by_role("button", name="Save record").scroll_into_view_if_needed()
+    browser.shot("14a-incident-record-form")
+    rerun(page, page.get_by_role("button", name="Save record").click)
+    expect(page.get_by_text("Record saved.")).to_be_visible()
+    expect(record).to_contain_text("material seized")
+    rerun(page, page.get_by_role("button", name="Confirm incident").click)
+    expect(page.get_by_text("Incident confirmed")).to_be_visible()
+    expect(record).to_contain_text(f"by {browser.username}")
+    browser.shot("14-incident-record")
+    page.get_by_role("tab", name="Sources and grading").click()
+    expect(page.get_by_text("Proposed grading F6: one source only")).to_be_visible()
+    browser.shot("14b-incident-sources")
+    assert _incident_actions(app, incident_id) == ["open", "edit", "confirm"]
+    browser.nav("Audit trail")
+    page.get_by_role("textbox", name="User").fill(browser.username)
+    page.get_by_role("textbox", name="Entity id").fill(str(incident_id))
+    rerun(page, page.get_by_role("button", name="Search").first.click)
+    expect(page.get_by_text("rows 1-3 of 3")).to_be_visible()  # open, edit, confirm
+    browser.shot("15-incident-audit")
+
+
+HOSTILE_INCIDENT = "<img src=x onerror=alert(5)> **Cs-137** [gauge](javascript:alert(6))"
+
+
+def _told(page: Any, message: str) -> None:
+    """The outcome of an action, as the toast shown wherever the editor has scrolled to;
+    the toast is drawn by the action's rerun, so once it shows the rerun has begun."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stToast").filter(has_text=message)).to_be_visible()
+    settle(page)
+
+
+def _choose(page: Any, label: str, option: str) -> None:
+    """Pick an option of a Streamlit selectbox."""
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option).first.click()
+
+
+def test_editor_workspace_draft_review_and_four_eyes_publish(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    suffix = uuid.uuid4().hex[:8]
+    author, second = f"editor-a-{suffix}", f"editor-b-{suffix}"
+    with Session(browser.app.engine) as session:
+        for name in (author, second):
+            create_user(session, name, role="editor", password=PASSWORD)
+        document = create_document(session, **HOSTILE_METADATA, marking=Tlp.GREEN)
+        create_incident(session, [document], author, IncidentStatus.CONFIRMED,
+                        title=HOSTILE_INCIDENT, occurred_on=date(2026, 5, 3), country="NL",
+                        latitude=51.92, longitude=4.48, place="Rotterdam")  # fmt: skip
+    page = browser.page
+    browser.sign_in(author)
+    browser.nav("Assessments")
+    page.get_by_text("New draft", exact=True).click()
+    page.get_by_role("textbox", name="Period").fill("2026-Q2")
+    page.get_by_role("textbox", name="Title (optional)").fill("<b>Q2</b> [x](javascript:1)")
+    page.get_by_role("button", name="Create draft").click()
+    _told(page, "Draft for 2026-Q2 created.")
+    expect(page.locator(".ri-block", has_text="<b>Q2</b> [x](javascript:1)")).to_be_visible()
+    browser.shot("20-assessments-new-draft")
+    summary = page.get_by_role("textbox", name="Summary (Markdown)")
+    summary.fill("Seizures **rose** in the quarter.\n\n- Cs-137 gauges\n- scams")
+    summary.press("Control+Enter")
+    expect(page.locator("strong", has_text="rose")).to_be_visible()  # the live preview
+    settle(page)
+    browser.shot("21-assessment-editor-preview")
+    page.get_by_role("button", name="Save").click()
+    _told(page, "Sections saved.")
+    page.get_by_role("button", name="Submit for review").click()
+    _told(page, "Submitted for review.")
+    page.get_by_role("button", name="Publish").click()
+    _told(page, "another editor must publish it")
+    browser.shot("22-assessment-four-eyes-refused")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    browser.sign_in(second)
+    expect(page.get_by_text("Waiting for editors: 0 draft(s), 1 in review.")).to_be_visible()
+    browser.nav("Assessments")
+    page.get_by_role("radio", name="In review").click()
+    expect(page.get_by_role("combobox", name="Open edition")).to_be_visible()  # none in draft
+    settle(page)
+    _choose(page, "Open edition", "2026-Q2")
+    expect(page.get_by_role("button", name="Publish")).to_be_visible()
+    settle(page)
+    page.get_by_role("button", name="Publish").click()
+    _told(page, "Published.")
+    download = page.get_by_role("button", name="Download PDF")
+    expect(download).to_be_visible()
+    browser.shot("23-assessment-published")
+    with page.expect_download() as pdf:
+        download.click()
+    assert pdf.value.suggested_filename == "assessment-2026-Q2-ed1.pdf"
+    page.get_by_role("tab", name="History").click()
+    history = page.get_by_role("tabpanel", name="History").get_by_test_id("stDataFrame")
+    expect(history).to_be_visible()
+    browser.shot("24-assessment-history")
+    page.get_by_role("tab", name="Data").click()
+    expect(
+        page.get_by_role("tabpanel", name="Data").get_by_test_id("stMetric").first
+    ).to_be_visible()
+    browser.shot("25-assessment-data")
+    incidents = page.get_by_role("tabpanel", name="Data").get_by_test_id("stDataFrame")
+    incidents.scroll_into_view_if_needed()
+    browser.shot("26-assessment-data-charts")
+    with Session(browser.app.engine) as session:
+        published = session.exec(select(Assessment).where(Assessment.author == author)).one()
+    assert [i.title for i in snapshot_of(published).incidents] == [HOSTILE_INCIDENT]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlmodel import Session
 
-from nlp.vocabulary import IncidentStatus, Tlp
+from nlp.vocabulary import IncidentStatus, ReviewStatus, Tlp
 from storage.incidents import (
     IncidentError,
     attach_document,
@@ -41,6 +41,7 @@ def _incident_with(session: Session, count: int) -> tuple[Incident, list[int]]:
         "MATERIAL",
         normalized="Cs-137",
         attributes={"material_group": "radioactive_source", "iaea_category": 4},
+        status=ReviewStatus.CONFIRMED,
     )
     create_finding(
         session,
@@ -61,11 +62,9 @@ def _incident_with(session: Session, count: int) -> tuple[Incident, list[int]]:
 
 def test_open_from_document_prefills_and_audits(session: Session) -> None:
     incident, ids = _incident_with(session, 1)
-    assert (incident.country, incident.materials, incident.material_group) == (
-        "NL",
-        [{**IncidentMaterial(name="Cs-137").model_dump(mode="json")}],
-        "radioactive_source",
-    )
+    assert (incident.country, incident.material_group) == ("NL", "radioactive_source")
+    [material] = [IncidentMaterial.model_validate(m) for m in incident.materials]
+    assert (material.name, material.iaea_category) == ("Cs-137", 4)
     assert incident.occurred_on == date(2025, 3, 1)
     assert (incident.place, incident.latitude, incident.longitude) == ("Rotterdam", 51.92, 4.48)
     detail = get_incident(session=session, clearance=Tlp.RED, incident_id=ident(incident))
