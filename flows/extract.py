@@ -1,4 +1,5 @@
-"""The extract flow: documents awaiting extraction → findings, assessment, embeddings.
+"""The extract flow: documents awaiting extraction → findings, assessment, embeddings, then
+incident link proposals for the relevant ones (flows/link.py).
 
 One task per batch of documents; the extractor is loaded once per process.
 """
@@ -14,6 +15,7 @@ from functools import lru_cache
 from prefect import flow, task
 from sqlmodel import Session
 
+from flows.link import link_batch_task
 from flows.run_log import internal_error, run_logger
 from flows.settings import get_flow_settings
 from nlp.pipeline import Extractor
@@ -178,6 +180,8 @@ def extract_flow(batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None)
         except TimeoutError:  # Prefect's TaskRunTimeoutError
             record_timed_out_batch(ids, run_id, f"extraction timed out after {timeout:g} s")
             totals["failed"] += len(ids)
+            continue
+        totals.update(link_batch_task(ids, run_id))
     with session_scope() as session:
         finish_run(session=session, run_id=run_id, counts=dict(totals))
     return dict(totals)

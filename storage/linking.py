@@ -87,12 +87,16 @@ def index_documents(*, session: Session, document_ids: Sequence[int]) -> list[in
     return [document_id for document_id, _, _ in rows]
 
 
-def unindexed_relevant_ids(*, session: Session, limit: int | None = None) -> list[int]:
-    """Relevant documents linking has not indexed yet, oldest first."""
+def unindexed_relevant_ids(
+    *, session: Session, after_id: int = 0, limit: int | None = None
+) -> list[int]:
+    """Relevant documents linking has not indexed yet, by id from `after_id` on."""
     indexed = select(LinkIndex.document_id).where(LinkIndex.document_id == Document.id)
     query = (
         select(Document.id)
-        .where(col(Document.relevant).is_(True), ~indexed.exists())
+        .where(
+            col(Document.relevant).is_(True), col(Document.id) > after_id, ~indexed.exists()
+        )
         .order_by(col(Document.id))
         .limit(limit)
     )
