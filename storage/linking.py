@@ -94,9 +94,7 @@ def unindexed_relevant_ids(
     indexed = select(LinkIndex.document_id).where(LinkIndex.document_id == Document.id)
     query = (
         select(Document.id)
-        .where(
-            col(Document.relevant).is_(True), col(Document.id) > after_id, ~indexed.exists()
-        )
+        .where(col(Document.relevant).is_(True), col(Document.id) > after_id, ~indexed.exists())
         .order_by(col(Document.id))
         .limit(limit)
     )
