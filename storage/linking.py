@@ -10,7 +10,7 @@ story cost one set of proposals, not ten.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -46,6 +46,10 @@ from storage.models import (
 from storage.objectstore import ObjectStoreError, get_object_store
 
 CHUNK = 2000  # ids or keys per IN (...) list
+# A new document is compared with at most this many stories, those sharing most LSH bands
+# with it: a copy shares many bands with its story, so the bound costs no real copies and
+# keeps indexing linear when thousands of reports are alike (templated bulletins).
+MAX_STORY_CHECKS = 20
 ACTIVE_INCIDENTS = (IncidentStatus.OPEN, IncidentStatus.CONFIRMED)
 T = TypeVar("T")
 
@@ -174,7 +178,8 @@ def _assign_stories(session: Session, signatures: dict[int, bytes]) -> None:
     roots = _signatures(session, {s for stories in stories_by_band.values() for s in stories})
     parent: dict[int, int] = {}
     for document_id, keys in bands.items():
-        for story in {s for k in keys for s in stories_by_band[k]} - {document_id}:
+        shared = Counter(s for k in keys for s in stories_by_band[k] if s != document_id)
+        for story, _ in shared.most_common(MAX_STORY_CHECKS):
             if story in roots and similarity(signatures[document_id], roots[story]) >= (
                 NEAR_DUPLICATE_JACCARD
             ):
@@ -205,11 +210,19 @@ def _union(parent: dict[int, int], left: int, right: int) -> None:
 
 
 def _renumber(session: Session, parent: dict[int, int]) -> None:
+    """One UPDATE per surviving story, for all the stories folded into it."""
+    folded: defaultdict[int, list[int]] = defaultdict(list)
     for story in parent:
         root = _find(parent, story)
         if root != story:
+            folded[root].append(story)
+    for root, stories in folded.items():
+        for chunk in _chunks(stories):
             session.execute(
-                update(LinkIndex).where(col(LinkIndex.story_id) == story).values(story_id=root)
+                update(LinkIndex)
+                .where(col(LinkIndex.story_id).in_(chunk))
+                .values(story_id=root)
+                .execution_options(synchronize_session=False)
             )
     session.flush()
 
@@ -223,7 +236,7 @@ def propose_links(*, session: Session, document_ids: Sequence[int]) -> list[Link
     proposal) and pairs already in one incident are skipped."""
     stories = _stories(session, document_ids)
     roots = [document_id for document_id, story in stories.items() if document_id == story]
-    candidates = _candidates(session, roots)
+    candidates = candidate_pairs(session=session, document_ids=roots)
     candidates |= {(d, story) for d, story in stories.items() if d != story}
     involved = {d for pair in candidates for d in pair}
     stories |= _stories(session, involved - set(stories))
@@ -247,7 +260,7 @@ def _stories(session: Session, document_ids: Iterable[int]) -> dict[int, int]:
     return found
 
 
-def _candidates(session: Session, document_ids: list[int]) -> set[tuple[int, int]]:
+def candidate_pairs(*, session: Session, document_ids: Sequence[int]) -> set[tuple[int, int]]:
     """(document, other) pairs sharing a key whose block is at most DEFAULT_MAX_BLOCK and
     at least two documents; the others are story roots of relevant documents."""
     keys_of: defaultdict[int, set[str]] = defaultdict(set)
