@@ -418,6 +418,25 @@ def link_evidence(document_id: str = "doc", **fields: Any) -> DocumentEvidence:
     return DocumentEvidence(**values)
 
 
+LINK_THEFT_EN = (
+    "A Cs-137 gauge was stolen from a construction site in Monterrey on Monday, "
+    "civil protection said. The source is dangerous if opened."
+)
+LINK_THEFT_ES = (
+    "Robaron una fuente de Cs-137 de una obra en Monterrey, informó Protección Civil "
+    "el lunes. Piden no manipular el contenedor."
+)
+
+
+def create_link_pair(session: Session, **fields: Any) -> tuple[Document, Document]:
+    """Two reports of one Cs-137 theft in Monterrey, in English and Spanish, a day apart."""
+    english = create_link_report(session, LINK_THEFT_EN, city="Monterrey", **fields)
+    spanish = create_link_report(
+        session, LINK_THEFT_ES, city="Monterrey", incident_date="2026-03-03", language="es"
+    )
+    return english, spanish
+
+
 def create_link_report(
     session: Session,
     text: str,

@@ -11,16 +11,15 @@ from storage.link_review import LinkError, accept_proposal, list_proposals, reje
 from storage.linking import index_documents, propose_links, unindexed_relevant_ids
 from storage.models import Document, LinkIndex, LinkProposal, ReviewEvent
 from storage.review import search_events
-from tests.factories import create_actor, create_incident, create_link_report, ident
+from tests.factories import (
+    LINK_THEFT_EN,
+    create_actor,
+    create_incident,
+    create_link_pair,
+    create_link_report,
+    ident,
+)
 
-THEFT_EN = (
-    "A Cs-137 gauge was stolen from a construction site in Monterrey on Monday, "
-    "civil protection said. The source is dangerous if opened."
-)
-THEFT_ES = (
-    "Robaron una fuente de Cs-137 de una obra en Monterrey, informó Protección Civil "
-    "el lunes. Piden no manipular el contenedor."
-)
 OTHER_THEFT = (
     "A Cs-137 density gauge with serial number TX-40112 was stolen from a truck in "
     "Hermosillo, state police said."
@@ -58,11 +57,7 @@ def _pending(
 
 
 def _monterrey_pair(session: Session) -> tuple[Document, Document]:
-    english = create_link_report(session, THEFT_EN, city="Monterrey")
-    spanish = create_link_report(
-        session, THEFT_ES, city="Monterrey", language="es", incident_date="2026-03-03"
-    )
-    return english, spanish
+    return create_link_pair(session)
 
 
 def test_two_languages_of_one_incident_are_proposed_with_shared_evidence(
@@ -137,7 +132,7 @@ def test_accept_opens_an_incident_then_a_third_report_is_proposed_for_it(
     events = search_events(session=session, clearance=Tlp.RED, action="accept_link")[0]
     assert [e.after["incident_id"] for e in events if e.after] == [ident(incident)]
     third = create_link_report(
-        session, THEFT_EN.replace("Monday", "Tuesday"), city="Monterrey", source_id=None
+        session, LINK_THEFT_EN.replace("Monday", "Tuesday"), city="Monterrey", source_id=None
     )
     [follow] = _propose(session, third)
     assert (follow.kind, follow.incident_id) == (LinkKind.INCIDENT, ident(incident))

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from flows.commands import linking
 from flows.errors import UserError
 from storage.db import session_scope
-from tests.factories import create_link_report
+from tests.factories import create_link_pair
 
 LINKS = Path(__file__).parents[3] / "evaluation" / "links"
 
@@ -57,13 +57,10 @@ def test_a_missing_gold_file_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("prefect_harness")
 def test_link_json_prints_the_new_proposals(engine: Engine) -> None:
-    from tests.storage.test_linking import THEFT_EN, THEFT_ES
-
     with session_scope(engine) as session:
-        english = create_link_report(session, THEFT_EN, city="Monterrey", external_id="en-1")
-        spanish = create_link_report(
-            session, THEFT_ES, city="Monterrey", language="es", external_id="es-1"
-        )
+        english, spanish = create_link_pair(session, external_id="en-1")
+        spanish.external_id = "es-1"
+        session.add(spanish)
     result = CliRunner().invoke(cli(), ["link", "--json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     [proposal] = json.loads(result.stdout)["proposals"]
