@@ -1,8 +1,10 @@
 """Incident linking at scale, on fresh PostgreSQL databases.
 
-For each size, seeds that many documents (`storage.seed`, one synthetic text per document
-drawn at random from as many texts, so about a third are copies of another: syndication),
-all relevant, with their findings and the seeded incidents; then times, a batch at a time
+For each size, seeds that many documents (`storage.seed`), all relevant, with their
+findings and the seeded incidents. The seeded texts come from a few templates per language,
+so alike that nearly all would be near-duplicates: each document gets its own text instead,
+the seeded one followed by a paragraph of random words, except one in ten, which carries
+the text of an earlier document (a syndicated copy). Then times, a batch at a time
 as the flow runs it, `index_documents` over every document and `propose_links` over every
 document, and counts the candidate pairs the blocking keys give (timed apart). Prints the
 times per document and the ratio of the largest size to the smallest: near 1 means the
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
+import string
 import tempfile
 import time
 import uuid
@@ -83,6 +87,28 @@ def _timed(
     return time.perf_counter() - started, total
 
 
+def _distinct_texts(connection: Any, copies: float = 0.1, filler_words: int = 120) -> None:
+    from storage.objectstore import get_object_store
+
+    rng = random.Random(5)
+    vocabulary = ["".join(rng.choices(string.ascii_lowercase, k=7)) for _ in range(5000)]
+    store = get_object_store()
+    seeded: dict[str, str] = {}
+    written: list[str] = []
+    updates = []
+    for document_id, key in connection.execute(text("SELECT id, text_key FROM document")):
+        if written and rng.random() < copies:
+            new_key = rng.choice(written)
+        else:
+            if key not in seeded:
+                seeded[key] = store.get(key).decode("utf-8")
+            filler = " ".join(rng.choices(vocabulary, k=filler_words))
+            new_key = store.put(f"{seeded[key]}\n\n{filler}.".encode())
+            written.append(new_key)
+        updates.append({"id": document_id, "key": new_key})
+    connection.execute(text("UPDATE document SET text_key = :key WHERE id = :id"), updates)
+
+
 def measure(size: int, batch: int) -> Figures:
     from storage.db import engine_for
     from storage.linking import candidate_pairs, index_documents, propose_links
@@ -102,6 +128,7 @@ def measure(size: int, batch: int) -> Figures:
         seed_synthetic(engine=engine, documents=size, texts=size)
         with engine.begin() as connection:
             connection.execute(text("UPDATE document SET relevant = true"))
+            _distinct_texts(connection)
         _vacuum(engine)
         with engine.connect() as connection:
             ids = list(connection.execute(text("SELECT id FROM document ORDER BY id")).scalars())
