@@ -106,8 +106,10 @@ def proposal_card(view: ProposalView, key: str) -> None:
     )
     st.markdown(block(heading), unsafe_allow_html=True)
     left, right = st.columns(2)
-    left.markdown(block(_side("This report", view.left)), unsafe_allow_html=True)
-    other = _side("Matching report", view.right) if view.right else ""
+    left.markdown(block(_side("Report", view.left)), unsafe_allow_html=True)
+    other = (
+        _side("Its closest report" if view.incident else "Report", view.right) if view.right else ""
+    )
     right.markdown(block(_incident(view) + other), unsafe_allow_html=True)
     st.caption("Evidence both reports share")
     st.dataframe(_evidence_table(proposal.evidence.get("shared", [])), hide_index=True)
