@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 
 from nlp.vocabulary import AuditEntity, LinkKind, LinkStatus, Tlp
 from storage.incidents import attach_document, document_ids_of
+from storage.link_moot import APART_REASON
 from storage.link_review import LinkError, accept_proposal, list_proposals, reject_proposal
 from storage.linking import index_documents, propose_links, unindexed_relevant_ids
 from storage.models import Document, LinkIndex, LinkProposal, ReviewEvent
@@ -224,3 +225,16 @@ def test_syndicated_copies_are_one_story_and_one_source(session: Session) -> Non
     grading = proposed_grading(session=session, incident_id=ident(incident))
     assert [s.origin for s in grading.sources] == ["source Outlet A with syndicated copies"]
     assert grading.sources[0].document_ids == [ident(original), ident(copy)]
+
+
+def test_reports_put_in_different_incidents_by_hand_close_their_proposal(
+    session: Session,
+) -> None:
+    english, spanish = _monterrey_pair(session)
+    [proposal] = _propose(session, english, spanish)
+    create_incident(session, [english])
+    assert [p.id for p in _pending(session)] == [proposal.id]  # the other is in no incident
+    create_incident(session, [spanish])
+    session.refresh(proposal)
+    assert (proposal.status, proposal.reason) == (LinkStatus.CLOSED, APART_REASON)
+    assert _propose(session, english, spanish) == []
