@@ -24,6 +24,7 @@ from nlp.linking.scoring import LinkScore, score_pair
 from nlp.linking.weights import LINK_THRESHOLD, NEAR_DUPLICATE_JACCARD
 from nlp.vocabulary import IncidentStatus, LinkKind, ReviewStatus
 from storage.link_index import (
+    BAND_PREFIX,
     band_keys,
     evidence_items,
     evidence_json,
@@ -265,7 +266,10 @@ def candidate_pairs(*, session: Session, document_ids: Sequence[int]) -> set[tup
     at least two documents; the others are story roots of relevant documents."""
     keys_of: defaultdict[int, set[str]] = defaultdict(set)
     for ids in _chunks(document_ids):
-        query = select(LinkKey.document_id, LinkKey.key).where(col(LinkKey.document_id).in_(ids))
+        # LSH bands only find copies (stories); the blocking keys find other reports.
+        query = select(LinkKey.document_id, LinkKey.key).where(
+            col(LinkKey.document_id).in_(ids), ~col(LinkKey.key).startswith(BAND_PREFIX)
+        )
         for document_id, key in session.exec(query).all():
             keys_of[int(document_id)].add(key)
     members_of = _block_members(session, {k for keys in keys_of.values() for k in keys})
