@@ -1,4 +1,5 @@
-"""The extract flow: documents awaiting extraction → findings, assessment, embeddings.
+"""The extract flow: documents awaiting extraction → findings, assessment, embeddings, then
+incident link proposals for the relevant ones (flows/link.py).
 
 One task per batch of documents; the extractor is loaded once per process.
 """
@@ -15,6 +16,7 @@ from time import perf_counter
 from prefect import flow, task
 from sqlmodel import Session
 
+from flows.link import link_batch_task
 from flows.logs import log_context
 from flows.metrics import observe_extraction
 from flows.run_log import internal_error, run_logger
@@ -189,6 +191,8 @@ def extract_flow(batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None)
         except TimeoutError:  # Prefect's TaskRunTimeoutError
             record_timed_out_batch(ids, run_id, f"extraction timed out after {timeout:g} s")
             totals["failed"] += len(ids)
+            continue
+        totals.update(link_batch_task(ids, run_id))
     with session_scope() as session:
         finish_run(session=session, run_id=run_id, counts=dict(totals))
     return dict(totals)

@@ -125,6 +125,23 @@ class MaterialStatus(StrEnum):
     UNKNOWN = "unknown"
 
 
+class LinkKind(StrEnum):
+    """What a link proposal joins: two documents, or a document and an incident."""
+
+    DOCUMENT = "document"
+    INCIDENT = "incident"
+
+
+class LinkStatus(StrEnum):
+    """pending -> accepted or rejected by an analyst; closed when linking by hand made it
+    moot. A rejected pair is never proposed again."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    CLOSED = "closed"
+
+
 class AssessmentStatus(StrEnum):
     """draft -> in_review -> published; draft or in_review -> withdrawn; in_review -> draft
     when a reviewer returns it. A published edition never changes: a correction is a new one."""
@@ -144,6 +161,7 @@ class AuditEntity(StrEnum):
     ASSESSMENT = "assessment"
     FAILURE = "failure"  # an ingestion failure retried from the dashboard
     EXPORT = "export"  # a machine-readable export written from the command line
+    LINK = "link"  # a link proposal accepted or rejected
 
 
 class ExportKind(StrEnum):

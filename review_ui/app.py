@@ -38,6 +38,7 @@ ANALYST_PAGES = [
     ("queue.py", "Review queue", ":material/inbox:"),
     ("document.py", "Document", ":material/description:"),
     ("incidents.py", "Incidents", ":material/crisis_alert:"),
+    ("links.py", "Link proposals", ":material/link:"),
     ("dashboard.py", "Dashboard", ":material/monitoring:"),
     ("audit.py", "Audit trail", ":material/history:"),
     ("password.py", "Password", ":material/key:"),

@@ -26,10 +26,18 @@ from sqlalchemy.sql import ColumnElement
 from sqlmodel import col
 
 from nlp.vocabulary import Tlp
-from storage.models import Assessment, Document, Finding, Incident, IncidentDocument, ReviewEvent
+from storage.models import (
+    Assessment,
+    Document,
+    Finding,
+    Incident,
+    IncidentDocument,
+    LinkProposal,
+    ReviewEvent,
+)
 
 # Audit events about these are hidden with them (an assessment by its marking ceiling).
-GUARDED_ENTITIES = ("finding", "document", "incident", "assessment")
+GUARDED_ENTITIES = ("finding", "document", "incident", "assessment", "link")
 
 
 def readable_markings(clearance: Tlp) -> list[Tlp]:
@@ -74,6 +82,30 @@ def incident_visible(clearance: Tlp, incident: Any = None) -> ColumnElement[bool
     return not_(exists(hidden))
 
 
+def proposal_visible(clearance: Tlp, proposal: Any = None) -> ColumnElement[bool]:
+    """A link proposal's (`proposal`, default the `LinkProposal` table) documents, and its
+    incident if any, are all within the clearance."""
+    proposal = _table(LinkProposal) if proposal is None else proposal
+    left = _table(Document).alias("link_left")
+    right = _table(Document).alias("link_right")
+    incident = _table(Incident).alias("link_incident")
+    right_id, incident_id = proposal.c.right_document_id, proposal.c.incident_id
+    return and_(
+        exists().where(
+            left.c.id == proposal.c.left_document_id,
+            document_visible(clearance, left.c.marking),
+        ),
+        or_(
+            right_id.is_(None),
+            exists().where(right.c.id == right_id, document_visible(clearance, right.c.marking)),
+        ),
+        or_(
+            incident_id.is_(None),
+            exists().where(incident.c.id == incident_id, incident_visible(clearance, incident)),
+        ),
+    )
+
+
 def event_visible(clearance: Tlp) -> ColumnElement[bool]:
     """Events about users, sources or failures stay; the others follow their entity."""
     entity, kind = col(ReviewEvent.entity_id), col(ReviewEvent.entity_type)
@@ -81,6 +113,7 @@ def event_visible(clearance: Tlp) -> ColumnElement[bool]:
     document = _table(Document).alias("event_document")
     incident = _table(Incident).alias("event_incident")
     assessment = _table(Assessment).alias("event_assessment")
+    link = _table(LinkProposal).alias("event_link")
     return or_(
         kind.not_in(list(GUARDED_ENTITIES)),
         and_(
@@ -98,6 +131,10 @@ def event_visible(clearance: Tlp) -> ColumnElement[bool]:
         and_(
             kind == "incident",
             exists().where(incident.c.id == entity, incident_visible(clearance, incident)),
+        ),
+        and_(
+            kind == "link",
+            exists().where(link.c.id == entity, proposal_visible(clearance, link)),
         ),
         and_(
             kind == "assessment",

@@ -1,10 +1,11 @@
 """Admiralty grading proposed for an incident from the sources of its documents.
 
-Documents are grouped by independent origin, kept deliberately simple (issue 10 adds
-syndication detection, e.g. one agency story republished by many sites):
+Documents are grouped by independent origin:
 - a national bureau's submissions are one source per bureau country;
 - otherwise the documents of one `Source` row (one feed, one site) are one source;
-- otherwise a document is its own source, with its attachments (children) folded into it.
+- otherwise a document is its own source, with its attachments (children) folded into it;
+- syndicated copies (one story carried by several outlets, storage.linking's story id) are
+  one source: the groups holding copies of one story are folded into the first.
 Identical files are stored once (unique sha256), so they can never count twice.
 
 Credibility is 1 ("confirmed by other sources") when two or more independent sources are
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from storage.models import Document, IncidentDocument, Source
+from storage.models import Document, IncidentDocument, LinkIndex, Source
 
 UNGRADED_RELIABILITY = "F"  # cannot be judged
 UNGRADED_CREDIBILITY = 6  # cannot be judged
@@ -77,6 +78,7 @@ def _sources(session: Session, documents: Sequence[Document]) -> list[SourceGrad
     groups: dict[str, list[Document]] = {}
     for document in documents:
         groups.setdefault(_origin(document, names), []).append(document)
+    groups = _fold_stories(groups, _stories(session, [d.id or 0 for d in documents]))
     return [
         SourceGrade(
             origin=origin,
@@ -86,6 +88,33 @@ def _sources(session: Session, documents: Sequence[Document]) -> list[SourceGrad
         )
         for origin, members in groups.items()
     ]
+
+
+def _stories(session: Session, document_ids: list[int]) -> dict[int, int]:
+    query = select(LinkIndex.document_id, LinkIndex.story_id).where(
+        col(LinkIndex.document_id).in_(document_ids)
+    )
+    return {int(document_id): int(story) for document_id, story in session.exec(query).all()}
+
+
+def _fold_stories(
+    groups: dict[str, list[Document]], stories: dict[int, int]
+) -> dict[str, list[Document]]:
+    """Fold each group holding a copy of a story already seen into that story's group."""
+    folded: dict[str, list[Document]] = {}
+    owner: dict[int, str] = {}  # story id -> the origin its first copy was grouped under
+    absorbed: set[str] = set()
+    for origin, members in groups.items():
+        copies = (owner[s] for d in members if (s := stories.get(d.id or 0)) in owner)
+        into = next(copies, origin)
+        if into != origin:
+            absorbed.add(into)
+        folded.setdefault(into, []).extend(members)
+        owner.update({stories[d.id or 0]: into for d in members if (d.id or 0) in stories})
+    return {
+        f"{origin} with syndicated copies" if origin in absorbed else origin: members
+        for origin, members in folded.items()
+    }
 
 
 def _origin(document: Document, source_names: dict[int, str]) -> str:

@@ -37,6 +37,7 @@ from storage.documents import get_document
 from storage.incident_context import Place, TimelineEntry, places_of, timeline_of
 from storage.incident_grading import UNGRADED, Grading, SourceGrade, proposed_grading
 from storage.incident_materials import as_stored, materials_from_findings, with_materials
+from storage.link_moot import close_moot_proposals
 from storage.models import (
     Document,
     Finding,
@@ -220,6 +221,10 @@ def _link(session: Session, incident_id: int, document_id: int, username: str, r
             incident_id=incident_id, document_id=document_id, linked_by=username, reason=reason
         )
         session.add(link)
+        session.flush()
+        close_moot_proposals(
+            session=session, incident_id=incident_id, document_id=document_id, username=username
+        )
 
 
 def attach_document(

@@ -379,12 +379,18 @@ def _fix_sequences(connection: Connection) -> None:
 
 
 def seed_synthetic(
-    *, engine: Engine, documents: int, findings_per_doc: int = 10, seed: int = 11
+    *,
+    engine: Engine,
+    documents: int,
+    findings_per_doc: int = 10,
+    seed: int = 11,
+    texts: int = TEXTS,
 ) -> dict[str, int]:
     """Insert `documents` documents with `findings_per_doc` findings each, plus incidents,
-    runs and failures. Returns the counts inserted."""
+    runs and failures; each document takes one of `texts` texts at random (as many texts as
+    documents leaves about a third of them copies of another). Returns the counts inserted."""
     rng = random.Random(seed)
-    texts = synthetic_texts()
+    texts_used = synthetic_texts(texts)
     findings_table = Finding.__table__  # type: ignore[attr-defined]
     with engine.begin() as connection:
         source_ids = _seed_sources(connection)
@@ -393,7 +399,7 @@ def seed_synthetic(
         for ids in _batches(first_doc, documents):
             doc_rows, finding_rows = [], []
             for doc_id in ids:
-                synthetic = rng.choice(texts)
+                synthetic = rng.choice(texts_used)
                 doc_rows.append(_document_row(doc_id, rng, synthetic, source_ids))
                 finding_rows += _finding_rows(
                     doc_rows[-1], next_finding, rng, synthetic, findings_per_doc

@@ -416,3 +416,53 @@ def link_evidence(document_id: str = "doc", **fields: Any) -> DocumentEvidence:
             value = frozenset(value)
         values[key] = value
     return DocumentEvidence(**values)
+
+
+LINK_THEFT_EN = (
+    "A Cs-137 gauge was stolen from a construction site in Monterrey on Monday, "
+    "civil protection said. The source is dangerous if opened."
+)
+LINK_THEFT_ES = (
+    "Robaron una fuente de Cs-137 de una obra en Monterrey, informó Protección Civil "
+    "el lunes. Piden no manipular el contenedor."
+)
+
+
+def create_link_pair(session: Session, **fields: Any) -> tuple[Document, Document]:
+    """Two reports of one Cs-137 theft in Monterrey, in English and Spanish, a day apart."""
+    english = create_link_report(session, LINK_THEFT_EN, city="Monterrey", **fields)
+    spanish = create_link_report(
+        session, LINK_THEFT_ES, city="Monterrey", incident_date="2026-03-03", language="es"
+    )
+    return english, spanish
+
+
+def create_link_report(
+    session: Session,
+    text: str,
+    *,
+    nuclide: str = "Cs-137",
+    city: str | None = None,
+    country: str = "MX",
+    incident_date: str = "2026-03-02",
+    **fields: Any,
+) -> Document:
+    """A relevant, extracted report for the linking tests: `nuclide` and `city` (when given)
+    must occur in `text`; they become a MATERIAL and a resolved city finding."""
+    document = create_document(
+        session,
+        text,
+        relevant=True,
+        relevance=0.9,
+        status=DocumentStatus.EXTRACTED,
+        incident_type="theft",
+        countries=[country],
+        incident_date=date.fromisoformat(incident_date),
+        **{"language": "en", "title": text[:40], **fields},
+    )
+    material = {"canonical": nuclide, "material_group": "radioactive_source"}
+    create_finding(session, document, nuclide, "MATERIAL", normalized=nuclide, attributes=material)
+    if city:
+        place = {"place_kind": "city", "place_name": city}
+        create_finding(session, document, city, "GPE", normalized=country, attributes=place)
+    return document

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from nlp.vocabulary import Label, ReviewStatus, Role, Tlp
-from review_ui import actions
+from review_ui import actions, link_views
 from review_ui.auth import SignedIn
 from review_ui.layout import header, require, when
 from review_ui.plain_text import spreadsheet_safe
@@ -418,7 +418,8 @@ def render() -> None:
             unsafe_allow_html=True,
         )
         st.caption(SHORTCUTS)
-        tabs = st.tabs(["Provenance", "Assessment evidence", "Add a finding", "Bulk", "Incidents"])
+        names = ["Provenance", "Assessment evidence", "Add a finding", "Bulk", "Incidents"]
+        tabs = st.tabs([*names, "Proposed links"])
         with tabs[0]:
             _provenance(document, source, user)
         with tabs[1]:
@@ -429,6 +430,9 @@ def render() -> None:
             _bulk_tab(document, findings, user)
         with tabs[4]:
             _incidents_tab(document, user)
+        with tabs[5]:
+            link_views.syndicated_copies(document_id, user)
+            link_views.proposed_links(user, document_id=document_id)
     with right:
         if finding is None or finding.id is None:
             st.info("No finding in this document yet. Add one from the text on the left.")

@@ -19,6 +19,7 @@ from review_ui.incident_form import (
     sources_table,
 )
 from review_ui.layout import acting_user, flash, header, page_offset, pager, require
+from review_ui.link_views import proposed_links
 from review_ui.maps import MapPoint, map_spec
 from review_ui.plain_text import plain, spreadsheet_safe
 from storage.authz import PermissionDenied
@@ -252,10 +253,7 @@ def _detail(incident_id: int, user: SignedIn) -> None:
     with tabs[5]:
         _timeline(detail)
     with tabs[6]:
-        st.info(
-            "Automatic proposals of related documents and incidents are not yet available; "
-            "link documents by hand from their Incidents tab."
-        )
+        proposed_links(user, incident_id=incident_id)
     with tabs[7]:
         if not merged:
             _operations(detail, user)

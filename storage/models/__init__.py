@@ -4,6 +4,7 @@ from storage.models.assessments import Assessment, Snapshot, SnapshotIncident
 from storage.models.documents import Document, DocumentCreate, DocumentEmbedding
 from storage.models.findings import Finding, ReviewEvent, Suppression
 from storage.models.incidents import Incident, IncidentCreate, IncidentDocument, IncidentMaterial
+from storage.models.links import LinkIndex, LinkKey, LinkProposal
 from storage.models.sources import IngestFailure, IngestRun, Source, SourceCreate
 from storage.models.users import SignInAttempt, User
 
@@ -19,6 +20,9 @@ __all__ = [
     "IncidentMaterial",
     "IngestFailure",
     "IngestRun",
+    "LinkIndex",
+    "LinkKey",
+    "LinkProposal",
     "ReviewEvent",
     "SignInAttempt",
     "Snapshot",

@@ -13,7 +13,7 @@ from flows.extract import extract_flow, get_extractor
 from nlp.types import ExtractionResult, InputDocument
 from nlp.vocabulary import DocumentStatus, ReviewStatus, RunStatus
 from storage.db import session_scope
-from storage.models import Document, Finding, IngestFailure, IngestRun
+from storage.models import Document, Finding, IngestFailure, IngestRun, LinkProposal
 from tests.factories import create_document
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("prefect_harness")]
@@ -113,3 +113,24 @@ def test_an_extractor_bug_costs_its_document_only_and_is_logged_with_its_traceba
     errors = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert len(errors) == 1 and errors[0].exc_info and errors[0].exc_info[0] is ZeroDivisionError
     assert f"document:{routine.id}" in errors[0].getMessage()
+
+
+THEFT_FR = (
+    "Une caméra de radiographie contenant une source d'iridium-192 de 40 Ci a été volée dans "
+    "un camion à Lyon, en France, le 3 mars 2025. La police recherche l'appareil."
+)
+
+
+def test_extraction_proposes_links_between_reports_of_one_incident(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        english = create_document(session, THEFT, language="en")
+        french = create_document(session, THEFT_FR, language="fr")
+
+    counts = extract_flow()
+
+    assert counts["indexed"] == 2 and counts["proposals"] == 1
+    with session_scope(engine) as session:
+        proposal = session.exec(select(LinkProposal)).one()
+        assert {proposal.left_document_id, proposal.right_document_id} == {english.id, french.id}
+        shared = {item["kind"] for item in proposal.evidence["shared"]}
+        assert {"nuclides", "places"} <= shared

@@ -21,10 +21,12 @@ from sqlmodel import Session, col, select
 
 from flows.commands.review import streamlit_command, ui_environment
 from flows.local_prefect import free_port, wait_healthy
-from nlp.vocabulary import IncidentStatus, ReviewStatus, Tlp
+from nlp.vocabulary import IncidentStatus, LinkStatus, ReviewStatus, Tlp
 from storage.assessments import snapshot_of
 from storage.db import engine_for
-from storage.models import Assessment, Finding, ReviewEvent
+from storage.incidents import document_ids_of, incidents_of_document
+from storage.linking import index_documents, propose_links
+from storage.models import Assessment, Finding, LinkProposal, ReviewEvent
 from storage.models.users import UiSession
 from storage.schema import create_schema
 from storage.seed import seed_synthetic
@@ -35,6 +37,7 @@ from tests.factories import (
     create_document,
     create_finding,
     create_incident,
+    create_link_pair,
     create_user,
     ident,
 )
@@ -541,3 +544,36 @@ def test_editor_workspace_draft_review_and_four_eyes_publish(browser: Browser) -
     with Session(browser.app.engine) as session:
         published = session.exec(select(Assessment).where(Assessment.author == author)).one()
     assert [i.title for i in snapshot_of(published).incidents] == [HOSTILE_INCIDENT]
+
+
+def test_accept_a_link_proposal(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    page, app = browser.page, browser.app
+    with Session(app.engine) as session:
+        english, spanish = create_link_pair(session, title=HOSTILE_INCIDENT)
+        ids = [ident(english), ident(spanish)]
+        index_documents(session=session, document_ids=ids)
+        [proposal] = propose_links(session=session, document_ids=ids)
+        session.commit()
+        proposal_id = ident(proposal)
+    browser.sign_in()
+    browser.open_document(ids[0])
+    page.get_by_role("tab", name="Proposed links").click()
+    expect(page.get_by_text("1 pending link proposal(s)")).to_be_visible()
+    browser.shot("16a-document-proposed-links")
+    browser.nav("Link proposals")
+    card = page.locator(".ri-block", has_text="Same incident?")
+    expect(card).to_be_visible()
+    expect(page.locator(".ri-block", has_text="<img src=x onerror=alert(5)>").first).to_be_visible()
+    browser.shot("16-link-proposals")
+    page.get_by_role("textbox", name="Reason (optional)").fill("same gauge, same site")
+    rerun(page, page.get_by_role("button", name="Accept").click)
+    expect(page.get_by_text(f"Link proposal #{proposal_id} accepted.")).to_be_visible()
+    expect(page.get_by_text("No pending link proposal.")).to_be_visible()
+    with Session(app.engine) as session:
+        accepted = session.get(LinkProposal, proposal_id)
+        assert accepted is not None and accepted.status == LinkStatus.ACCEPTED
+        [incident] = incidents_of_document(session=session, document_id=ids[0], clearance=Tlp.RED)
+        assert document_ids_of(session=session, incident_id=ident(incident)) == ids
+    browser.shot("16b-link-accepted")

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 07:50:50.228188
+Create Date: 2026-12-02 09:40:21.666683
 
 """
 
@@ -308,6 +308,54 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_ingestfailure_run_id'), ['run_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_ingestfailure_source_id'), ['source_id'], unique=False)
 
+    op.create_table('linkindex',
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('story_id', sa.Integer(), nullable=False),
+    sa.Column('evidence', sa.JSON(), nullable=False),
+    sa.Column('signature', sa.LargeBinary(), nullable=False),
+    sa.Column('indexed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['document.id'], ),
+    sa.PrimaryKeyConstraint('document_id')
+    )
+    with op.batch_alter_table('linkindex', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_linkindex_story_id'), ['story_id'], unique=False)
+
+    op.create_table('linkkey',
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['document.id'], ),
+    sa.PrimaryKeyConstraint('document_id', 'key')
+    )
+    with op.batch_alter_table('linkkey', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_linkkey_key'), ['key'], unique=False)
+
+    op.create_table('linkproposal',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('pair', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+    sa.Column('left_document_id', sa.Integer(), nullable=False),
+    sa.Column('right_document_id', sa.Integer(), nullable=True),
+    sa.Column('incident_id', sa.Integer(), nullable=True),
+    sa.Column('score', sa.Float(), nullable=False),
+    sa.Column('evidence', sa.JSON(), nullable=False),
+    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('decided_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('decided_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('reason', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['incident_id'], ['incident.id'], ),
+    sa.ForeignKeyConstraint(['left_document_id'], ['document.id'], ),
+    sa.ForeignKeyConstraint(['right_document_id'], ['document.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('pair')
+    )
+    with op.batch_alter_table('linkproposal', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_linkproposal_incident_id'), ['incident_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_linkproposal_left_document_id'), ['left_document_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_linkproposal_right_document_id'), ['right_document_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_linkproposal_status'), ['status'], unique=False)
+
     op.create_table('suppression',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('label', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
@@ -335,6 +383,21 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_suppression_label'))
 
     op.drop_table('suppression')
+    with op.batch_alter_table('linkproposal', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_linkproposal_status'))
+        batch_op.drop_index(batch_op.f('ix_linkproposal_right_document_id'))
+        batch_op.drop_index(batch_op.f('ix_linkproposal_left_document_id'))
+        batch_op.drop_index(batch_op.f('ix_linkproposal_incident_id'))
+
+    op.drop_table('linkproposal')
+    with op.batch_alter_table('linkkey', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_linkkey_key'))
+
+    op.drop_table('linkkey')
+    with op.batch_alter_table('linkindex', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_linkindex_story_id'))
+
+    op.drop_table('linkindex')
     with op.batch_alter_table('ingestfailure', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_ingestfailure_source_id'))
         batch_op.drop_index(batch_op.f('ix_ingestfailure_run_id'))

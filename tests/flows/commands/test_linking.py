@@ -1,4 +1,5 @@
-"""`radintel evaluate-links` on the linked-incident gold sets, and its refusals."""
+"""`radintel evaluate-links` on the linked-incident gold sets, and its refusals; `radintel
+link --json`."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from pathlib import Path
 
 import pytest
 import typer
+from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
 from flows.commands import linking
 from flows.errors import UserError
+from storage.db import session_scope
+from tests.factories import create_link_pair
 
 LINKS = Path(__file__).parents[3] / "evaluation" / "links"
 
@@ -49,3 +53,23 @@ def test_a_gold_line_without_a_cluster_is_refused(tmp_path: Path) -> None:
 def test_a_missing_gold_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="gold file not found"):
         linking.evaluate_links(tmp_path / "none.jsonl")
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_link_json_prints_the_new_proposals(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        english, spanish = create_link_pair(session, external_id="en-1")
+        spanish.external_id = "es-1"
+        session.add(spanish)
+    result = CliRunner().invoke(cli(), ["link", "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    [proposal] = json.loads(result.stdout)["proposals"]
+    assert set(proposal) == {"score", "documents", "incident_id", "evidence"}
+    assert proposal["incident_id"] is None and proposal["score"] >= 0.5
+    assert proposal["documents"] == [
+        {"id": english.id, "external_id": "en-1", "title": english.title},
+        {"id": spanish.id, "external_id": "es-1", "title": spanish.title},
+    ]
+    assert {"kind", "left", "right", "weight", "note", "conflict"} <= set(proposal["evidence"][0])
+    again = CliRunner().invoke(cli(), ["link", "--json"], catch_exceptions=False)
+    assert json.loads(again.stdout) == {"proposals": []}
