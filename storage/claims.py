@@ -40,7 +40,7 @@ def claim_documents(
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    ids = [int(document_id) for document_id in session.scalars(statement)]
+    ids = [int(document_id) for document_id in session.scalars(statement) if document_id]
     if ids:
         session.execute(
             update(Document)
