@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -130,8 +131,8 @@ def test_two_workers_share_the_work_and_a_killed_worker_loses_nothing(
         wp.wait_for(lambda: pending_claimed(engine), "the doomed run claimed a batch")
         worker = wp.flow_run(prefect_api, doomed)["labels"]["prefect.worker.name"]
         wp.kill_group(workers.pop(worker))
-        host, pid = str(wp.flow_run(prefect_api, doomed)["infrastructure_pid"]).rsplit(":", 1)
-        os.kill(int(pid), signal.SIGKILL)  # its flow-run process too, wherever its group is
+        pid = int(str(wp.flow_run(prefect_api, doomed)["infrastructure_pid"]).split(":")[-1])
+        os.kill(pid, signal.SIGKILL)  # its flow-run process too, wherever its group is
         wp.wait_for(lambda: not live_claims(engine), "the killed run's claims expired")
         retry = wp.run_deployment(prefect_api, EXTRACTION, ONE_BY_ONE)
         assert wp.wait_finished(prefect_api, retry)["state_type"] == "COMPLETED"
@@ -139,7 +140,7 @@ def test_two_workers_share_the_work_and_a_killed_worker_loses_nothing(
         for process in workers.values():
             wp.stop(process)
     assert sum(extracted_by(engine).values()) == 60  # nothing lost
-    killed_saved = extracted_by(engine)[f"{host}:{pid}"]  # batches saved before the kill
+    killed_saved = extracted_by(engine)[f"{socket.gethostname()}:{pid}"]  # batches saved before the kill
     assert completed_extraction_counts(engine) + killed_saved == 60  # none extracted twice
     assert duplicated_findings(engine) == 0
     engine.dispose()
