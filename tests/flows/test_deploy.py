@@ -140,7 +140,7 @@ def test_two_workers_share_the_work_and_a_killed_worker_loses_nothing(
         for process in workers.values():
             wp.stop(process)
     assert sum(extracted_by(engine).values()) == 60  # nothing lost
-    killed_saved = extracted_by(engine)[f"{socket.gethostname()}:{pid}"]  # batches saved before the kill
+    killed_saved = extracted_by(engine)[f"{socket.gethostname()}:{pid}"]  # saved before the kill
     assert completed_extraction_counts(engine) + killed_saved == 60  # none extracted twice
     assert duplicated_findings(engine) == 0
     engine.dispose()
