@@ -59,7 +59,7 @@ class DocumentExtraction:
     embedding_model: str | None
 
 
-def awaiting_extraction(extractor_version: str, after_id: int = 0) -> Select[tuple[Document]]:
+def awaiting_extraction(extractor_version: str, after_id: int = 0) -> Select[Document]:
     """Documents with text that were never extracted, or were extracted by another version."""
     return (
         select(Document)
