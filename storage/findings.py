@@ -264,6 +264,7 @@ def mark_extraction_failed(*, session: Session, document_id: int, reason: str) -
     if document is not None:
         document.status = DocumentStatus.FAILED
         document.error = reason[:2000]
+        document.claimed_until = None  # a retry after a fix must not wait for the lease
         session.add(document)
 
 
