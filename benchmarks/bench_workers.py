@@ -27,6 +27,7 @@ ADMIN_URL = os.environ.get(
     "RADINTEL_BENCH_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 GOLD = Path("evaluation/gold.jsonl")
+THREAD_SETTINGS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 
 def peak_mb() -> float:
@@ -43,8 +44,16 @@ def warm_up() -> float:
     return peak_mb()
 
 
-def drain(batch_size: int, run_id: int, ready: Any, start: Any, done: Any) -> None:
+def share_cores(threads: int) -> None:
+    """Math libraries use every core by default; workers sharing a machine each get their
+    share (Dask's nanny does the same for its workers: one thread each)."""
+    for name in THREAD_SETTINGS:
+        os.environ[name] = str(threads)
+
+
+def drain(batch_size: int, run_id: int, ready: Any, start: Any, done: Any, threads: int) -> None:
     """A worker: warm up, wait for the start, claim and extract until nothing is left."""
+    share_cores(threads)  # before the models are imported
     from flows.extract import claim_batch, extract_batch_task, get_extractor
 
     warm_up()
@@ -61,8 +70,9 @@ def drain(batch_size: int, run_id: int, ready: Any, start: Any, done: Any) -> No
 def with_processes(workers: int, batch_size: int, run_id: int) -> tuple[float, list[float]]:
     context = multiprocessing.get_context("spawn")
     ready, start, done = context.Queue(), context.Event(), context.Queue()
+    threads = max(1, (os.cpu_count() or 1) // workers)
     processes = [
-        context.Process(target=drain, args=(batch_size, run_id, ready, start, done))
+        context.Process(target=drain, args=(batch_size, run_id, ready, start, done, threads))
         for _ in range(workers)
     ]
     for process in processes:
