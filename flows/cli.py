@@ -20,6 +20,8 @@ COMMAND_MODULES = (
     "flows.commands.exports",  # export
     "flows.commands.assessments",  # assessment draft, submit, publish, list, render...
     "flows.commands.deploy",  # deploy --pool
+    "flows.commands.operations",  # backup, restore
+    "flows.commands.monitoring",  # metrics
 )
 
 app = typer.Typer(

@@ -12,11 +12,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from functools import lru_cache, partial
+from time import perf_counter
 
 from prefect import Task, flow, task
 from prefect.futures import PrefectFuture
 from sqlmodel import Session
 
+from flows.logs import log_context
+from flows.metrics import observe_extraction
 from flows.run_log import internal_error, run_logger
 from flows.settings import get_flow_settings
 from nlp.pipeline import Extractor
@@ -117,6 +120,14 @@ def _extract_isolating_failures(
 @task(name="extract-batch")
 def extract_batch_task(document_ids: list[int], run_id: int) -> dict[str, int]:
     """Texts in, findings and assessments out, written in one transaction per batch."""
+    started = perf_counter()
+    with log_context(flow="extract", run_id=run_id, document_ids=document_ids):
+        counts = extract_documents(document_ids, run_id)
+    observe_extraction(perf_counter() - started, len(document_ids))
+    return counts
+
+
+def extract_documents(document_ids: list[int], run_id: int) -> dict[str, int]:
     failures: list[tuple[int, str]] = []
     with session_scope() as session:
         documents = documents_by_id(session=session, document_ids=document_ids)

@@ -16,6 +16,7 @@ from flows.inbox import FolderInbox, Inbox, InboxUnavailable, S3Inbox
 from flows.ingest_plan import RawItem, SourceSpec, batched
 from flows.ingest_retry import requeue_retry_requests
 from flows.ingest_tasks import FetchBatch, fetch_task, read_inbox_task, store_task
+from flows.logs import log_context
 from flows.run_log import internal_error, run_logger
 from flows.settings import FlowSettings, get_flow_settings
 from flows.sources_file import read_sources
@@ -266,6 +267,15 @@ def ingest_source(spec: SourceSpec, fetcher: Fetcher, settings: FlowSettings) ->
         run_row = start_run(session=session, flow=FLOW, source_id=spec.id)
     run = SourceRun(source=spec.name, run_id=run_row.id or 0)
     run.counts.update(dict.fromkeys(COUNT_KEYS, 0))
+    with log_context(flow=FLOW, run_id=run.run_id, source=spec.name):
+        ingest_source_run(spec, run, fetcher, settings)
+    return run
+
+
+def ingest_source_run(
+    spec: SourceSpec, run: SourceRun, fetcher: Fetcher, settings: FlowSettings
+) -> None:
+    """Ingest the source into `run`; whatever happens, the run is finished."""
     try:
         if spec.kind == SourceKind.FEED:
             ingest_feed(spec, run, fetcher, settings)
@@ -281,7 +291,6 @@ def ingest_source(spec: SourceSpec, fetcher: Fetcher, settings: FlowSettings) ->
         # of this flow run still go.
         run.error = internal_error(error, step="source", item=spec.name, module=__name__)
     finish_source_run(run, run.error)
-    return run
 
 
 def finish_source_run(run: SourceRun, error: str | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -58,6 +59,11 @@ class FlowSettings(BaseSettings):
     extract_lease_seconds: float = Field(default=3900.0, gt=0)
     # A Dask scheduler ("tcp://host:8786"): extraction batches run on its workers.
     dask_address: str | None = None
+    # Operations: one JSON object per log line for a log shipper ("text" for a terminal),
+    # and the Prometheus exporter of `radintel serve` and of the workers (None: no exporter).
+    log_format: Literal["text", "json"] = "text"
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
+    metrics_addr: str = "127.0.0.1"  # 0.0.0.0 in a container, for Prometheus to reach it
 
     @property
     def resolved_sources_file(self) -> Path:

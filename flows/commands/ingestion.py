@@ -189,8 +189,10 @@ def serve() -> None:
     from flows.extract import extract_flow
     from flows.ingest import FEED_KINDS, INBOX_KINDS, ingest_flow
     from flows.local_prefect import local_prefect_server
+    from flows.metrics import start_configured_exporter
 
     require_schema()
+    start_configured_exporter()
     settings = get_flow_settings()
     schedules = (
         ("feeds", FEED_KINDS, settings.feed_schedule_minutes),
@@ -284,7 +286,9 @@ def demo_review_lines() -> list[str]:
 
 def demo(
     no_ui: Annotated[bool, typer.Option("--no-ui", help="do not start the review UI")] = False,
-    port: Annotated[int, typer.Option(help="port of the review UI")] = 8501,
+    port: Annotated[
+        int | None, typer.Option(help="port of the review UI (default RADINTEL_UI_PORT, 8501)")
+    ] = None,
 ) -> None:
     """Set up the data folder with the demo sources, ingest them, extract, let the demo
     analyst confirm incidents and the demo editors publish an assessment, open the UI."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -16,6 +16,15 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlmodel import Session
 
 from flows.errors import UserError
+from flows.health import (
+    Check,
+    configuration_failure,
+    failed,
+    health_report,
+    object_store_check,
+    passed,
+    prefect_check,
+)
 from nlp.vocabulary import Tlp
 from storage.db import engine_for
 from storage.objectstore import LocalObjectStore, ObjectStoreError, object_store_from
@@ -149,6 +158,36 @@ def print_status(status: PlatformStatus, settings: StorageSettings) -> None:
     console.print(runs_table(status))
 
 
+def database_check(settings: StorageSettings, username: str | None) -> tuple[Check, Any]:
+    """Reachable and at the code's schema; with the figures when it is."""
+    url, head = settings.resolved_database_url, head_revision()
+    try:
+        revision = current_revision(engine_for(url))
+        if revision != head:
+            return failed(f"{safe_url(url)} at schema {revision}, not {head}: upgrade it"), {}
+        figures = read_status(settings, username)
+    except DATABASE_ERRORS as error:
+        return failed(str(database_error(url, error))), {}
+    except UserError as error:
+        return failed(str(error)), {}
+    return passed(f"{safe_url(url)} at schema {head}"), figures
+
+
+def health(username: str | None) -> dict[str, Any]:
+    """The health report of `radintel status --json`."""
+    try:
+        settings = load_settings()
+    except UserError as error:
+        return configuration_failure(error)
+    database, figures = database_check(settings, username)
+    checks = {
+        "database": database,
+        "object_store": object_store_check(settings),
+        "prefect_api": prefect_check(),
+    }
+    return health_report(checks, dict(figures))
+
+
 def status(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
     as_user: Annotated[
@@ -158,13 +197,17 @@ def status(
 ) -> None:
     """Counts of documents, findings and failures, and the last runs.
 
-    Without --as the figures count every document (the operator's view)."""
-    settings = load_settings()
-    figures = read_status(settings, as_user)
+    Without --as the figures count every document (the operator's view). With --json, also
+    the health of the database, object store and Prefect API, and exit code 1 when one of
+    them is unhealthy: the health check of every container."""
     if as_json:
-        typer.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        report = health(as_user)
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        if not report["healthy"]:
+            raise typer.Exit(code=1)
         return
-    print_status(figures, settings)
+    settings = load_settings()
+    print_status(read_status(settings, as_user), settings)
 
 
 def register(app: typer.Typer) -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from types import FrameType
 
 import typer
 from sqlalchemy.exc import OperationalError, ProgrammingError
@@ -16,6 +18,7 @@ from nlp.vocabulary import Tlp
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "review_ui" / "app.py"
+FORWARDED_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 users_app = typer.Typer(help="Users of the review UI.", no_args_is_help=True)
 
 
@@ -44,20 +47,51 @@ def ui_environment() -> dict[str, str]:
     return env
 
 
-def start_ui(port: int, banner: list[str] | None = None) -> None:
-    """Run the review UI on 127.0.0.1:`port` until interrupted."""
+def start_ui(port: int | None = None, banner: list[str] | None = None) -> None:
+    """Run the review UI on RADINTEL_UI_HOST:`port` (RADINTEL_UI_PORT when None) until it
+    stops or this process gets SIGTERM or SIGINT, which Streamlit gets too."""
+    from review_ui.settings import get_ui_settings
+
+    settings = get_ui_settings()
+    port = port or settings.port
     for line in banner or []:
         typer.echo(line)
-    typer.echo(f"Review UI on http://127.0.0.1:{port} (Ctrl+C to stop)")
-    process = subprocess.Popen(streamlit_command(port), env=ui_environment())
-    try:
-        code = process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        process.wait(timeout=10)
-        return
-    if code:
+    typer.echo(f"Review UI on http://{settings.host}:{port} (Ctrl+C to stop)")
+    stopped, code = run_forwarding_signals(streamlit_command(port), ui_environment())
+    if code and not stopped:
         raise UserError(f"the review UI stopped with exit code {code}")
+
+
+def run_forwarding_signals(command: list[str], env: dict[str, str]) -> tuple[bool, int]:
+    """Run `command` until it exits; SIGTERM and SIGINT received meanwhile are passed on to
+    it (a second one kills it), so stopping this process never leaves the child running.
+    Returns whether a signal asked it to stop, and its exit code."""
+    received: list[int] = []
+    started: list[subprocess.Popen[bytes]] = []
+
+    def forward(signum: int, _frame: FrameType | None) -> None:
+        received.append(signum)
+        for process in started:
+            if process.poll() is None:
+                process.send_signal(signal.SIGKILL if len(received) > 1 else signum)
+
+    # The handlers go in before the child starts: no moment where a signal would stop this
+    # process alone; one that came during the start is passed on right after.
+    previous = {sig: signal.signal(sig, forward) for sig in FORWARDED_SIGNALS}
+    try:
+        process = subprocess.Popen(command, env=env)
+        started.append(process)
+        if received:
+            process.send_signal(received[-1])
+        code = process.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for process in started:
+            if process.poll() is None:  # an exception while waiting: never leave it behind
+                process.kill()
+                process.wait()
+    return bool(received), code
 
 
 def _database_error(error: Exception) -> UserError:
@@ -157,8 +191,13 @@ def users_list() -> None:
         typer.echo(f"{user.username:<24} {user.role.value:<8} {user.clearance.value:<17} {state}")
 
 
-def ui(port: int = typer.Option(8501, "--port", min=1024, max=65535)) -> None:
-    """Start the analyst review UI (Streamlit) on 127.0.0.1 (RADINTEL_UI_HOST)."""
+def ui(
+    port: int | None = typer.Option(
+        None, "--port", min=1024, max=65535, help="Overrides RADINTEL_UI_PORT (8501)."
+    ),
+) -> None:
+    """Start the analyst review UI (Streamlit) on RADINTEL_UI_HOST (127.0.0.1) and
+    RADINTEL_UI_PORT; SIGTERM or Ctrl+C stops it."""
     start_ui(port)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -13,10 +14,12 @@ from typer.testing import CliRunner, Result
 from flows import cli
 from flows.commands import platform
 from flows.errors import UserError
+from flows.local_prefect import free_port
 from storage.db import engine_for, session_scope
 from storage.settings import get_storage_settings
 from tests.conftest import clear_caches
 from tests.factories import create_document
+from tests.support.http_server import LocalServer, Reply
 from tests.support.s3_server import S3Server
 
 runner = CliRunner()
@@ -149,6 +152,55 @@ def test_init_with_s3_object_store(
     result = run("init")
     assert result.exit_code == 0, result.output
     assert f"S3 http://{s3_server.endpoint}, bucket radintel-cli-init" in result.output
+    assert health()[1]["checks"]["object_store"]["ok"] is True
     monkeypatch.setenv("RADINTEL_MINIO_SECRET_KEY", "wrong-secret")
     clear_caches()
     assert "refused the credentials" in user_error(run("init"))
+    code, report = health()
+    assert code == 1 and "refused the credentials" in report["checks"]["object_store"]["detail"]
+
+
+def health(*args: str) -> tuple[int, dict[str, Any]]:
+    result = run("status", "--json", *args)
+    report: dict[str, Any] = json.loads(result.output)  # one JSON object, nothing else
+    return result.exit_code, report
+
+
+def test_status_json_is_a_health_check(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert health()[0] == 1  # no schema yet
+    assert run("init").exit_code == 0
+    add_document("en", "txt")
+    code, report = health()
+    assert code == 0 and report["healthy"] is True
+    assert set(report["checks"]) == {"database", "object_store"}
+    assert all(check["ok"] for check in report["checks"].values())
+    assert report["documents"] == 1
+
+
+def test_status_json_unhealthy_database(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setenv(
+        "RADINTEL_DATABASE_URL", "postgresql+psycopg://radintel:s3cret@127.0.0.1:1/radintel"
+    )
+    clear_caches()
+    code, report = health()
+    assert code == 1 and report["healthy"] is False
+    database = report["checks"]["database"]
+    assert database["ok"] is False and "127.0.0.1:1" in database["detail"]
+    assert "s3cret" not in json.dumps(report)
+    assert report["checks"]["object_store"]["ok"] is True
+    assert "documents" not in report
+
+
+def test_status_json_checks_the_prefect_api(
+    data_dir: Path, http_server: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("init").exit_code == 0
+    http_server.routes["/api/health"] = Reply(body=b"true")
+    monkeypatch.setenv("PREFECT_API_URL", http_server.url("/api"))
+    code, report = health()
+    assert code == 0 and report["checks"]["prefect_api"]["ok"] is True
+    monkeypatch.setenv("PREFECT_API_URL", f"http://127.0.0.1:{free_port()}/api")
+    code, report = health()
+    assert code == 1 and report["checks"]["prefect_api"]["ok"] is False
