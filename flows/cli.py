@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "flows.commands.review",  # ui, seed-synthetic
     "flows.commands.exports",  # export
     "flows.commands.assessments",  # assessment draft, submit, publish, list, render...
+    "flows.commands.deploy",  # deploy --pool
     "flows.commands.operations",  # backup, restore
     "flows.commands.monitoring",  # metrics
 )

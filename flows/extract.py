@@ -1,19 +1,21 @@
-"""The extract flow: documents awaiting extraction → findings, assessment, embeddings, then
-incident link proposals for the relevant ones (flows/link.py).
+"""The extract flow: documents awaiting extraction → findings, assessment, embeddings.
 
 One task per batch of documents; the extractor is loaded once per process.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+import os
+import socket
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from time import perf_counter
 
-from prefect import flow, task
+from prefect import Task, flow, task
+from prefect.futures import PrefectFuture
 from sqlmodel import Session
 
 from flows.link import link_batch_task
@@ -23,11 +25,11 @@ from flows.run_log import internal_error, run_logger
 from flows.settings import get_flow_settings
 from nlp.pipeline import Extractor
 from nlp.types import ExtractionResult, InputDocument
+from storage.claims import claim_documents
 from storage.db import session_scope
 from storage.findings import (
     DocumentExtraction,
     NewFinding,
-    documents_awaiting_extraction,
     documents_by_id,
     mark_extraction_failed,
     save_extractions,
@@ -164,35 +166,108 @@ def fail_documents(session: Session, failures: list[tuple[int, str]], run_id: in
         )
 
 
+def worker_name() -> str:
+    """Who claims: the host and process, as recorded on the documents it extracted."""
+    return f"{socket.gethostname()}:{os.getpid()}"[:120]
+
+
+def claim_batch(version: str, after_id: int, size: int) -> list[int]:
+    """Claim the next batch for this process, committed at once so other workers skip it."""
+    with session_scope() as session:
+        return claim_documents(
+            session=session,
+            extractor_version=version,
+            worker=worker_name(),
+            lease_seconds=get_flow_settings().extract_lease_seconds,
+            after_id=after_id,
+            limit=size,
+        )
+
+
+def claimed_batches(version: str, batch_size: int, limit: int | None) -> Iterator[list[int]]:
+    """Batches of document ids claimed by this run, in id order, until none is left."""
+    after_id, seen = 0, 0
+    while limit is None or seen < limit:
+        size = batch_size if limit is None else min(batch_size, limit - seen)
+        ids = claim_batch(version, after_id, size)
+        if not ids:
+            return
+        after_id, seen = ids[-1], seen + len(ids)
+        yield ids
+
+
+def settle(ids: list[int], run_id: int, outcome: Callable[[], dict[str, int]]) -> dict[str, int]:
+    """A batch's counts, then its link proposals (the batch is committed by now); a batch past
+    its task timeout fails its documents and the run goes on."""
+    try:
+        counts = outcome()
+    except TimeoutError:  # Prefect's TaskRunTimeoutError
+        timeout = get_flow_settings().extract_task_timeout_seconds
+        record_timed_out_batch(ids, run_id, f"extraction timed out after {timeout:g} s")
+        return {"failed": len(ids)}
+    totals = Counter(counts)
+    totals.update(link_batch_task(ids, run_id))  # update keeps zero counts, + would drop them
+    return dict(totals)
+
+
+def batch_task() -> Task[[list[int], int], dict[str, int]]:
+    timeout = get_flow_settings().extract_task_timeout_seconds
+    return extract_batch_task.with_options(timeout_seconds=timeout)
+
+
+@flow(name="extract-on-dask", log_prints=False)
+def extract_on_dask(
+    version: str, run_id: int, batch_size: int, limit: int | None, in_flight: int
+) -> dict[str, int]:
+    """Batches submitted to the Dask cluster, at most `in_flight` at once so claims stay
+    fresh; each Dask worker process loads the extractor once (get_extractor's cache)."""
+    task, totals = batch_task(), Counter[str]()
+    pending: deque[tuple[list[int], PrefectFuture[dict[str, int]]]] = deque()
+    for ids in claimed_batches(version, batch_size, limit):
+        pending.append((ids, task.submit(ids, run_id)))
+        if len(pending) >= in_flight:
+            done, future = pending.popleft()
+            totals.update(settle(done, run_id, future.result))
+    for done, future in pending:
+        totals.update(settle(done, run_id, future.result))
+    return dict(totals)
+
+
+def extract_here(version: str, run_id: int, batch_size: int, limit: int | None) -> dict[str, int]:
+    task, totals = batch_task(), Counter[str]()
+    for ids in claimed_batches(version, batch_size, limit):
+        totals.update(settle(ids, run_id, partial(task, ids, run_id)))
+    return dict(totals)
+
+
+def run_batches(version: str, run_id: int, batch_size: int, limit: int | None) -> dict[str, int]:
+    """On the Dask cluster when RADINTEL_DASK_ADDRESS is set, in this process otherwise."""
+    address = get_flow_settings().dask_address
+    if not address:
+        return extract_here(version, run_id, batch_size, limit)
+    from distributed import Client  # imported here: the local case never pays for Dask
+    from prefect_dask import DaskTaskRunner
+
+    runner = DaskTaskRunner(address=address)
+    with Client(address, timeout=30) as client:  # only to size the window: 2 batches a worker
+        in_flight = 2 * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
+    # DaskTaskRunner's futures subclass PrefectFuture; with_options' hint is invariant in them.
+    on_dask = extract_on_dask.with_options(task_runner=runner)  # type: ignore[arg-type]
+    return on_dask(version, run_id, batch_size, limit, in_flight)
+
+
 @flow(name="extract", log_prints=False)
 def extract_flow(batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None) -> dict[str, int]:
-    """Extract every document awaiting extraction (new, or extracted by an older version)."""
+    """Extract every document awaiting extraction (new, or extracted by an older version).
+
+    Documents are claimed batch by batch (storage.claims), so several workers running this
+    flow at once never extract the same document twice."""
     version = get_extractor().version
     with session_scope() as session:
         mark_crashed_runs(session=session, flow="extract")
         run_id = start_run(session=session, flow="extract").id
     assert run_id is not None
-    timeout = get_flow_settings().extract_task_timeout_seconds
-    extract_batch = extract_batch_task.with_options(timeout_seconds=timeout)
-    totals: Counter[str] = Counter()
-    after_id, seen = 0, 0
-    while limit is None or seen < limit:
-        size = batch_size if limit is None else min(batch_size, limit - seen)
-        with session_scope() as session:
-            batch = documents_awaiting_extraction(
-                session=session, extractor_version=version, after_id=after_id, limit=size
-            )
-        if not batch:
-            break
-        ids = [d.id for d in batch if d.id is not None]
-        after_id, seen = ids[-1], seen + len(ids)
-        try:
-            totals.update(extract_batch(ids, run_id))
-        except TimeoutError:  # Prefect's TaskRunTimeoutError
-            record_timed_out_batch(ids, run_id, f"extraction timed out after {timeout:g} s")
-            totals["failed"] += len(ids)
-            continue
-        totals.update(link_batch_task(ids, run_id))
+    totals = run_batches(version, run_id, batch_size, limit)
     with session_scope() as session:
-        finish_run(session=session, run_id=run_id, counts=dict(totals))
-    return dict(totals)
+        finish_run(session=session, run_id=run_id, counts=totals)
+    return totals

@@ -54,6 +54,11 @@ class FlowSettings(BaseSettings):
     assessment_period: PeriodKind = PeriodKind.MONTH
     assessment_ceiling: Tlp = Tlp.AMBER
     assessment_scope: str | None = None  # None: the world; or a country code or region
+    # Scale-out (`radintel deploy`): a worker's claim on a batch of documents lasts this long,
+    # longer than a batch may take; a crashed worker's documents wait this long to be retried.
+    extract_lease_seconds: float = Field(default=3900.0, gt=0)
+    # A Dask scheduler ("tcp://host:8786"): extraction batches run on its workers.
+    dask_address: str | None = None
     # Operations: one JSON object per log line for a log shipper ("text" for a terminal),
     # and the Prometheus exporter of `radintel serve` and of the workers (None: no exporter).
     log_format: Literal["text", "json"] = "text"

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Integer, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Integer, Select, bindparam, delete, insert, or_, select, update
 from sqlmodel import Session, col
 
 from nlp.vocabulary import (
@@ -59,11 +59,9 @@ class DocumentExtraction:
     embedding_model: str | None
 
 
-def documents_awaiting_extraction(
-    *, session: Session, extractor_version: str, after_id: int = 0, limit: int = 64
-) -> list[Document]:
+def awaiting_extraction(extractor_version: str, after_id: int = 0) -> Select[Document]:
     """Documents with text that were never extracted, or were extracted by another version."""
-    statement = (
+    return (
         select(Document)
         .where(col(Document.id) > after_id)
         .where(col(Document.text_key).is_not(None))
@@ -75,8 +73,14 @@ def documents_awaiting_extraction(
             )
         )
         .order_by(Document.id)  # type: ignore[arg-type]
-        .limit(limit)
     )
+
+
+def documents_awaiting_extraction(
+    *, session: Session, extractor_version: str, after_id: int = 0, limit: int = 64
+) -> list[Document]:
+    """Documents with text that were never extracted, or were extracted by another version."""
+    statement = awaiting_extraction(extractor_version, after_id).limit(limit)
     return list(session.scalars(statement))
 
 
@@ -221,6 +225,7 @@ def _document_values(extraction: DocumentExtraction, language: str | None) -> di
         "error": None,
         "extractor_version": extraction.extractor_version,
         "extracted_at": utcnow(),
+        "claimed_until": None,  # claimed_by stays: which worker extracted it
         "relevant": extraction.relevant,
         "relevance": float(extraction.relevance),
         "priority": document_priority(extraction.relevant, extraction.relevance),
@@ -259,6 +264,7 @@ def mark_extraction_failed(*, session: Session, document_id: int, reason: str) -
     if document is not None:
         document.status = DocumentStatus.FAILED
         document.error = reason[:2000]
+        document.claimed_until = None  # a retry after a fix must not wait for the lease
         session.add(document)
 
 

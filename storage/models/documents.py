@@ -54,6 +54,10 @@ class Document(DocumentBase, table=True):
     assessment_evidence: list[dict[str, Any]] = Field(
         default_factory=list, sa_column=json_column(nullable=False)
     )
+    # Claimed for extraction by one worker until the lease ends (storage.claims); a crashed
+    # worker's claims simply expire and the next run takes the documents again.
+    claimed_by: str | None = Field(default=None, max_length=120)
+    claimed_until: datetime | None = None
 
 
 class DocumentCreate(DocumentBase):

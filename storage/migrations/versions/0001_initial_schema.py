@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 09:40:21.666683
+Create Date: 2026-12-02 09:40:58.813861
 
 """
 
@@ -204,6 +204,8 @@ def upgrade() -> None:
     sa.Column('countries', sa.JSON(), nullable=False),
     sa.Column('incident_date', sa.Date(), nullable=True),
     sa.Column('assessment_evidence', sa.JSON(), nullable=False),
+    sa.Column('claimed_by', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=True),
+    sa.Column('claimed_until', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['parent_id'], ['document.id'], ),
     sa.ForeignKeyConstraint(['source_id'], ['source.id'], ),
     sa.PrimaryKeyConstraint('id'),
