@@ -6,7 +6,8 @@ is built): every worker machine runs the same code at the same path, with the sa
 - ingestion: one run of each ingestion deployment at a time (deployment concurrency 1, late
   runs enqueued), so a source is never fetched by two workers at once;
 - extraction: any number of runs at once; they claim documents (storage.claims), so no
-  document is extracted twice, and a crashed worker's claims expire.
+  document is extracted twice, and a crashed worker's claims expire;
+- linking (catching up documents a failed link step left unindexed): one run at a time.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ class DeploymentSpec:
 
 
 def deployment_specs(settings: FlowSettings) -> list[DeploymentSpec]:
-    """The scheduled work of the platform. A linking flow, once there is one, is one more
-    DeploymentSpec here (entrypoint flows/link.py, after extraction)."""
+    """The scheduled work of the platform. Extraction proposes links for each batch it
+    extracts; the linking deployment catches up what a failed link step left unindexed."""
     feeds, inboxes = ([kind.value for kind in kinds] for kinds in (FEED_KINDS, INBOX_KINDS))
     ingest = "flows/ingest.py:ingest_flow"
     every = timedelta(minutes=settings.inbox_schedule_minutes)
@@ -61,6 +62,9 @@ def deployment_specs(settings: FlowSettings) -> list[DeploymentSpec]:
             concurrency=ONE_AT_A_TIME,
         ),
         DeploymentSpec("extraction", "flows/extract.py:extract_flow", interval=every),
+        DeploymentSpec(
+            "linking", "flows/link.py:link_flow", interval=every, concurrency=ONE_AT_A_TIME
+        ),
         DeploymentSpec(
             "assessment-drafts",
             "flows/assessment_schedule.py:draft_assessment_flow",
