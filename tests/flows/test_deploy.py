@@ -4,21 +4,25 @@ Ingestion and extraction run through the deployments that `radintel deploy` regi
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
+import sys
 import uuid
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from flows.local_prefect import free_port
 from nlp.vocabulary import DocumentStatus
-from storage.models import Document, Finding, IngestRun
+from storage.models import Document, Finding, IngestFailure, IngestRun
 from storage.models._base import utcnow
 from tests.factories import declare, write
 from tests.flows import samples
@@ -28,7 +32,7 @@ from tests.support.s3_server import S3Server
 
 pytestmark = [pytest.mark.deploy, pytest.mark.postgres, pytest.mark.s3, pytest.mark.slow]
 POOL = "radintel-test"
-LEASE_SECONDS = 4
+LEASE_SECONDS = 15  # the killed run's claims expire soon, yet outlast a batch on a busy machine
 EXTRACTION, ONE_BY_ONE = "extract/extraction", {"batch_size": 1}
 
 
@@ -96,11 +100,44 @@ def completed_extraction_counts(engine: Engine) -> int:
     return sum(run.counts.get("documents", 0) for run in runs if run.finished_at)
 
 
+def what_happened(engine: Engine) -> str:
+    """Document statuses and recorded failures, for a failing assertion's message."""
+    with Session(engine) as session:
+        failures = [f"{f.item}: {f.reason}" for f in session.exec(select(IngestFailure)).all()]
+    statuses = Counter(str(d.status) for d in stored(engine))
+    return f"statuses {dict(statuses)}; failures {failures}"
+
+
 def duplicated_findings(engine: Engine) -> int:
     with Session(engine) as session:
         findings = session.exec(select(Finding)).all()
     spans = Counter((f.document_id, f.label, f.start, f.end) for f in findings)
     return sum(1 for count in spans.values() if count > 1)
+
+
+def assert_ui_serves_the_platform(env: dict[str, str], tmp_path: Path) -> None:
+    """The review UI runs on the same database, bucket and Prefect server, and the health
+    check every container uses finds all three reachable."""
+    health = json.loads(wp.radintel(env, "status", "--json"))
+    assert health["healthy"] and {"database", "object_store", "prefect_api"} <= set(
+        health["checks"]
+    )
+    port = free_port()
+    ui = wp.start(
+        [sys.executable, "-c", wp.RADINTEL, "ui", "--port", str(port)], env, tmp_path / "ui.log"
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/_stcore/health"
+        wp.wait_for(lambda: _answers(url), "the review UI answered its health check", 90)
+    finally:
+        wp.stop(ui)
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=2).text == "ok"
+    except httpx.HTTPError:
+        return False
 
 
 def test_two_workers_share_the_work_and_a_killed_worker_loses_nothing(
@@ -125,7 +162,7 @@ def test_two_workers_share_the_work_and_a_killed_worker_loses_nothing(
         assert [run["state_type"] for run in finished] == ["COMPLETED", "COMPLETED"]
         assert {run["labels"]["prefect.worker.name"] for run in finished} == set(workers)
         assert len(extracted_by(engine)) == 2  # both flow-run processes extracted batches
-        assert sum(extracted_by(engine).values()) == 30
+        assert sum(extracted_by(engine).values()) == 30, what_happened(engine)
 
         doomed = wp.run_deployment(prefect_api, EXTRACTION, ONE_BY_ONE)
         wp.wait_for(lambda: pending_claimed(engine), "the doomed run claimed a batch")
@@ -136,6 +173,7 @@ def test_two_workers_share_the_work_and_a_killed_worker_loses_nothing(
         wp.wait_for(lambda: not live_claims(engine), "the killed run's claims expired")
         retry = wp.run_deployment(prefect_api, EXTRACTION, ONE_BY_ONE)
         assert wp.wait_finished(prefect_api, retry)["state_type"] == "COMPLETED"
+        assert_ui_serves_the_platform(env, tmp_path)
     finally:
         for process in workers.values():
             wp.stop(process)
