@@ -116,10 +116,15 @@ def settle(page: Any) -> None:
 
 
 def rerun(page: Any, action: Callable[[], None]) -> None:
-    """Do an action that reruns the script, and wait until that rerun has finished."""
+    """Do an action that reruns the script, and wait until that rerun has finished.
+
+    It starts once the page is idle: on a busy machine a late rerun (a flash message, a form
+    drawn again under a new key) can still be replacing the button, and a click on the old one
+    is lost, so no rerun would ever come."""
+    settle(page)
     page.evaluate(WATCH_RERUN)
     action()
-    page.wait_for_function(RERUN_DONE)
+    page.wait_for_function(RERUN_DONE, timeout=60_000)
 
 
 @pytest.fixture(scope="module")
@@ -261,6 +266,7 @@ def test_confirm_correct_and_reject_a_finding(browser: Browser) -> None:
     expect(page.get_by_text(f"Finding #{finding_id} confirmed.")).to_be_visible()
     assert _finding(app, finding_id).status == ReviewStatus.CONFIRMED
 
+    settle(page)  # the confirmed finding's forms are drawn again under its new version
     page.get_by_text("Correct", exact=True).click()
     field = page.locator(f".st-key-corr_{finding_id}_2_normalized input:visible")
     field.fill("Norvik Gauge Services AS")
