@@ -12,9 +12,10 @@ export PYTHONPATH := .
 
 venv: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock requirements-nodeps.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -r requirements.lock
+	$(BIN)/pip install --no-deps -r requirements-nodeps.lock
 	$(BIN)/pip install --no-deps -e .
 	touch $@
 

@@ -162,6 +162,52 @@ class AuditEntity(StrEnum):
     FAILURE = "failure"  # an ingestion failure retried from the dashboard
     EXPORT = "export"  # a machine-readable export written from the command line
     LINK = "link"  # a link proposal accepted or rejected
+    ALERT = "alert"  # a watchlist alert created, edited, closed or reopened
+    ALERT_MATCH = "alert_match"  # a proposed match confirmed or rejected
+    NOTICE = "notice"  # a notice draft through four-eyes publishing
+
+
+class AlertKind(StrEnum):
+    """What a watchlist alert watches for."""
+
+    SOURCE = "source"  # a stolen or missing radioactive source (or device)
+    PERSON = "person"  # a person involved in radioactive crime
+
+
+class AlertStatus(StrEnum):
+    """open -> matched (a match was confirmed; still watched) -> closed; open -> closed.
+    A closed alert can be reopened. Only open and matched alerts are matched against."""
+
+    OPEN = "open"
+    MATCHED = "matched"
+    CLOSED = "closed"
+
+
+class AlertCloseReason(StrEnum):
+    RECOVERED = "recovered"  # the source is back under control
+    WITHDRAWN = "withdrawn"  # no longer of interest, or raised in error
+
+
+class AlertMatchStatus(StrEnum):
+    """pending -> confirmed or rejected by an analyst. A rejected (alert, document) pair is
+    never proposed again."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class NotificationKind(StrEnum):
+    NEW_MATCH = "new_match"  # a proposed match scored above the alert's threshold
+    CONFIRMED_MATCH = "confirmed_match"
+    ALERT_CLOSED = "alert_closed"
+
+
+class NoticeKind(StrEnum):
+    """Draft notices in the structure of INTERPOL's colour-coded notices."""
+
+    ORANGE = "orange"  # a threat from a source or a person
+    PURPLE = "purple"  # a modus operandi
 
 
 class ExportKind(StrEnum):

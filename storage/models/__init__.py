@@ -1,5 +1,13 @@
 """The radintel data model. Importing this package registers every table."""
 
+from storage.models.alerts import (
+    Alert,
+    AlertCreate,
+    AlertMatch,
+    AlertWatcher,
+    Notice,
+    Notification,
+)
 from storage.models.assessments import Assessment, Snapshot, SnapshotIncident
 from storage.models.documents import Document, DocumentCreate, DocumentEmbedding
 from storage.models.findings import Finding, ReviewEvent, Suppression
@@ -9,6 +17,10 @@ from storage.models.sources import IngestFailure, IngestRun, Source, SourceCreat
 from storage.models.users import SignInAttempt, User
 
 __all__ = [
+    "Alert",
+    "AlertCreate",
+    "AlertMatch",
+    "AlertWatcher",
     "Assessment",
     "Document",
     "DocumentCreate",
@@ -23,6 +35,8 @@ __all__ = [
     "LinkIndex",
     "LinkKey",
     "LinkProposal",
+    "Notice",
+    "Notification",
     "ReviewEvent",
     "SignInAttempt",
     "Snapshot",

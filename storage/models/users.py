@@ -13,6 +13,7 @@ class UserBase(SQLModel):
     role: Role = Field(default=Role.ANALYST)
     clearance: Tlp = Tlp.GREEN  # the most restrictive TLP marking the user may read
     disabled: bool = False
+    email: str | None = Field(default=None, max_length=254)  # where alert notifications go
 
 
 class User(UserBase, table=True):

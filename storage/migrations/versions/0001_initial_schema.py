@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 09:40:58.813861
+Create Date: 2026-12-02 11:47:54.646981
 
 """
 
@@ -162,6 +162,7 @@ def upgrade() -> None:
     sa.Column('role', sa.Enum('ANALYST', 'EDITOR', 'ADMIN', name='role'), nullable=False),
     sa.Column('clearance', sa.Enum('CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED', name='tlp'), nullable=False),
     sa.Column('disabled', sa.Boolean(), nullable=False),
+    sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=True),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('password_hash', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
@@ -170,6 +171,44 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_user_username'), ['username'], unique=True)
+
+    op.create_table('alert',
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+    sa.Column('title', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('marking', sa.Enum('CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED', name='tlp'), nullable=False),
+    sa.Column('notes', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('nuclide', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True),
+    sa.Column('activity_bq', sa.Float(), nullable=True),
+    sa.Column('activity_reference_date', sa.Date(), nullable=True),
+    sa.Column('device_make', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('device_model', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('serial_number', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=True),
+    sa.Column('owner', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('country', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=True),
+    sa.Column('place', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('reported_missing_on', sa.Date(), nullable=True),
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('name_variants', sa.JSON(), nullable=False),
+    sa.Column('date_of_birth', sa.Date(), nullable=True),
+    sa.Column('nationality', sqlmodel.sql.sqltypes.AutoString(length=2), nullable=True),
+    sa.Column('role', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('notify_threshold', sa.Float(), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+    sa.Column('close_reason', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True),
+    sa.Column('incident_id', sa.Integer(), nullable=True),
+    sa.Column('created_by', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('closed_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('closed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['incident_id'], ['incident.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('alert', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_alert_incident_id'), ['incident_id'], unique=False)
+        batch_op.create_index('ix_alert_status_kind', ['status', 'kind'], unique=False)
 
     op.create_table('document',
     sa.Column('source_id', sa.Integer(), nullable=True),
@@ -240,6 +279,40 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_ingestrun_flow'), ['flow'], unique=False)
         batch_op.create_index(batch_op.f('ix_ingestrun_source_id'), ['source_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_ingestrun_started_at'), ['started_at'], unique=False)
+
+    op.create_table('alertmatch',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('alert_id', sa.Integer(), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('score', sa.Float(), nullable=False),
+    sa.Column('evidence', sa.JSON(), nullable=False),
+    sa.Column('reports_recovery', sa.Boolean(), nullable=False),
+    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('decided_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('decided_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('reason', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['alert_id'], ['alert.id'], ),
+    sa.ForeignKeyConstraint(['document_id'], ['document.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('alert_id', 'document_id', name='uq_alertmatch_alert_document')
+    )
+    with op.batch_alter_table('alertmatch', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_alertmatch_alert_id'), ['alert_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_alertmatch_document_id'), ['document_id'], unique=False)
+        batch_op.create_index('ix_alertmatch_status_score', ['status', 'score'], unique=False)
+
+    op.create_table('alertwatcher',
+    sa.Column('alert_id', sa.Integer(), nullable=False),
+    sa.Column('username', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('added_by', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('added_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['alert_id'], ['alert.id'], ),
+    sa.PrimaryKeyConstraint('alert_id', 'username')
+    )
+    with op.batch_alter_table('alertwatcher', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_alertwatcher_username'), ['username'], unique=False)
 
     op.create_table('documentembedding',
     sa.Column('document_id', sa.Integer(), nullable=False),
@@ -358,6 +431,31 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_linkproposal_right_document_id'), ['right_document_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_linkproposal_status'), ['status'], unique=False)
 
+    op.create_table('notice',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('alert_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+    sa.Column('title', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('marking', sa.Enum('CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED', name='tlp'), nullable=False),
+    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('content', sa.JSON(), nullable=False),
+    sa.Column('photos', sa.JSON(), nullable=False),
+    sa.Column('outputs', sa.JSON(), nullable=False),
+    sa.Column('author', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('submitted_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('submitted_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('published_by', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('published_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['alert_id'], ['alert.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('notice', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_notice_alert_id'), ['alert_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_notice_status'), ['status'], unique=False)
+
     op.create_table('suppression',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('label', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
@@ -375,16 +473,46 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_suppression_label'), ['label'], unique=False)
         batch_op.create_index(batch_op.f('ix_suppression_text_key'), ['text_key'], unique=False)
 
+    op.create_table('notification',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('username', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('alert_id', sa.Integer(), nullable=False),
+    sa.Column('match_id', sa.Integer(), nullable=True),
+    sa.Column('subject', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('body', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.Column('read_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('emailed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
+    sa.Column('email_error', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.ForeignKeyConstraint(['alert_id'], ['alert.id'], ),
+    sa.ForeignKeyConstraint(['match_id'], ['alertmatch.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('notification', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_notification_alert_id'), ['alert_id'], unique=False)
+        batch_op.create_index('ix_notification_inbox', ['username', 'read_at', 'id'], unique=False)
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table('notification', schema=None) as batch_op:
+        batch_op.drop_index('ix_notification_inbox')
+        batch_op.drop_index(batch_op.f('ix_notification_alert_id'))
+
+    op.drop_table('notification')
     with op.batch_alter_table('suppression', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_suppression_text_key'))
         batch_op.drop_index(batch_op.f('ix_suppression_label'))
 
     op.drop_table('suppression')
+    with op.batch_alter_table('notice', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_notice_status'))
+        batch_op.drop_index(batch_op.f('ix_notice_alert_id'))
+
+    op.drop_table('notice')
     with op.batch_alter_table('linkproposal', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_linkproposal_status'))
         batch_op.drop_index(batch_op.f('ix_linkproposal_right_document_id'))
@@ -418,6 +546,16 @@ def downgrade() -> None:
 
     op.drop_table('finding')
     op.drop_table('documentembedding')
+    with op.batch_alter_table('alertwatcher', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_alertwatcher_username'))
+
+    op.drop_table('alertwatcher')
+    with op.batch_alter_table('alertmatch', schema=None) as batch_op:
+        batch_op.drop_index('ix_alertmatch_status_score')
+        batch_op.drop_index(batch_op.f('ix_alertmatch_document_id'))
+        batch_op.drop_index(batch_op.f('ix_alertmatch_alert_id'))
+
+    op.drop_table('alertmatch')
     with op.batch_alter_table('ingestrun', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_ingestrun_started_at'))
         batch_op.drop_index(batch_op.f('ix_ingestrun_source_id'))
@@ -437,6 +575,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_document_external_id'))
 
     op.drop_table('document')
+    with op.batch_alter_table('alert', schema=None) as batch_op:
+        batch_op.drop_index('ix_alert_status_kind')
+        batch_op.drop_index(batch_op.f('ix_alert_incident_id'))
+
+    op.drop_table('alert')
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_user_username'))
 
