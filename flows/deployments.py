@@ -7,7 +7,8 @@ is built): every worker machine runs the same code at the same path, with the sa
   runs enqueued), so a source is never fetched by two workers at once;
 - extraction: any number of runs at once; they claim documents (storage.claims), so no
   document is extracted twice, and a crashed worker's claims expire;
-- linking (catching up documents a failed link step left unindexed): one run at a time.
+- linking (catching up documents a failed link step left unindexed): one run at a time;
+- e-mail of notifications: one run at a time, so no message is sent twice.
 """
 
 from __future__ import annotations
@@ -64,6 +65,12 @@ def deployment_specs(settings: FlowSettings) -> list[DeploymentSpec]:
         DeploymentSpec("extraction", "flows/extract.py:extract_flow", interval=every),
         DeploymentSpec(
             "linking", "flows/link.py:link_flow", interval=every, concurrency=ONE_AT_A_TIME
+        ),
+        DeploymentSpec(
+            "notifications",
+            "flows/notify.py:notify_flow",
+            interval=timedelta(minutes=settings.notify_schedule_minutes),
+            concurrency=ONE_AT_A_TIME,  # two runs at once would e-mail a message twice
         ),
         DeploymentSpec(
             "assessment-drafts",

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows.fetch.bounded import DEFAULT_DEADLINE_SECONDS
@@ -64,6 +64,18 @@ class FlowSettings(BaseSettings):
     log_format: Literal["text", "json"] = "text"
     metrics_port: int | None = Field(default=None, ge=0, le=65535)
     metrics_addr: str = "127.0.0.1"  # 0.0.0.0 in a container, for Prometheus to reach it
+
+    # E-mail of alert notifications (`radintel notify`, after extraction, `radintel serve`).
+    # Without smtp_host nothing is e-mailed; the review UI's inbox still shows everything.
+    smtp_host: str | None = None
+    smtp_port: int = Field(default=25, gt=0, le=65535)
+    smtp_starttls: bool = False  # upgrade the connection with STARTTLS before logging in
+    smtp_username: str | None = None  # log in when set
+    smtp_password: SecretStr | None = None
+    smtp_sender: str = "radintel@localhost"  # the From address
+    smtp_timeout_seconds: float = Field(default=30.0, gt=0)
+    notify_max_attempts: int = Field(default=5, gt=0)  # a message failing this often is given up
+    notify_schedule_minutes: float = Field(default=5.0, gt=0)
 
     @property
     def resolved_sources_file(self) -> Path:

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from nlp.vocabulary import Tlp
 from storage.clearance import document_visible, finding_visible
 from storage.models import Document, Finding, IngestFailure, IngestRun
+from storage.notifications import undelivered_emails
 
 LAST_RUNS = 5
 
@@ -42,6 +43,7 @@ class PlatformStatus(TypedDict):
     by_format: dict[str, int]
     failures: int
     findings_by_review_status: dict[str, int]
+    undelivered_notifications: int  # e-mails that failed and were not sent (yet)
     last_runs: list[RunSummary]
 
 
@@ -102,5 +104,6 @@ def collect_status(*, session: Session, clearance: Tlp | None) -> PlatformStatus
         by_format=_grouped(session, col(Document.format), *documents),
         failures=unresolved,
         findings_by_review_status=_grouped(session, col(Finding.status), *findings),
+        undelivered_notifications=undelivered_emails(session=session),
         last_runs=_last_runs(session),
     )

@@ -17,7 +17,7 @@ from flows.runtime import configure_runtime
 
 configure_runtime()
 
-pytest_plugins = ["tests.support.s3_server"]
+pytest_plugins = ["tests.support.s3_server", "tests.support.smtp_server"]
 
 PG_ADMIN_URL = os.environ.get(
     "RADINTEL_TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

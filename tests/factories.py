@@ -18,6 +18,7 @@ from flows.settings import get_flow_settings
 from flows.sources_file import put_source
 from nlp.linking.evidence import DocumentEvidence
 from nlp.vocabulary import (
+    AlertKind,
     DocumentStatus,
     ExportKind,
     IncidentStatus,
@@ -32,6 +33,9 @@ from storage.exports import ExportedIncident, ExportSet
 from storage.incidents import create_incident as open_incident
 from storage.incidents import draft_from_document
 from storage.models import (
+    Alert,
+    AlertMatch,
+    AlertWatcher,
     Document,
     DocumentCreate,
     Finding,
@@ -466,3 +470,51 @@ def create_link_report(
         place = {"place_kind": "city", "place_name": city}
         create_finding(session, document, city, "GPE", normalized=country, attributes=place)
     return document
+
+
+def create_alert(session: Session, username: str = "ana", **fields: Any) -> Alert:
+    """A source alert (a stolen Ir-192 radiography camera) as storage.alerts would store it;
+    `fields` override any Alert field (kind, marking, the person fields...)."""
+    values: dict[str, Any] = {
+        "kind": AlertKind.SOURCE,
+        "title": "Stolen Ir-192 radiography camera",
+        "marking": Tlp.AMBER,
+        "nuclide": "Ir-192",
+        "activity_bq": 1.2e12,
+        "activity_reference_date": date(2026, 3, 1),
+        "device_make": "Sentinel",
+        "device_model": "880 Delta",
+        "serial_number": "D-4417",
+        "owner": "Norvik Inspection Ltd",
+        "country": "MX",
+        "place": "Monterrey",
+        "reported_missing_on": date(2026, 3, 2),
+        "created_by": username,
+        **fields,
+    }
+    alert = Alert(**values)
+    session.add(alert)
+    session.commit()
+    session.refresh(alert)
+    return alert
+
+
+def create_watcher(session: Session, alert: Alert, username: str) -> AlertWatcher:
+    watcher = AlertWatcher(alert_id=ident(alert), username=username, added_by=username)
+    session.add(watcher)
+    session.commit()
+    return watcher
+
+
+def create_alert_match(
+    session: Session, alert: Alert, document: Document, score: float = 0.93, **fields: Any
+) -> AlertMatch:
+    """A proposed match of `document` on `alert`, as the matcher would store it."""
+    evidence = {"shared": [{"kind": "serial_number", "alert": "D-4417", "document": "D4417"}]}
+    match = AlertMatch(
+        alert_id=ident(alert), document_id=ident(document), score=score, evidence=evidence, **fields
+    )
+    session.add(match)
+    session.commit()
+    session.refresh(match)
+    return match

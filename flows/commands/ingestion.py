@@ -179,8 +179,9 @@ def failures_retry(
 
 def serve() -> None:
     """Run the schedules: feeds and web pages every N minutes, inboxes and extraction every M
-    (RADINTEL_FEED_SCHEDULE_MINUTES, RADINTEL_INBOX_SCHEDULE_MINUTES), and the assessment
-    draft for the editors (RADINTEL_ASSESSMENT_CRON, monthly by default)."""
+    (RADINTEL_FEED_SCHEDULE_MINUTES, RADINTEL_INBOX_SCHEDULE_MINUTES), e-mail of alert
+    notifications (RADINTEL_NOTIFY_SCHEDULE_MINUTES), and the assessment draft for the
+    editors (RADINTEL_ASSESSMENT_CRON, monthly by default)."""
     from prefect import serve as prefect_serve
     from prefect.deployments.runner import RunnerDeployment
     from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -190,6 +191,7 @@ def serve() -> None:
     from flows.ingest import FEED_KINDS, INBOX_KINDS, ingest_flow
     from flows.local_prefect import local_prefect_server
     from flows.metrics import start_configured_exporter
+    from flows.notify import notify_flow
 
     require_schema()
     start_configured_exporter()
@@ -224,6 +226,17 @@ def serve() -> None:
     if not isinstance(drafts, RunnerDeployment):
         raise TypeError("expected a RunnerDeployment")
     deployments.append(drafts)
+    notifications = notify_flow.to_deployment(
+        name="notifications", interval=timedelta(minutes=settings.notify_schedule_minutes)
+    )
+    if not isinstance(notifications, RunnerDeployment):
+        raise TypeError("expected a RunnerDeployment")
+    deployments.append(notifications)
+    where = f"through {settings.smtp_host}" if settings.smtp_host else "no RADINTEL_SMTP_HOST"
+    console.print(
+        f"e-mailing alert notifications every {settings.notify_schedule_minutes:g} min ({where})",
+        markup=False,
+    )
     console.print(
         f"drafting the {settings.assessment_period} assessment on cron "
         f"{settings.assessment_cron!r} (UTC) for the editors"

@@ -149,6 +149,7 @@ def print_status(status: PlatformStatus, settings: StorageSettings) -> None:
         "documents": status["documents"],
         "findings": status["findings"],
         "failures": status["failures"],
+        "undelivered notifications": status["undelivered_notifications"],
     }
     console.print(counts_table("total", totals))
     console.print(counts_table("document status", status["by_status"]))

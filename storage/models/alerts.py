@@ -130,6 +130,8 @@ class Notification(SQLModel, table=True):
     read_at: datetime | None = None
     emailed_at: datetime | None = None
     email_error: str | None = None  # the last delivery failure, for operators
+    # Delivery attempts so far: a message failing this often is given up (flows.notify).
+    email_attempts: int = 0
 
 
 class Notice(SQLModel, table=True):

@@ -120,6 +120,7 @@ def test_serve_runs_the_schedules(ingest_env: Path, prefect_server: str, tmp_pat
         stop(process)
     response = httpx.post(f"{prefect_server}/deployments/filter", json={}, timeout=10)
     deployments = {deployment["name"]: deployment for deployment in response.json()}
-    assert {"feeds", "inboxes", "extraction", "assessment-drafts"} <= set(deployments)
+    expected = {"feeds", "inboxes", "extraction", "notifications", "assessment-drafts"}
+    assert expected <= set(deployments)
     [drafts] = deployments["assessment-drafts"]["schedules"]
     assert drafts["schedule"]["cron"] == "0 6 1 * *"  # monthly: the editors' draft

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 11:47:54.646981
+Create Date: 2026-12-02 11:53:33.215321
 
 """
 
@@ -485,6 +485,7 @@ def upgrade() -> None:
     sa.Column('read_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('emailed_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.Column('email_error', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('email_attempts', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['alert_id'], ['alert.id'], ),
     sa.ForeignKeyConstraint(['match_id'], ['alertmatch.id'], ),
     sa.PrimaryKeyConstraint('id')

@@ -16,12 +16,14 @@ from flows.settings import FlowSettings
 def test_every_schedule_is_a_deployment_and_only_extraction_runs_on_many_workers() -> None:
     settings = FlowSettings(feed_schedule_minutes=15, inbox_schedule_minutes=5)
     specs = {spec.name: spec for spec in deployment_specs(settings)}
-    assert set(specs) == {"feeds", "inboxes", "extraction", "linking", "assessment-drafts"}
+    assert set(specs) == {
+        "feeds", "inboxes", "extraction", "linking", "notifications", "assessment-drafts"
+    }  # fmt: skip
     assert specs["feeds"].parameters["scheduled"] is True
     assert "inbox_folder" in specs["inboxes"].parameters["kinds"]
     assert specs["assessment-drafts"].cron == settings.assessment_cron
     limited = {name for name, spec in specs.items() if spec.concurrency == ONE_AT_A_TIME}
-    assert limited == {"feeds", "inboxes", "linking", "assessment-drafts"}
+    assert limited == {"feeds", "inboxes", "linking", "notifications", "assessment-drafts"}
 
 
 def test_deploy_needs_a_prefect_server(monkeypatch: pytest.MonkeyPatch) -> None:
