@@ -12,6 +12,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from nlp.vocabulary import AssessmentStatus, AuditEntity, Tlp
+from storage import four_eyes
 from storage.assessment_snapshot import AssessmentError
 from storage.audit import record_event
 from storage.clearance import readable_markings
@@ -72,19 +73,12 @@ def clearance_of(user: User | None) -> Tlp:
 
 def require_status(assessment: Assessment, *allowed: AssessmentStatus) -> None:
     """Refuse unless the edition is in one of the statuses; published ones never change."""
-    status = AssessmentStatus(assessment.status)
-    if status in allowed:
-        return
-    if status == AssessmentStatus.PUBLISHED:
-        raise AssessmentError(
-            f"assessment {assessment.id} is published: published editions never change; "
-            "start a correction"
-        )
-    if status == AssessmentStatus.WITHDRAWN:
-        raise AssessmentError(f"assessment {assessment.id} was withdrawn and never changes")
-    wanted = " or ".join(s.value.replace("_", " ") for s in allowed)
-    raise AssessmentError(
-        f"assessment {assessment.id} is {status.value.replace('_', ' ')}, not {wanted}"
+    four_eyes.require_status(
+        AssessmentStatus(assessment.status),
+        allowed,
+        what=f"assessment {assessment.id}",
+        published="published editions never change; start a correction",
+        error=AssessmentError,
     )
 
 

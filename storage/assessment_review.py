@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from nlp.vocabulary import AssessmentStatus, AuditEntity
+from storage import four_eyes
 from storage.assessment_records import (
     OPEN_STATUSES,
     audit,
@@ -23,12 +24,11 @@ from storage.assessment_records import (
 )
 from storage.assessment_snapshot import AssessmentError
 from storage.audit import record_event
-from storage.authz import EDITORS, PermissionDenied, require_actor
+from storage.authz import EDITORS, require_actor
 from storage.models import Assessment, ReviewEvent, User
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
 
-WRITING_ACTIONS = ("draft", "correct", "edit")  # events whose author wrote the edition's text
 Renderer = Callable[[Assessment], Mapping[str, bytes]]
 
 
@@ -123,29 +123,17 @@ def withdraw(*, session: Session, username: str, assessment_id: int, reason: str
 
 def writers_of(session: Session, assessment: Assessment) -> set[str]:
     """Everyone who wrote or edited the edition: its author and its editing events."""
-    query = select(ReviewEvent.username).where(
-        col(ReviewEvent.entity_type) == AuditEntity.ASSESSMENT,
-        col(ReviewEvent.entity_id) == assessment.id,
-        col(ReviewEvent.action).in_(WRITING_ACTIONS),
-    )
-    return {assessment.author, *session.exec(query).all()}
+    return four_eyes.writers_of(
+        session, entity=AuditEntity.ASSESSMENT, entity_id=assessment.id or 0,
+        author=assessment.author,
+    )  # fmt: skip
 
 
 def _require_second_editor(session: Session, assessment: Assessment, username: str) -> None:
-    if username not in writers_of(session, assessment):
-        return
-    message = (
-        f"four-eyes rule: {username} wrote or edited this draft; another editor must publish it"
-    )
-    event = ReviewEvent(
-        username=username,
-        action="refused",
-        entity_type=AuditEntity.ASSESSMENT,
-        entity_id=assessment.id or 0,
-        after={"action": "assessment publish"},
-        reason="four-eyes: the publisher wrote or edited the edition",
-    )
-    raise PermissionDenied(message, event)
+    four_eyes.require_second_editor(
+        session, entity=AuditEntity.ASSESSMENT, entity_id=assessment.id or 0,
+        author=assessment.author, username=username,
+    )  # fmt: skip
 
 
 def publish(*, session: Session, username: str, assessment_id: int, render: Renderer) -> Assessment:

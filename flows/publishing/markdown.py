@@ -8,25 +8,16 @@ HTML tag or emphasis, nor break a table row.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from flows.publishing.document import COUNT_COLUMNS, INCIDENT_COLUMNS, Edition
+from nlp.markdown_text import escape
 
 FORMAT = "md"
 MEDIA_TYPE = "text/markdown; charset=utf-8"
 EXTENSION = ".md"
 
-# Emphasis, code, links and images, tables, HTML tags and entities, strikethrough, and the
-# colon of GFM's bare autolinks ("http://...").
-_SPECIAL = re.compile(r"([\\`*_\[\]|<>&~:])")
-_LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")
-
-
-def escape(value: object) -> str:
-    """Document text as inert Markdown on one line: every character by which Markdown, GFM
-    tables or HTML could read it as markup is backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", str(value)))
+__all__ = ["escape", "render", "table"]
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
