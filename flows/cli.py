@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "flows.commands.operations",  # backup, restore
     "flows.commands.monitoring",  # metrics
     "flows.commands.notify",  # notify
+    "flows.commands.notices",  # notices list|draft|submit|publish|render
 )
 
 app = typer.Typer(

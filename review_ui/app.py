@@ -31,11 +31,13 @@ from review_ui.safe_html import STYLE  # noqa: E402
 from storage.assessments import waiting_for_editors  # noqa: E402
 from storage.authz import EDITORS  # noqa: E402
 from storage.db import session_scope  # noqa: E402
+from storage.notifications import unread_count  # noqa: E402
 
 log = logging.getLogger("review_ui")
 PAGES = Path(__file__).resolve().parent / "pages"
 ANALYST_PAGES = [
     ("queue.py", "Review queue", ":material/inbox:"),
+    ("inbox.py", "Inbox", ":material/notifications:"),
     ("document.py", "Document", ":material/description:"),
     ("incidents.py", "Incidents", ":material/crisis_alert:"),
     ("links.py", "Link proposals", ":material/link:"),
@@ -45,6 +47,7 @@ ANALYST_PAGES = [
 ]
 EDITOR_PAGES = [
     ("assessments.py", "Assessments", ":material/article:"),
+    ("notices.py", "Notices", ":material/campaign:"),
 ]
 ADMIN_PAGES = [
     ("users.py", "Users", ":material/group:"),
@@ -77,6 +80,17 @@ def waiting_notice(assessments_page: st.Page, user: SignedIn) -> None:
         st.page_link(assessments_page, label="Open assessments", icon=":material/article:")
 
 
+def inbox_badge(inbox_page: st.Page, user: SignedIn) -> None:
+    """The user's unread notifications, on every page (nothing when there are none)."""
+    with session_scope() as session:
+        unread = unread_count(session=session, username=user.username)
+    if not unread:
+        return
+    with st.sidebar:
+        st.warning(f"Inbox: {unread} unread notification{'s' * (unread != 1)}.")
+        st.page_link(inbox_page, label="Open the inbox", icon=":material/notifications:")
+
+
 def main() -> None:
     st.set_page_config(page_title="radintel review", page_icon="☢", layout="wide")
     st.markdown(STYLE, unsafe_allow_html=True)
@@ -96,6 +110,7 @@ def main() -> None:
     else:
         sections = pages_for(user.role)
         page = st.navigation(sections)
+        inbox_badge(sections["Review"][1], user)
         if "Publishing" in sections:
             waiting_notice(sections["Publishing"][0], user)
     try:

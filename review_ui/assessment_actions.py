@@ -52,7 +52,7 @@ def unsaved_key(assessment_id: int) -> str:
     return f"unsaved_{assessment_id}"
 
 
-def _run(success: str, action: Callable[..., Any], **kwargs: Any) -> tuple[bool, Any]:
+def run_action(success: str, action: Callable[..., Any], **kwargs: Any) -> tuple[bool, Any]:
     """Whether the action was done, and what it returned; a refusal is flashed."""
     try:
         with session_scope() as session:
@@ -86,7 +86,7 @@ def create() -> None:
     except ValueError as error:
         flash("error", f"Not created: {plain(error)}")
         return
-    done = _run(
+    done = run_action(
         f"Draft for {period} created.",
         create_draft,
         period=period,
@@ -108,7 +108,7 @@ def save(assessment_id: int, version: int, drawn: Mapping[str, str]) -> None:
     if not changed and new_title is None:
         flash("info", "Nothing changed since the last save.")
         return
-    saved, _ = _run(
+    saved, _ = run_action(
         "Sections saved.",
         update_sections,
         assessment_id=assessment_id,
@@ -123,41 +123,43 @@ def save(assessment_id: int, version: int, drawn: Mapping[str, str]) -> None:
 
 
 def refresh(assessment_id: int) -> None:
-    _run(
+    run_action(
         "Data rebuilt from the confirmed incidents.", refresh_snapshot, assessment_id=assessment_id
     )
 
 
 def submit(assessment_id: int) -> None:
-    _run("Submitted for review.", submit_for_review, assessment_id=assessment_id)
+    run_action("Submitted for review.", submit_for_review, assessment_id=assessment_id)
 
 
 def comment(assessment_id: int) -> None:
     key = f"comment_{assessment_id}"
-    done, _ = _run("Comment added.", add_comment, assessment_id=assessment_id, text=_text(key))
+    done, _ = run_action(
+        "Comment added.", add_comment, assessment_id=assessment_id, text=_text(key)
+    )
     if done:
         st.session_state[key] = ""
 
 
 def send_back(assessment_id: int) -> None:
     reason = _text(f"return_reason_{assessment_id}")
-    _run("Returned to the author as a draft.", return_to_draft, assessment_id=assessment_id,
+    run_action("Returned to the author as a draft.", return_to_draft, assessment_id=assessment_id,
          reason=reason)  # fmt: skip
 
 
 def publish_edition(assessment_id: int) -> None:
-    _run("Published.", publish, assessment_id=assessment_id, render=render_all)
+    run_action("Published.", publish, assessment_id=assessment_id, render=render_all)
 
 
 def withdraw_edition(assessment_id: int) -> None:
     reason = _text(f"withdraw_reason_{assessment_id}")
-    _run("Withdrawn.", withdraw, assessment_id=assessment_id, reason=reason)
+    run_action("Withdrawn.", withdraw, assessment_id=assessment_id, reason=reason)
 
 
 def correct(assessment_id: int) -> None:
     changes = _text(f"changes_{assessment_id}")
     _open(
-        _run(
+        run_action(
             "Correction started: a new draft edition.",
             start_correction,
             assessment_id=assessment_id,

@@ -94,6 +94,20 @@ def list_notifications(
     return list(session.exec(query).all())
 
 
+def documents_of(*, session: Session, notifications: Sequence[Notification]) -> dict[int, int]:
+    """The document each notification's match is about, by notification id."""
+    match_ids = [n.match_id for n in notifications if n.match_id is not None]
+    if not match_ids:
+        return {}
+    query = select(AlertMatch.id, AlertMatch.document_id).where(col(AlertMatch.id).in_(match_ids))
+    by_match = {int(match_id or 0): document_id for match_id, document_id in session.exec(query)}
+    return {
+        int(n.id or 0): by_match[n.match_id]
+        for n in notifications
+        if n.match_id is not None and n.match_id in by_match
+    }
+
+
 def mark_read(*, session: Session, username: str, notification_ids: Sequence[int]) -> int:
     """Mark the user's own notifications read (others' ids are ignored); how many changed."""
     return _mark(session, username, col(Notification.id).in_(list(notification_ids)))
