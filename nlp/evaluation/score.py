@@ -96,6 +96,7 @@ class Tally:
     relevance_accuracy: Ratio = field(default_factory=Ratio)
     incident_type: Ratio = field(default_factory=Ratio)
     incident_type_by_gold: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
+    incident_type_when_relevant: Ratio = field(default_factory=Ratio)
     countries: Counts = field(default_factory=Counts)
     incident_date: Ratio = field(default_factory=Ratio)
 
@@ -140,6 +141,8 @@ def _score_document(tally: Tally, gold: Record, predicted: Record) -> None:
     type_right = predicted.get("incident_type", IncidentType.NONE) == gold_type
     tally.incident_type.add(type_right)
     tally.incident_type_by_gold[gold_type].add(type_right)
+    if gold["relevant"] and relevant:  # the type decision on its own, relevance aside
+        tally.incident_type_when_relevant.add(type_right)
     if gold["relevant"]:
         tally.countries.add(
             _set_counts(set(gold.get("countries") or []), set(predicted.get("countries") or []))
@@ -206,6 +209,7 @@ def _report(tally: Tally) -> dict[str, Any]:
         "attributes": {key: tally.attributes[key].figures() for key in ATTRIBUTES},
         "relevance": {**tally.relevance.figures(), **tally.relevance_accuracy.figures()},
         "incident_type": tally.incident_type.figures(),
+        "incident_type_when_relevant": tally.incident_type_when_relevant.figures(),
         "incident_type_by_gold": {
             kind: ratio.figures() for kind, ratio in sorted(tally.incident_type_by_gold.items())
         },
@@ -242,6 +246,10 @@ def _format_block(title: str, block: Mapping[str, Any]) -> list[str]:
         lines.append(f"attribute {key:<15} accuracy {_ratio(ratio)}")
     lines.append(f"relevance accuracy {_ratio(block['relevance'])}; {_prf(block['relevance'])}")
     lines.append(f"incident type accuracy {_ratio(block['incident_type'])}")
+    lines.append(
+        "incident type accuracy where gold and prediction are both relevant "
+        + _ratio(block["incident_type_when_relevant"])
+    )
     for kind, ratio in block["incident_type_by_gold"].items():
         lines.append(f"  gold type {kind:<26} {_ratio(ratio)}")
     lines.append(f"countries (relevant docs) {_prf(block['countries'])}")
