@@ -60,25 +60,25 @@ class TypeRules:
     version: str
     material_terms: tuple[re.Pattern[str], ...]
     speculation: tuple[re.Pattern[str], ...]
+    denial: tuple[re.Pattern[str], ...]
     boilerplate: tuple[re.Pattern[str], ...]
-    scam_markers: tuple[re.Pattern[str], ...]
-    smuggling_markers: tuple[re.Pattern[str], ...]
+    markers: dict[IncidentType, tuple[re.Pattern[str], ...]]
 
 
 @lru_cache(maxsize=1)
 def load_type_rules(path: Path = RULES_PATH) -> TypeRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
 
-    def patterns(key: str) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p) for per_language in data[key].values() for p in per_language)
+    def patterns(by_language: dict[str, list[str]]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(p) for per_language in by_language.values() for p in per_language)
 
     return TypeRules(
         data["version"],
-        patterns("material_terms"),
-        patterns("speculation"),
-        patterns("boilerplate"),
-        patterns("scam_markers"),
-        patterns("smuggling_markers"),
+        patterns(data["material_terms"]),
+        patterns(data["speculation"]),
+        patterns(data["denial"]),
+        patterns(data["boilerplate"]),
+        {IncidentType(kind): patterns(lists) for kind, lists in data["markers"].items()},
     )
 
 
@@ -89,6 +89,7 @@ class _Reading:
     sentences: Sequence[Segment]
     anchors: frozenset[int]
     hedged: frozenset[int]
+    denied: frozenset[int]
 
     def place(self, offset: int) -> float:
         index = sentence_index(self.sentences, offset)
@@ -125,7 +126,7 @@ def incident_type(
     rules = rules or load_type_rules()
     reading = _reading(text, sentences, findings, rules)
     hits = [h for h in _type_hits(text, cue_hits, reading, rules) if h.kind in set(IncidentType)]
-    hits += _marker_hits(text, findings, rules)
+    hits += _marker_hits(text, findings, reading, rules)
     scores = _scores(hits, reading, similarity)
     told = {IncidentType(h.kind) for h in hits if reading.told(h.start)}
     for winner, loser in PRECEDENCE:
@@ -150,13 +151,23 @@ def _reading(
 ) -> _Reading:
     offsets = [f.start for f in findings if f.label == Label.MATERIAL]
     offsets += [m.start() for p in rules.material_terms for m in p.finditer(text)]
-    hedged = {
+    anchors = frozenset(sentence_index(sentences, o) for o in offsets)
+    return _Reading(
+        sentences,
+        anchors,
+        _matching(text, sentences, rules.speculation),
+        _matching(text, sentences, rules.denial),
+    )
+
+
+def _matching(
+    text: str, sentences: Sequence[Segment], patterns: Sequence[re.Pattern[str]]
+) -> frozenset[int]:
+    return frozenset(
         index
         for index, s in enumerate(sentences)
-        if any(p.search(text, s.start, s.end) for p in rules.speculation)
-    }
-    anchors = frozenset(sentence_index(sentences, o) for o in offsets)
-    return _Reading(sentences, anchors, frozenset(hedged))
+        if any(p.search(text, s.start, s.end) for p in patterns)
+    )
 
 
 def _type_hits(
@@ -167,8 +178,10 @@ def _type_hits(
     boilerplate = [(m.start(), m.end()) for p in rules.boilerplate for m in p.finditer(text)]
     kept = []
     for hit in cue_hits:
+        index = sentence_index(reading.sentences, hit.start)
+        if index in reading.denied:
+            continue
         if hit.kind == IncidentType.SABOTAGE_OR_ATTACK:
-            index = sentence_index(reading.sentences, hit.start)
             inside = any(start <= hit.start < end for start, end in boilerplate)
             if inside or not reading.near(hit.start) or index in reading.hedged:
                 continue
@@ -176,24 +189,22 @@ def _type_hits(
     return kept
 
 
-def _marker_hits(text: str, findings: Sequence[FindingDraft], rules: TypeRules) -> list[CueHit]:
-    """What the rule file adds to the cue file: scam findings, concealment, claimed materials."""
-    kind = IncidentType.SCAM_OR_FRAUD.value
-    markers = [
-        CueHit(kind, m.start(), m.end(), 1.0) for p in rules.scam_markers for m in p.finditer(text)
-    ]
-    smuggling = IncidentType.TRAFFICKING_OR_SMUGGLING.value
-    markers += [
-        CueHit(smuggling, m.start(), m.end(), 1.0)
-        for p in rules.smuggling_markers
+def _marker_hits(
+    text: str, findings: Sequence[FindingDraft], reading: _Reading, rules: TypeRules
+) -> list[CueHit]:
+    """What the rule file adds to the cue file's words, and scam materials as claimed."""
+    hits = [
+        CueHit(kind.value, m.start(), m.end(), 1.0)
+        for kind, patterns in rules.markers.items()
+        for p in patterns
         for m in p.finditer(text)
     ]
-    claimed = [
-        CueHit(kind, f.start, f.end, 1.0)
+    hits += [
+        CueHit(IncidentType.SCAM_OR_FRAUD.value, f.start, f.end, 1.0)
         for f in findings
         if f.label == Label.MATERIAL and f.normalized in SCAM_MATERIALS
     ]
-    return markers + claimed
+    return [h for h in hits if sentence_index(reading.sentences, h.start) not in reading.denied]
 
 
 def _scores(

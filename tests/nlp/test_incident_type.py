@@ -95,6 +95,13 @@ CASES = [
         id="possession",
     ),
     pytest.param(
+        "Police searching a garage found depleted uranium in a lead box. The owner held no "
+        "licence for the material. Police found no evidence that he had tried to sell it.",
+        [("depleted uranium", "depleted uranium")],
+        T.UNAUTHORIZED_POSSESSION,
+        id="possession-when-the-sale-is-denied",
+    ),
+    pytest.param(
         "A radiation portal monitor at the scrap yard triggered an alarm. A cobalt-60 source "
         "was found in a load of scrap metal from abroad.",
         [CO],
@@ -166,3 +173,5 @@ def test_rule_lists_are_keyed_by_language_and_compile() -> None:
         "smuggling_markers",
     ):
         assert {"en", "fr", "es", "ar", "ru", "pl"} <= set(data[key]), key
+    assert {IncidentType(kind) for kind in data["markers"]} >= {T.SCAM_OR_FRAUD}
+    assert all("en" in lists for lists in data["markers"].values())
