@@ -104,9 +104,10 @@ class _Reading:
         return weight * (HEDGED if index in self.hedged else 1.0)
 
     def told(self, offset: int) -> bool:
-        """Stated (not hedged) in a sentence that names the material, or in the lede."""
+        """Stated, not hedged, where the incident is told: the material's sentence, a
+        neighbour ("Two suspects tried to sell it.") or the lede."""
         index = sentence_index(self.sentences, offset)
-        return (index == 0 or index in self.anchors) and index not in self.hedged
+        return self.near(offset) and index not in self.hedged
 
     def near(self, offset: int) -> bool:
         """In the lede, a sentence that names the material or a neighbour of one."""
