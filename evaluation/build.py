@@ -5,9 +5,8 @@ A tool, not part of the runtime: run it from the repository root with
 `--set realtext-tuned` / `--set realtext-heldout` for the two halves of the real-text set, whose
 sources are in `realtext/sources/`). The sources are YAML files in `sources/` next to this file:
 one entry per document with its document-level labels and its text, where findings are marked
-inline. The output is
-deterministic: running it again reproduces the files byte for byte. The annotation rules and
-the markup are in GUIDELINES.md next to this file.
+inline. The output is deterministic: running it again reproduces the files byte for byte. The
+annotation rules and the markup are in GUIDELINES.md next to this file.
 """
 
 from __future__ import annotations
