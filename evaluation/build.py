@@ -1,11 +1,12 @@
 """Build the evaluation sets (`gold.jsonl`, `heldout.jsonl`) from their annotated sources.
 
 A tool, not part of the runtime: run it from the repository root with
-`PYTHONPATH=. .venv/bin/python evaluation/build.py` (`--set heldout` for the held-out set).
-The sources are YAML files in `sources/` next to this file: one entry per document with its
-document-level labels and its text, where findings are marked inline. The output is
-deterministic: running it again reproduces the files byte for byte. The annotation rules and
-the markup are in GUIDELINES.md next to this file.
+`PYTHONPATH=. .venv/bin/python evaluation/build.py` (`--set heldout` for the held-out set,
+`--set realtext-tuned` / `--set realtext-heldout` for the two halves of the real-text set, whose
+sources are in `realtext/sources/`). The sources are YAML files in `sources/` next to this file:
+one entry per document with its document-level labels and its text, where findings are marked
+inline. The output is deterministic: running it again reproduces the files byte for byte. The
+annotation rules and the markup are in GUIDELINES.md next to this file.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ GOLD_PATH = HERE / "gold.jsonl"
 HELDOUT_PATH = HERE / "heldout.jsonl"
 GOLD_SOURCES = ("gold-en.yaml", "gold-fr.yaml", "gold-es.yaml", "gold-ar.yaml")
 HELDOUT_SOURCES = ("heldout.yaml",)
+REALTEXT = HERE / "realtext"
+REALTEXT_SPLITS = ("tuned", "heldout")
+# Real-text excerpts are quoted, not redistributed whole: a few sentences each (GUIDELINES.md).
+EXCERPT_MAX_CHARS = 800
 
 LANGUAGES = ("en", "fr", "es", "ar")
 ISOTOPES = (
@@ -67,6 +72,11 @@ class GoldSource:
     intent_group: str | None = None
     countries: tuple[str, ...] = ()
     incident_date: str | None = None
+    # real-text excerpts only: where the text was quoted from, and which half it belongs to
+    url: str | None = None
+    accessed: str | None = None
+    published: str | None = None
+    split: str | None = None
 
     @property
     def language(self) -> str:
@@ -83,17 +93,17 @@ def _source(entry: Any, path: Path) -> GoldSource:
     unknown = set(entry) - SOURCE_FIELDS
     if unknown:
         raise GoldMarkupError(f"{path.name}: {entry['id']}: unknown fields {sorted(unknown)}")
-    date = entry.get("incident_date")
-    if date is not None and not isinstance(date, str):
-        raise GoldMarkupError(f"{path.name}: {entry['id']}: quote incident_date")
+    for key in ("incident_date", "accessed", "published"):
+        if entry.get(key) is not None and not isinstance(entry[key], str):
+            raise GoldMarkupError(f"{path.name}: {entry['id']}: quote {key}")
     return GoldSource(**{**entry, "countries": tuple(entry.get("countries", ()))})
 
 
-def load_sources(names: Sequence[str]) -> list[GoldSource]:
+def load_sources(names: Sequence[str], folder: Path = SOURCES) -> list[GoldSource]:
     """The documents of the named source files, in file order."""
     sources: list[GoldSource] = []
     for name in names:
-        path = SOURCES / name
+        path = folder / name
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
         sources += [_source(entry, path) for entry in entries]
     return sources
@@ -151,7 +161,7 @@ def parse_markup(marked: str, doc_id: str) -> tuple[str, list[dict[str, Any]]]:
 def render(source: GoldSource) -> dict[str, Any]:
     """The JSON object of one gold document."""
     text, findings = parse_markup(normalise_whitespace(source.text), source.id)
-    return {
+    document = {
         "id": source.id,
         "language": source.language,
         "text": text,
@@ -161,6 +171,16 @@ def render(source: GoldSource) -> dict[str, Any]:
         "countries": list(source.countries),
         "incident_date": source.incident_date,
         "findings": findings,
+    }
+    if source.url is None:
+        return document
+    # Real-text excerpts: only MATERIAL is marked up, so the scorer leaves other labels out.
+    return {
+        **document,
+        "url": source.url,
+        "accessed": source.accessed,
+        "published": source.published,
+        "annotated_labels": [Label.MATERIAL.value],
     }
 
 
@@ -172,7 +192,31 @@ def heldout_sources() -> list[GoldSource]:
     return load_sources(HELDOUT_SOURCES)
 
 
-SETS = {"gold": (GOLD_PATH, all_sources), "heldout": (HELDOUT_PATH, heldout_sources)}
+def realtext_sources(split: str) -> list[GoldSource]:
+    """One half of the real-text set: every language file's entries marked with that split."""
+    if split not in REALTEXT_SPLITS:
+        raise GoldMarkupError(f"unknown real-text split {split!r}")
+    folder = REALTEXT / "sources"
+    names = sorted(path.name for path in folder.glob("*.yaml"))
+    everything = load_sources(names, folder)
+    for source in everything:
+        _check_excerpt(source)
+    return [source for source in everything if source.split == split]
+
+
+def _check_excerpt(source: GoldSource) -> None:
+    if not (source.url and source.accessed) or source.split not in REALTEXT_SPLITS:
+        raise GoldMarkupError(f"{source.id}: a real-text excerpt needs url, accessed and split")
+    if len(render(source)["text"]) > EXCERPT_MAX_CHARS:
+        raise GoldMarkupError(f"{source.id}: excerpt longer than {EXCERPT_MAX_CHARS} characters")
+
+
+SETS = {
+    "gold": (GOLD_PATH, all_sources),
+    "heldout": (HELDOUT_PATH, heldout_sources),
+    "realtext-tuned": (REALTEXT / "tuned.jsonl", lambda: realtext_sources("tuned")),
+    "realtext-heldout": (REALTEXT / "heldout.jsonl", lambda: realtext_sources("heldout")),
+}
 
 
 def build_lines(sources: Sequence[GoldSource] | None = None) -> str:

@@ -14,20 +14,12 @@ from datetime import date
 
 from nlp.cues import CueHit
 from nlp.incident_date import incident_date
+from nlp.incident_type import incident_type as decide_incident_type
 from nlp.textutil import Segment
 from nlp.types import DocumentAssessment, EvidenceSpan, FindingDraft
 from nlp.vocabulary import EvidenceDecision, IncidentType, IntentGroup, Label
 
 RELEVANCE_THRESHOLD = 0.5
-TYPE_PRIORITY = (  # ties between incident types go to the first
-    IncidentType.SCAM_OR_FRAUD,
-    IncidentType.SABOTAGE_OR_ATTACK,
-    IncidentType.TRAFFICKING_OR_SMUGGLING,
-    IncidentType.THEFT,
-    IncidentType.LOSS,
-    IncidentType.ORPHAN_SOURCE_FOUND,
-    IncidentType.UNAUTHORIZED_POSSESSION,
-)
 MALICIOUS_TYPES = {
     IncidentType.SCAM_OR_FRAUD,
     IncidentType.SABOTAGE_OR_ATTACK,
@@ -102,7 +94,7 @@ def assess(
             None,
             relevant_evidence,
         )
-    incident_type = _incident_type(type_scores, similarity)
+    incident_type, type_span = decide_incident_type(text, sentences, cue_hits, findings, similarity)
     intent, intent_evidence = _intent(incident_type, cue_hits)
     countries, country_evidence = _countries(findings, sentences, material_sentences, cue_hits)
     when, date_evidence = incident_date(
@@ -112,11 +104,6 @@ def assess(
         _key_sentences(sentences, material_sentences, cue_hits),
         reference,
     )
-    type_span = type_evidence.get(incident_type)
-    if type_span is not None:
-        type_span = EvidenceSpan(
-            EvidenceDecision.INCIDENT_TYPE, type_span.start, type_span.end, type_span.note
-        )
     extra = [e for e in (type_span, intent_evidence, date_evidence) if e is not None]
     all_evidence = relevant_evidence + extra + country_evidence
     return DocumentAssessment(
@@ -205,21 +192,6 @@ def _embedding_term(similarity: Mapping[str, float] | None) -> float:
     incident = max(v for k, v in similarity.items() if k != "routine")
     margin = incident - similarity.get("routine", 0.0)
     return max(-1.0, min(1.0, margin * 4))
-
-
-def _incident_type(
-    scores: Mapping[str, float], similarity: Mapping[str, float] | None
-) -> IncidentType:
-    combined = dict(scores)
-    if similarity:
-        routine = similarity.get("routine", 0.0)
-        for kind, value in similarity.items():
-            if kind != "routine":
-                combined[kind] = combined.get(kind, 0.0) + 0.6 * max(0.0, value - routine)
-    if not combined or max(combined.values()) <= 0.05:
-        return IncidentType.OTHER
-    top = max(combined.values())
-    return next(k for k in TYPE_PRIORITY if combined.get(k, 0.0) >= top - 1e-9)
 
 
 def _intent(

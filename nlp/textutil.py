@@ -30,8 +30,13 @@ _CHAR_MAP = str.maketrans(
     }
 )
 
+# A sentence starts with a capital (Latin incl. Latin Extended-A such as Ł, Ş; Greek; Cyrillic),
+# a digit, or a letter of a script without case (Arabic, Georgian).
+_SENTENCE_START = (
+    "A-ZÀ-ÖØ-Þ\u0100-\u017f\u0391-\u03a9\u0400-\u042f\u0490\u10d0-\u10ff0-9\u0600-\u06ff"
+)
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?。])[\"')\]»”]*\s+(?=[\"'(«“]?[A-ZÀ-ÖØ-Þ0-9\u0600-\u06FF])|\n\s*\n|\n(?=\s*[-•*])"
+    rf"(?<=[.!?。])[\"')\]»”]*\s+(?=[\"'(«“„]?[{_SENTENCE_START}])|\n\s*\n|\n(?=\s*[-•*])"
 )
 _ABBREVIATIONS = (
     "e.g.",

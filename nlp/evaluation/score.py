@@ -4,7 +4,9 @@ Entities: precision/recall/F1 per label on exact spans, and a lenient figure whe
 overlap with the same label counts. Materials: normalisation accuracy on matched spans and
 P/R/F1 on (label, normalized) pairs. Attributes: activity_bq, quantity_g, enrichment_pct
 (within 1 %) and device (equal). Documents: relevance accuracy and P/R/F1, incident-type
-accuracy, country and date agreement; everything again per language."""
+accuracy (overall and per gold type), country and date agreement; everything again per language.
+A gold document may list `annotated_labels` (the real-text excerpts mark up MATERIAL only): labels
+outside that list are not scored for it, so unannotated names do not count as false positives."""
 
 from __future__ import annotations
 
@@ -93,6 +95,8 @@ class Tally:
     relevance: Counts = field(default_factory=Counts)
     relevance_accuracy: Ratio = field(default_factory=Ratio)
     incident_type: Ratio = field(default_factory=Ratio)
+    incident_type_by_gold: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
+    incident_type_when_relevant: Ratio = field(default_factory=Ratio)
     countries: Counts = field(default_factory=Counts)
     incident_date: Ratio = field(default_factory=Ratio)
 
@@ -114,8 +118,10 @@ def evaluate(gold: Sequence[Record], predicted: Mapping[str, Record]) -> dict[st
 
 
 def _score_document(tally: Tally, gold: Record, predicted: Record) -> None:
-    gold_findings, found = list(gold["findings"]), list(predicted.get("findings", []))
-    for label in Label:
+    annotated = set(gold.get("annotated_labels") or Label)
+    gold_findings = [f for f in gold["findings"] if f["label"] in annotated]
+    found = [f for f in predicted.get("findings", []) if f["label"] in annotated]
+    for label in annotated:
         g = [f for f in gold_findings if f["label"] == label]
         p = [f for f in found if f["label"] == label]
         tally.exact[label].add(_match_counts(g, p, _same_span))
@@ -131,10 +137,12 @@ def _score_document(tally: Tally, gold: Record, predicted: Record) -> None:
         )
     )
     tally.relevance_accuracy.add(relevant == bool(gold["relevant"]))
-    tally.incident_type.add(
-        predicted.get("incident_type", IncidentType.NONE)
-        == gold.get("incident_type", IncidentType.NONE)
-    )
+    gold_type = gold.get("incident_type", IncidentType.NONE)
+    type_right = predicted.get("incident_type", IncidentType.NONE) == gold_type
+    tally.incident_type.add(type_right)
+    tally.incident_type_by_gold[gold_type].add(type_right)
+    if gold["relevant"] and relevant:  # the type decision on its own, relevance aside
+        tally.incident_type_when_relevant.add(type_right)
     if gold["relevant"]:
         tally.countries.add(
             _set_counts(set(gold.get("countries") or []), set(predicted.get("countries") or []))
@@ -201,6 +209,10 @@ def _report(tally: Tally) -> dict[str, Any]:
         "attributes": {key: tally.attributes[key].figures() for key in ATTRIBUTES},
         "relevance": {**tally.relevance.figures(), **tally.relevance_accuracy.figures()},
         "incident_type": tally.incident_type.figures(),
+        "incident_type_when_relevant": tally.incident_type_when_relevant.figures(),
+        "incident_type_by_gold": {
+            kind: ratio.figures() for kind, ratio in sorted(tally.incident_type_by_gold.items())
+        },
         "countries": tally.countries.figures(),
         "incident_date": tally.incident_date.figures(),
     }
@@ -234,6 +246,12 @@ def _format_block(title: str, block: Mapping[str, Any]) -> list[str]:
         lines.append(f"attribute {key:<15} accuracy {_ratio(ratio)}")
     lines.append(f"relevance accuracy {_ratio(block['relevance'])}; {_prf(block['relevance'])}")
     lines.append(f"incident type accuracy {_ratio(block['incident_type'])}")
+    lines.append(
+        "incident type accuracy where gold and prediction are both relevant "
+        + _ratio(block["incident_type_when_relevant"])
+    )
+    for kind, ratio in block["incident_type_by_gold"].items():
+        lines.append(f"  gold type {kind:<26} {_ratio(ratio)}")
     lines.append(f"countries (relevant docs) {_prf(block['countries'])}")
     lines.append(f"incident date accuracy (relevant docs) {_ratio(block['incident_date'])}")
     lines.append("")
