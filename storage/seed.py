@@ -198,7 +198,7 @@ def synthetic_texts(count: int = TEXTS, seed: int = 7) -> list[SyntheticText]:
     return texts
 
 
-def _seed_sources(connection: Connection) -> list[int]:
+def seed_sources(connection: Connection) -> list[int]:
     names = seed_templates().sources
     existing: dict[str, int] = dict(connection.execute(select(Source.name, Source.id)).all())  # type: ignore[call-overload]
     rows: list[dict[str, Any]] = [
@@ -352,7 +352,7 @@ def _copy_value(value: Any) -> str:
     return escaped.replace("\r", "\\r")
 
 
-def _write(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+def write_rows(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     if connection.dialect.name == "postgresql":
@@ -366,7 +366,7 @@ def _batches(start: int, count: int) -> Iterator[range]:
         yield range(first, min(first + BATCH, start + count))
 
 
-def _fix_sequences(connection: Connection) -> None:
+def fix_sequences(connection: Connection) -> None:
     if connection.dialect.name != "postgresql":
         return
     for table in ("document", "finding", "incident", "ingestrun", "ingestfailure", "source"):
@@ -393,7 +393,7 @@ def seed_synthetic(
     texts_used = synthetic_texts(texts)
     findings_table = Finding.__table__  # type: ignore[attr-defined]
     with engine.begin() as connection:
-        source_ids = _seed_sources(connection)
+        source_ids = seed_sources(connection)
         first_doc = _next_id(connection, Document.__table__)  # type: ignore[attr-defined]
         next_finding = _next_id(connection, findings_table)
         for ids in _batches(first_doc, documents):
@@ -405,12 +405,12 @@ def seed_synthetic(
                     doc_rows[-1], next_finding, rng, synthetic, findings_per_doc
                 )
                 next_finding += findings_per_doc
-            _write(connection, Document.__table__, doc_rows)  # type: ignore[attr-defined]
+            write_rows(connection, Document.__table__, doc_rows)  # type: ignore[attr-defined]
             for start in range(0, len(finding_rows), BATCH):
-                _write(connection, findings_table, finding_rows[start : start + BATCH])
+                write_rows(connection, findings_table, finding_rows[start : start + BATCH])
         incidents = _seed_incidents(connection, rng, first_doc, documents)
         runs = _seed_runs(connection, rng, source_ids)
-        _fix_sequences(connection)
+        fix_sequences(connection)
     return {
         "documents": documents,
         "findings": documents * findings_per_doc,
@@ -467,8 +467,8 @@ def _seed_incidents(
                     "reason": "synthetic",
                 }
             )
-    _write(connection, Incident.__table__, incidents)  # type: ignore[attr-defined]
-    _write(connection, IncidentDocument.__table__, links)  # type: ignore[attr-defined]
+    write_rows(connection, Incident.__table__, incidents)  # type: ignore[attr-defined]
+    write_rows(connection, IncidentDocument.__table__, links)  # type: ignore[attr-defined]
     return count
 
 
@@ -512,6 +512,6 @@ def _seed_runs(connection: Connection, rng: random.Random, source_ids: Sequence[
                         "quarantine_path": f"quarantine/synthetic-{i}-{j}.pdf" if j else None,
                     }
                 )
-    _write(connection, IngestRun.__table__, runs)  # type: ignore[attr-defined]
-    _write(connection, IngestFailure.__table__, failures)  # type: ignore[attr-defined]
+    write_rows(connection, IngestRun.__table__, runs)  # type: ignore[attr-defined]
+    write_rows(connection, IngestFailure.__table__, failures)  # type: ignore[attr-defined]
     return len(runs)
