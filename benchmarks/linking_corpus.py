@@ -149,9 +149,10 @@ def reports(count: int, seed: int = 13) -> Iterator[Report]:
 def seed_reports(*, engine: Engine, documents: int, seed: int = 13) -> dict[str, int]:
     """Write `documents` relevant, extracted reports with their findings, and the open
     incidents; returns the counts."""
+    from storage.bulk import write_rows
     from storage.models import Document, Finding, Incident, IncidentDocument
     from storage.objectstore import get_object_store
-    from storage.seed import fix_sequences, seed_sources, write_rows
+    from storage.seed import fix_sequences, seed_sources
 
     store = get_object_store()
     rng = random.Random(seed + 1)

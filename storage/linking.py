@@ -23,6 +23,7 @@ from nlp.linking.evidence import DocumentEvidence, LinkDocument, evidence_from
 from nlp.linking.scoring import LinkScore, may_link, score_pair
 from nlp.linking.weights import LINK_THRESHOLD, NEAR_DUPLICATE_JACCARD
 from nlp.vocabulary import IncidentStatus, LinkKind, ReviewStatus
+from storage.bulk import write_rows
 from storage.link_index import (
     BAND_PREFIX,
     band_keys,
@@ -44,6 +45,7 @@ from storage.models import (
     LinkKey,
     LinkProposal,
 )
+from storage.models._base import utcnow
 from storage.objectstore import ObjectStoreError, get_object_store
 
 CHUNK = 2000  # ids or keys per IN (...) list
@@ -149,17 +151,22 @@ def _write_index(session: Session, rows: list[tuple[int, DocumentEvidence, bytes
         session.execute(delete(LinkIndex).where(col(LinkIndex.document_id).in_(chunk)))
     if not rows:
         return
-    session.execute(
-        insert(LinkIndex),
-        [
-            {"document_id": i, "story_id": i, "evidence": evidence_json(e), "signature": s}
-            for i, e, s in rows
-        ],
-    )
+    connection = session.connection()
+    now = utcnow()
+    index = [
+        {
+            "document_id": i,
+            "story_id": i,
+            "evidence": evidence_json(e),
+            "signature": s,
+            "indexed_at": now,
+        }
+        for i, e, s in rows
+    ]
+    write_rows(connection, LinkIndex.__table__, index)  # type: ignore[attr-defined]
     keys = [{"document_id": i, "key": k} for i, e, s in rows for k in sorted(index_keys(e, s))]
     for part in _chunks(keys, 10 * CHUNK):
-        session.execute(insert(LinkKey), part)
-    session.flush()
+        write_rows(connection, LinkKey.__table__, part)  # type: ignore[attr-defined]
 
 
 def _assign_stories(session: Session, signatures: dict[int, bytes]) -> None:

@@ -10,8 +10,6 @@ and templates they are made of are data: `synthetic/templates.yaml`. Rows go in 
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 import random
 import re
 from collections.abc import Iterator, Sequence
@@ -37,6 +35,7 @@ from nlp.vocabulary import (
     SourceKind,
     Tlp,
 )
+from storage.bulk import write_rows
 from storage.models import (
     Document,
     Finding,
@@ -327,38 +326,6 @@ def _finding_rows(
             }
         )
     return rows
-
-
-def _copy_rows(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """PostgreSQL COPY of a batch (JSON columns serialised, NULL as \\N)."""
-    columns = list(rows[0])
-    buffer = io.StringIO()
-    for row in rows:
-        buffer.write("\t".join(_copy_value(row[c]) for c in columns) + "\n")
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    raw: Any = connection.connection.driver_connection
-    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
-        copy.write(buffer.getvalue())
-
-
-def _copy_value(value: Any) -> str:
-    if value is None:
-        return "\\N"
-    if isinstance(value, dict | list):
-        value = json.dumps(value, ensure_ascii=False)
-    elif isinstance(value, bool):
-        value = "t" if value else "f"
-    escaped = str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-    return escaped.replace("\r", "\\r")
-
-
-def write_rows(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    if connection.dialect.name == "postgresql":
-        _copy_rows(connection, table, rows)
-    else:
-        connection.execute(insert(table), rows)
 
 
 def _batches(start: int, count: int) -> Iterator[range]:
