@@ -12,39 +12,19 @@ median timings and ratios; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Index, create_engine, text
+from sqlalchemy import Index
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-ADMIN_URL = os.environ.get(
-    "RADINTEL_BENCH_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
+from benchmarks.pg import fresh_database, vacuum
+
 QUEUE_TABLES = ("finding", "document", "reviewevent")
-
-
-def _fresh_database() -> tuple[str, str]:
-    name = f"radintel_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return ADMIN_URL.rsplit("/", 1)[0] + f"/{name}", name
-
-
-def _drop_database(name: str) -> None:
-    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def _secondary_indexes() -> list[Index]:
@@ -56,11 +36,6 @@ def _secondary_indexes() -> list[Index]:
         for index in SQLModel.metadata.tables[table_name].indexes
         if not index.unique
     ]
-
-
-def _vacuum(engine: Engine) -> None:
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text("VACUUM ANALYZE"))
 
 
 def _median_ms(run: Callable[[], Any], repeat: int = 5) -> float:
@@ -160,34 +135,27 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--findings-per-doc", type=int, default=10)
     args = parser.parse_args()
-    os.environ["RADINTEL_DATA_DIR"] = tempfile.mkdtemp(prefix="radintel-bench-")
-    url, name = _fresh_database()
-    os.environ["RADINTEL_DATABASE_URL"] = url
-    from storage.db import engine_for
-    from storage.schema import create_schema
     from storage.seed import seed_synthetic
 
-    try:
-        engine = engine_for(url)
-        create_schema(engine)
+    with fresh_database() as engine:
         started = time.perf_counter()
         counts = seed_synthetic(
             engine=engine, documents=args.documents, findings_per_doc=args.findings_per_doc
         )
         seeded = time.perf_counter() - started
-        _vacuum(engine)  # what autovacuum does after a bulk load: statistics, visibility map
+        vacuum(engine)  # what autovacuum does after a bulk load: statistics, visibility map
         print(f"seeded {counts} in {seeded:.1f} s")
         cases = _cases(engine, args.documents)
         indexes = _secondary_indexes()
         with engine.begin() as connection:  # indexes of the models not yet in a migration
             for index in indexes:
                 index.create(connection, checkfirst=True)
-        _vacuum(engine)
+        vacuum(engine)
         with_indexes = _time_all(cases)
         with engine.begin() as connection:
             for index in indexes:
                 index.drop(connection, checkfirst=True)
-        _vacuum(engine)
+        vacuum(engine)
         without = _time_all(cases)
         with engine.begin() as connection:
             for index in indexes:
@@ -197,9 +165,6 @@ def main() -> None:
         for case, fast in with_indexes.items():
             slow = without[case]
             print(f"{case:<40}{fast:>12.1f}{slow:>13.1f}{slow / max(fast, 1e-6):>8.1f}")
-        engine.dispose()
-    finally:
-        _drop_database(name)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from nlp.transformer_ner import TokenEntity
 from nlp.types import FindingDraft
 from nlp.vocabulary import Label
 
-GAZETTEER_VERSION = "gazetteer-v1"
+GAZETTEER_VERSION = "gazetteer-v2"  # v2: towns named in the aliases file
 DATE_PATTERNS_VERSION = "date-patterns-v2"
 NAME_LABELS = {Label.ORG, Label.FAC, Label.LOC}
 SPACY_CONFIDENCE = {

@@ -79,7 +79,8 @@ def _index() -> _Index:
             demonyms.setdefault(place_key(name), Place(code, "demonym", name))
     cities = _cities(LOOKUP_MIN_POPULATION, alternates=False)
     names = {**cities, **_us_states(), **countries}
-    gazetteer = {**_cities(GAZETTEER_MIN_POPULATION, alternates=True), **countries}
+    towns = resolve_named_towns(aliases, cities)
+    gazetteer = {**_cities(GAZETTEER_MIN_POPULATION, alternates=True), **towns, **countries}
     gazetteer = {k: v for k, v in gazetteer.items() if k}
     first = frozenset(key.split(" ")[0] for key in gazetteer)
     return _Index(names=names, demonyms=demonyms, gazetteer=gazetteer, first_words=first)
@@ -124,6 +125,20 @@ def _cities(min_population: int, *, alternates: bool) -> dict[str, Place]:
             if key and (key not in found or found[key][0] < population):
                 found[key] = (population, place)
     return {key: place for key, (_, place) in found.items()}
+
+
+def resolve_named_towns(
+    aliases: dict[str, dict[str, list[str]]], cities: dict[str, Place]
+) -> dict[str, Place]:
+    """The `cities` of the aliases file, resolved in the lookup index to their country."""
+    towns: dict[str, Place] = {}
+    for code, entry in aliases.items():
+        for name in entry.get("cities", []):
+            place = cities.get(place_key(name))
+            if place is None or place.country != code:
+                raise ValueError(f"{ALIASES_FILE.name}: {name} is no city of {code}")
+            towns[place_key(name)] = place
+    return towns
 
 
 def _usable_alternates(names: list[str]) -> list[str]:

@@ -11,14 +11,21 @@ from sqlmodel import Session, col, func, select
 
 from nlp.vocabulary import AuditEntity, IncidentStatus, LinkKind, LinkStatus, Tlp
 from storage.authz import REVIEWERS, require_actor
-from storage.clearance import proposal_visible
+from storage.clearance import document_visible, proposal_visible
 from storage.incidents import (
     IncidentError,
     attach_document,
     create_incident,
     draft_from_document,
 )
-from storage.models import Incident, IncidentDocument, LinkProposal, ReviewEvent
+from storage.models import (
+    Document,
+    Incident,
+    IncidentDocument,
+    LinkIndex,
+    LinkProposal,
+    ReviewEvent,
+)
 from storage.models._base import utcnow
 
 
@@ -103,7 +110,8 @@ def accept_proposal(
 ) -> Incident:
     """Document + incident: attach the document. Two documents: attach one to the other's
     incident if it has one since, else open an incident drafted from the left document
-    with both. Returns the incident."""
+    with both. The other syndicated copies of the proposal's documents come along (see
+    `_attach_copies`). Returns the incident."""
     proposal = _pending(session, username, "accept_link", proposal_id, version, clearance)
     why = reason.strip() or f"link proposal {proposal_id} accepted"
     if proposal.kind == LinkKind.INCIDENT:
@@ -111,8 +119,9 @@ def accept_proposal(
         incident = _attach(session, username, target, proposal.left_document_id, clearance, why)
     else:
         incident = _join(session, username, proposal, clearance, why)
+    copies = _attach_copies(session, username, proposal, incident.id or 0, clearance)
     _decide(session, username, proposal, LinkStatus.ACCEPTED, reason.strip())
-    _audit(session, username, "accept_link", proposal, reason.strip(), incident.id)
+    _audit(session, username, "accept_link", proposal, reason.strip(), incident.id, copies)
     session.flush()
     return incident
 
@@ -179,6 +188,46 @@ def _join(
         raise LinkError(str(error)) from error
 
 
+def _attach_copies(
+    session: Session, username: str, proposal: LinkProposal, incident_id: int, clearance: Tlp
+) -> list[int]:
+    """Attach the other copies of the proposal's stories (one wire story carried by several
+    outlets is one report of the incident) to the incident: those the reader may see and
+    that are in no incident yet (a copy an analyst put elsewhere stays there). Returns
+    their ids; each attach is audited on the incident with the reason."""
+    documents = [d for d in (proposal.left_document_id, proposal.right_document_id) if d]
+    attached: list[int] = []
+    for document_id, story_id in _story_copies(session, documents, clearance):
+        if _active_incident_of(session, document_id) is not None:
+            continue
+        why = (
+            f"syndicated copy of document {story_id}, "
+            f"attached with link proposal {proposal.id} accepted"
+        )
+        _attach(session, username, incident_id, document_id, clearance, why)
+        attached.append(document_id)
+    return attached
+
+
+def _story_copies(
+    session: Session, document_ids: list[int], clearance: Tlp
+) -> list[tuple[int, int]]:
+    """(document, story) for the visible documents sharing a story with `document_ids`,
+    those themselves left out, by id."""
+    stories = select(LinkIndex.story_id).where(col(LinkIndex.document_id).in_(document_ids))
+    query = (
+        select(LinkIndex.document_id, LinkIndex.story_id)
+        .join(Document, col(Document.id) == LinkIndex.document_id)
+        .where(
+            col(LinkIndex.story_id).in_(stories),
+            col(LinkIndex.document_id).not_in(document_ids),
+            document_visible(clearance),
+        )
+        .order_by(col(LinkIndex.document_id))
+    )
+    return [(int(d), int(s)) for d, s in session.exec(query).all()]
+
+
 def _active_incident_of(session: Session, document_id: int) -> int | None:
     query = (
         select(Incident.id)
@@ -208,13 +257,16 @@ def _audit(
     proposal: LinkProposal,
     reason: str,
     incident_id: int | None,
+    copies: list[int] | None = None,
 ) -> None:
-    after = {
+    after: dict[str, Any] = {
         "pair": proposal.pair,
         "score": proposal.score,
         "documents": [d for d in (proposal.left_document_id, proposal.right_document_id) if d],
         "incident_id": incident_id if incident_id is not None else proposal.incident_id,
     }
+    if copies:
+        after["syndicated_copies_attached"] = copies
     session.add(
         ReviewEvent(
             username=username,

@@ -15,14 +15,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 import numpy as np
-from sqlalchemy import delete, insert, update
+from sqlalchemy import case, delete, insert, update
 from sqlmodel import Session, col, func, select
 
-from nlp.linking.blocking import DEFAULT_MAX_BLOCK
+from nlp.linking.blocking import COARSE_MAX_BLOCK, COARSE_PREFIX, DEFAULT_MAX_BLOCK
 from nlp.linking.evidence import DocumentEvidence, LinkDocument, evidence_from
-from nlp.linking.scoring import LinkScore, score_pair
+from nlp.linking.scoring import LinkScore, may_link, score_pair
 from nlp.linking.weights import LINK_THRESHOLD, NEAR_DUPLICATE_JACCARD
 from nlp.vocabulary import IncidentStatus, LinkKind, ReviewStatus
+from storage.bulk import write_rows
 from storage.link_index import (
     BAND_PREFIX,
     band_keys,
@@ -44,6 +45,7 @@ from storage.models import (
     LinkKey,
     LinkProposal,
 )
+from storage.models._base import utcnow
 from storage.objectstore import ObjectStoreError, get_object_store
 
 CHUNK = 2000  # ids or keys per IN (...) list
@@ -149,17 +151,22 @@ def _write_index(session: Session, rows: list[tuple[int, DocumentEvidence, bytes
         session.execute(delete(LinkIndex).where(col(LinkIndex.document_id).in_(chunk)))
     if not rows:
         return
-    session.execute(
-        insert(LinkIndex),
-        [
-            {"document_id": i, "story_id": i, "evidence": evidence_json(e), "signature": s}
-            for i, e, s in rows
-        ],
-    )
+    connection = session.connection()
+    now = utcnow()
+    index = [
+        {
+            "document_id": i,
+            "story_id": i,
+            "evidence": evidence_json(e),
+            "signature": s,
+            "indexed_at": now,
+        }
+        for i, e, s in rows
+    ]
+    write_rows(connection, LinkIndex.__table__, index)  # type: ignore[attr-defined]
     keys = [{"document_id": i, "key": k} for i, e, s in rows for k in sorted(index_keys(e, s))]
     for part in _chunks(keys, 10 * CHUNK):
-        session.execute(insert(LinkKey), part)
-    session.flush()
+        write_rows(connection, LinkKey.__table__, part)  # type: ignore[attr-defined]
 
 
 def _assign_stories(session: Session, signatures: dict[int, bytes]) -> None:
@@ -245,9 +252,14 @@ def propose_links(*, session: Session, document_ids: Sequence[int]) -> list[Link
     taken = _existing_pairs(session, targets)
     targets = {pair: value for pair, value in targets.items() if pair not in taken}
     evidences = _evidences(session, {d for a, b, _ in targets.values() for d in (a, b)})
-    proposals = _score(targets, evidences, stories)
-    session.add_all(proposals)
-    session.flush()
+    return _insert_proposals(session, _score(targets, evidences, stories))
+
+
+def _insert_proposals(session: Session, rows: list[dict[str, Any]]) -> list[LinkProposal]:
+    """One multi-row INSERT ... RETURNING per batch of rows, not one ORM flush per row."""
+    proposals: list[LinkProposal] = []
+    for part in _chunks(rows):
+        proposals.extend(session.scalars(insert(LinkProposal).returning(LinkProposal), part))
     return proposals
 
 
@@ -262,8 +274,9 @@ def _stories(session: Session, document_ids: Iterable[int]) -> dict[int, int]:
 
 
 def candidate_pairs(*, session: Session, document_ids: Sequence[int]) -> set[tuple[int, int]]:
-    """(document, other) pairs sharing a key whose block is at most DEFAULT_MAX_BLOCK and
-    at least two documents; the others are story roots of relevant documents."""
+    """(document, other) pairs sharing a key whose block holds at least two documents and
+    at most its cap (nlp.linking.blocking.block_cap); the others are story roots of
+    relevant documents."""
     keys_of: defaultdict[int, set[str]] = defaultdict(set)
     for ids in _chunks(document_ids):
         # LSH bands only find copies (stories); the blocking keys find other reports.
@@ -284,14 +297,17 @@ def candidate_pairs(*, session: Session, document_ids: Sequence[int]) -> set[tup
 
 def _block_members(session: Session, keys: set[str]) -> dict[str, set[int]]:
     """Key -> the stories of the relevant documents holding it, for the keys whose block
-    is neither a single document nor generic (more than DEFAULT_MAX_BLOCK documents)."""
+    is neither a single document nor generic (more documents than its cap)."""
     found: defaultdict[str, set[int]] = defaultdict(set)
+    cap = case(
+        (col(LinkKey.key).startswith(COARSE_PREFIX), COARSE_MAX_BLOCK), else_=DEFAULT_MAX_BLOCK
+    )
     for chunk in _chunks(keys):
         sizes = (
             select(LinkKey.key)
             .where(col(LinkKey.key).in_(chunk))
             .group_by(col(LinkKey.key))
-            .having(func.count() <= DEFAULT_MAX_BLOCK, func.count() > 1)
+            .having(func.count() <= cap, func.count() > 1)
         )
         usable = list(session.exec(sizes).all())
         for part in _chunks(usable):
@@ -374,34 +390,38 @@ def _score(
     targets: dict[str, tuple[int, int, int | None]],
     evidences: dict[int, Indexed],
     stories: dict[int, int],
-) -> list[LinkProposal]:
-    """The proposals at or above the threshold; for one document and one incident, the
-    best-scoring of the incident's documents stands for it."""
+) -> list[dict[str, Any]]:
+    """The proposal rows at or above the threshold; for one document and one incident,
+    the best-scoring of the incident's documents stands for it."""
     best: dict[str, tuple[LinkScore, tuple[int, int, int | None]]] = {}
     for pair, (left, right, incident) in targets.items():
         if left not in evidences or right not in evidences:
             continue
         same_story = stories.get(left, left) == stories.get(right, right)
         score = _pair_score(evidences[left], evidences[right], same_story=same_story)
-        if score.score < LINK_THRESHOLD:
+        if score is None or score.score < LINK_THRESHOLD:
             continue
         if pair not in best or best[pair][0].score < score.score:
             best[pair] = (score, (left, right, incident))
     return [
-        LinkProposal(
-            pair=pair,
-            kind=LinkKind.DOCUMENT if incident is None else LinkKind.INCIDENT,
-            left_document_id=left,
-            right_document_id=right,
-            incident_id=incident,
-            score=round(score.score, 4),
-            evidence=evidence_items(score),
-        )
+        {
+            "pair": pair,
+            "kind": LinkKind.DOCUMENT if incident is None else LinkKind.INCIDENT,
+            "left_document_id": left,
+            "right_document_id": right,
+            "incident_id": incident,
+            "score": round(score.score, 4),
+            "evidence": evidence_items(score),
+        }
         for pair, (score, (left, right, incident)) in sorted(best.items())
     ]
 
 
-def _pair_score(left: Indexed, right: Indexed, *, same_story: bool) -> LinkScore:
+def _pair_score(left: Indexed, right: Indexed, *, same_story: bool) -> LinkScore | None:
+    """The pair's score, or None when a cheap look at its conflicts already keeps it
+    below the threshold (most candidate pairs: another nuclide, country or month)."""
     if same_story:
         return near_duplicate(left[0], right[0], similarity(left[1], right[1]))
+    if not may_link(left[0], right[0]):
+        return None
     return score_pair(left[0], right[0])

@@ -10,8 +10,6 @@ and templates they are made of are data: `synthetic/templates.yaml`. Rows go in 
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 import random
 import re
 from collections.abc import Iterator, Sequence
@@ -37,6 +35,7 @@ from nlp.vocabulary import (
     SourceKind,
     Tlp,
 )
+from storage.bulk import write_rows
 from storage.models import (
     Document,
     Finding,
@@ -198,7 +197,7 @@ def synthetic_texts(count: int = TEXTS, seed: int = 7) -> list[SyntheticText]:
     return texts
 
 
-def _seed_sources(connection: Connection) -> list[int]:
+def seed_sources(connection: Connection) -> list[int]:
     names = seed_templates().sources
     existing: dict[str, int] = dict(connection.execute(select(Source.name, Source.id)).all())  # type: ignore[call-overload]
     rows: list[dict[str, Any]] = [
@@ -329,44 +328,12 @@ def _finding_rows(
     return rows
 
 
-def _copy_rows(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """PostgreSQL COPY of a batch (JSON columns serialised, NULL as \\N)."""
-    columns = list(rows[0])
-    buffer = io.StringIO()
-    for row in rows:
-        buffer.write("\t".join(_copy_value(row[c]) for c in columns) + "\n")
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    raw: Any = connection.connection.driver_connection
-    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
-        copy.write(buffer.getvalue())
-
-
-def _copy_value(value: Any) -> str:
-    if value is None:
-        return "\\N"
-    if isinstance(value, dict | list):
-        value = json.dumps(value, ensure_ascii=False)
-    elif isinstance(value, bool):
-        value = "t" if value else "f"
-    escaped = str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-    return escaped.replace("\r", "\\r")
-
-
-def _write(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    if not rows:
-        return
-    if connection.dialect.name == "postgresql":
-        _copy_rows(connection, table, rows)
-    else:
-        connection.execute(insert(table), rows)
-
-
 def _batches(start: int, count: int) -> Iterator[range]:
     for first in range(start, start + count, BATCH):
         yield range(first, min(first + BATCH, start + count))
 
 
-def _fix_sequences(connection: Connection) -> None:
+def fix_sequences(connection: Connection) -> None:
     if connection.dialect.name != "postgresql":
         return
     for table in ("document", "finding", "incident", "ingestrun", "ingestfailure", "source"):
@@ -393,7 +360,7 @@ def seed_synthetic(
     texts_used = synthetic_texts(texts)
     findings_table = Finding.__table__  # type: ignore[attr-defined]
     with engine.begin() as connection:
-        source_ids = _seed_sources(connection)
+        source_ids = seed_sources(connection)
         first_doc = _next_id(connection, Document.__table__)  # type: ignore[attr-defined]
         next_finding = _next_id(connection, findings_table)
         for ids in _batches(first_doc, documents):
@@ -405,12 +372,12 @@ def seed_synthetic(
                     doc_rows[-1], next_finding, rng, synthetic, findings_per_doc
                 )
                 next_finding += findings_per_doc
-            _write(connection, Document.__table__, doc_rows)  # type: ignore[attr-defined]
+            write_rows(connection, Document.__table__, doc_rows)  # type: ignore[attr-defined]
             for start in range(0, len(finding_rows), BATCH):
-                _write(connection, findings_table, finding_rows[start : start + BATCH])
+                write_rows(connection, findings_table, finding_rows[start : start + BATCH])
         incidents = _seed_incidents(connection, rng, first_doc, documents)
         runs = _seed_runs(connection, rng, source_ids)
-        _fix_sequences(connection)
+        fix_sequences(connection)
     return {
         "documents": documents,
         "findings": documents * findings_per_doc,
@@ -467,8 +434,8 @@ def _seed_incidents(
                     "reason": "synthetic",
                 }
             )
-    _write(connection, Incident.__table__, incidents)  # type: ignore[attr-defined]
-    _write(connection, IncidentDocument.__table__, links)  # type: ignore[attr-defined]
+    write_rows(connection, Incident.__table__, incidents)  # type: ignore[attr-defined]
+    write_rows(connection, IncidentDocument.__table__, links)  # type: ignore[attr-defined]
     return count
 
 
@@ -512,6 +479,6 @@ def _seed_runs(connection: Connection, rng: random.Random, source_ids: Sequence[
                         "quarantine_path": f"quarantine/synthetic-{i}-{j}.pdf" if j else None,
                     }
                 )
-    _write(connection, IngestRun.__table__, runs)  # type: ignore[attr-defined]
-    _write(connection, IngestFailure.__table__, failures)  # type: ignore[attr-defined]
+    write_rows(connection, IngestRun.__table__, runs)  # type: ignore[attr-defined]
+    write_rows(connection, IngestFailure.__table__, failures)  # type: ignore[attr-defined]
     return len(runs)

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nlp.linking.blocking import DEFAULT_MAX_BLOCK, candidate_pairs
+from nlp.linking.blocking import candidate_pairs
 from nlp.linking.cluster import form_clusters
 from nlp.linking.duplicates import duplicate_pairs, story_groups
 from nlp.linking.evidence import DocumentEvidence
@@ -47,7 +47,7 @@ def link_documents(
     evidences: Sequence[DocumentEvidence],
     *,
     threshold: float = LINK_THRESHOLD,
-    max_block: int = DEFAULT_MAX_BLOCK,
+    max_block: int | None = None,
 ) -> Linking:
     pairs = candidate_pairs(evidences, max_block=max_block) | duplicate_pairs(evidences)
     scores = {(i, j): score_pair(evidences[i], evidences[j]) for i, j in sorted(pairs)}

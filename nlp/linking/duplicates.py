@@ -6,6 +6,8 @@ source for credibility and is shown as one item with its outlets."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
@@ -21,8 +23,16 @@ LSH_THRESHOLD = 0.35
 SEED = 1
 
 
+@lru_cache(maxsize=1)
+def _permutations() -> tuple[Any, Any]:
+    """datasketch draws the permutations from the seed each time: once is enough."""
+    prototype = MinHash(num_perm=NUM_PERM, seed=SEED)
+    return prototype.permutations, prototype.scheme
+
+
 def minhash(shingles: frozenset[str]) -> MinHash:
-    signature = MinHash(num_perm=NUM_PERM, seed=SEED)
+    permutations, scheme = _permutations()
+    signature = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=permutations, scheme=scheme)
     signature.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return signature
 

@@ -31,6 +31,16 @@ _FOLLOW_UP = re.compile(
     r"recuper\w*|encontrad\w*|hallad\w*|localizad\w*)\b|عثر|عثور|استعاد|استرجاع",
     re.IGNORECASE,
 )
+# "has not been found", "n'a toujours pas été retrouvée", "no ha sido recuperada",
+# "لم يتم العثور": a negation among the few words before the cue, in the same clause, says
+# the item is still missing, which is no follow-up.
+_NEGATION = re.compile(
+    r"(?:\b(?:not|never|no|cannot|yet|pas|jamais|non|aucune?|sans|nunca|sin|jam[aá]s|"
+    r"tampoco)\b|n't|(?:^|\s)(?:لم|لا|لن|عدم)(?:\s|$))",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;:!?,\n،؛]")
+NEGATION_WORDS = 4  # words before the cue a negation may stand in
 FOLLOW_UP_TYPES = frozenset({"orphan_source_found"})
 SHINGLE_WORDS = 2  # word pairs: reworded copies keep most of them, other stories few
 _WORD = re.compile(r"\w+")
@@ -150,6 +160,18 @@ def serial_numbers(text: str) -> frozenset[str]:
     return frozenset(s for s in found if len(s) >= _SERIAL_MIN_CHARS)
 
 
+def reports_recovery(text: str) -> bool:
+    """The text says a lost or stolen item was found: a follow-up cue not negated."""
+    return any(not _negated(text[: match.start()]) for match in _FOLLOW_UP.finditer(text))
+
+
+def _negated(before: str) -> bool:
+    clause = _CLAUSE_END.split(before)[-1]
+    words = clause.split()[-NEGATION_WORDS:]
+    # A cue inside a word ("يعثر") leaves its prefix as the last word: keep it in view.
+    return bool(_NEGATION.search(" ".join(words)))
+
+
 def word_shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:
     """Overlapping runs of `size` casefolded words: the unit of near-duplicate detection."""
     words = [w.casefold() for w in _WORD.findall(text)]
@@ -183,8 +205,7 @@ def evidence_from(document: LinkDocument, findings: Sequence[FindingLike]) -> Do
         people=_names(findings, Label.PERSON, frozenset()),
         organisations=_names(findings, Label.ORG, _generic_org_keys()),
         dates=frozenset(_dates(findings)),
-        follow_up=document.incident_type in FOLLOW_UP_TYPES
-        or bool(_FOLLOW_UP.search(document.text)),
+        follow_up=document.incident_type in FOLLOW_UP_TYPES or reports_recovery(document.text),
         text=document.text,
         shingles=word_shingles(f"{document.title}\n{document.text}"),
         embedding=document.embedding,

@@ -169,8 +169,9 @@ def _bq(value: float) -> str:
 
 def _dates(a: DocumentEvidence, b: DocumentEvidence) -> Items:
     """Incident dates (else publication dates) close together support a link. Apart, they
-    disagree unless one report is a follow-up; publication dates get a reporting lag, two
-    incident dates the pipeline found in the texts do not."""
+    disagree unless one report is a follow-up that names the same item (serial) or place;
+    publication dates get a reporting lag, two incident dates the pipeline found in the
+    texts do not."""
     shared = [
         EvidenceItem("date", d.isoformat(), d.isoformat(), w.SHARED_DATE, "both name this day")
         for d in sorted(a.dates & b.dates)[:1]
@@ -184,10 +185,23 @@ def _dates(a: DocumentEvidence, b: DocumentEvidence) -> Items:
     both_found = a.incident_date is not None and b.incident_date is not None
     if days <= (w.DATE_WINDOW_DAYS if both_found else w.REPORTING_LAG_DAYS) or shared:
         return shared, []
-    if days <= w.FOLLOW_UP_DAYS and (a.follow_up or b.follow_up):
+    if days <= w.FOLLOW_UP_DAYS and (a.follow_up or b.follow_up) and _same_item(a, b):
         return [], []
     weight = w.DATES_FAR_APART if days > w.FOLLOW_UP_DAYS else w.DATES_APART
-    return [], [EvidenceItem("when", left, right, weight, f"{days} days apart, no follow-up")]
+    return [], [
+        EvidenceItem(
+            "when", left, right, weight, f"{days} days apart, no follow-up of this item or place"
+        )
+    ]
+
+
+def _same_item(a: DocumentEvidence, b: DocumentEvidence) -> bool:
+    """Specific evidence that a follow-up months later is about this item: its serial
+    number or the named place. The nuclide, the activity and the device are not enough:
+    every gauge of a model holds the same sources."""
+    return bool(a.serials & b.serials) or any(
+        _same_place(left, right) for left in a.places for right in b.places
+    )
 
 
 def _text(a: DocumentEvidence, b: DocumentEvidence) -> Items:
@@ -207,16 +221,37 @@ def _cosine(left: tuple[float, ...], right: tuple[float, ...]) -> float:
     return dot / norms if norms else 0.0
 
 
+_nuclides = _sets("nuclides", w.NUCLIDE, w.OTHER_NUCLIDE)
+_countries = _sets("countries", w.COUNTRY, w.OTHER_COUNTRY)
+
 COMPARISONS: tuple[Callable[[DocumentEvidence, DocumentEvidence], Items], ...] = (
     _serials,
-    _sets("nuclides", w.NUCLIDE, w.OTHER_NUCLIDE),
+    _nuclides,
     _activities,
     _quantities,
     _sets("devices", w.DEVICE, 0.0),
     _places,
     _sets("people", w.PERSON, 0.0),
     _sets("organisations", w.ORGANISATION, 0.0),
-    _sets("countries", w.COUNTRY, w.OTHER_COUNTRY),
+    _countries,
     _dates,
     _text,
 )
+# The comparisons that cost a few set operations and find most conflicts: another
+# nuclide, country, place or month.
+CHEAP_CONFLICTS = (_dates, _nuclides, _countries, _places, _serials)
+
+
+def may_link(a: DocumentEvidence, b: DocumentEvidence, threshold: float = w.LINK_THRESHOLD) -> bool:
+    """False when the pair cannot reach `threshold`, found before the full score: the
+    score is the support (at most 1) times (1 - c) for each conflict, so the conflicts of
+    the cheap comparisons bound it from above. Exact: a pair dropped here scores below
+    `threshold`. A shared serial or a near-duplicate text scores 1 whatever disagrees."""
+    if a.serials & b.serials or jaccard(a.shingles, b.shingles) >= w.NEAR_DUPLICATE_JACCARD:
+        return True
+    bound = 1.0
+    for compare in CHEAP_CONFLICTS:
+        bound *= math.prod(1.0 - item.weight for item in compare(a, b)[1])
+        if bound < threshold:
+            return False
+    return True

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from nlp.dates import normalise_date
-from nlp.places import find_places, lookup_place
+from nlp.places import Place, find_places, lookup_place, resolve_named_towns
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,19 @@ def test_gazetteer_in_non_english_text() -> None:
         ("Marseille", "FR"),
         ("France", "FR"),
     ]
+
+
+def test_gazetteer_finds_the_towns_the_aliases_file_names() -> None:
+    text = "l'effraction de la remise du chantier de la rue Émile Zola à Vénissieux (Rhône)."
+    [match] = find_places(text)
+    assert (text[match.start : match.end], match.place.country) == ("Vénissieux", "FR")
+    assert match.place.latitude == pytest.approx(45.70, abs=0.05)
+
+
+def test_a_town_of_the_wrong_country_in_the_aliases_file_is_refused() -> None:
+    cities = {"venissieux": Place("FR", "city", "Vénissieux")}
+    with pytest.raises(ValueError, match="Vénissieux is no city of ES"):
+        resolve_named_towns({"ES": {"cities": ["Vénissieux"]}}, cities)
 
 
 def test_gazetteer_ignores_lower_case_words() -> None:

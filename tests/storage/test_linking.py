@@ -238,3 +238,46 @@ def test_reports_put_in_different_incidents_by_hand_close_their_proposal(
     session.refresh(proposal)
     assert (proposal.status, proposal.reason) == (LinkStatus.CLOSED, APART_REASON)
     assert _propose(session, english, spanish) == []
+
+
+def test_accepting_a_story_attaches_its_other_copies_with_the_reason_audited(
+    session: Session,
+) -> None:
+    original = create_link_report(session, WIRE)
+    copy = create_link_report(session, WIRE.replace("Tuesday", "Tuesday evening"))
+    hidden_copy = create_link_report(
+        session, WIRE.replace("Tuesday", "on Tuesday"), marking=Tlp.RED
+    )
+    bureau = create_link_report(
+        session, "Robo de una fuente de Cs-137 cerca de Tula, Hidalgo.", language="es"
+    )
+    incident = create_incident(session, [bureau])
+    proposals = _propose(session, bureau, original, copy, hidden_copy)
+    [to_incident] = [p for p in proposals if p.kind == LinkKind.INCIDENT]
+    assert (to_incident.left_document_id, to_incident.incident_id) == (
+        ident(original),
+        ident(incident),
+    )
+    accept_proposal(
+        session=session,
+        username="amber",
+        proposal_id=ident(to_incident),
+        version=to_incident.version,
+        clearance=Tlp.AMBER,
+    )
+    session.commit()
+    # The copy the analyst may read comes along; the one above their clearance does not.
+    assert document_ids_of(session=session, incident_id=ident(incident)) == sorted(
+        [ident(bureau), ident(original), ident(copy)]
+    )
+    [accepted] = search_events(session=session, clearance=Tlp.RED, action="accept_link")[0]
+    assert accepted.after and accepted.after["syndicated_copies_attached"] == [ident(copy)]
+    attached = search_events(
+        session=session, clearance=Tlp.RED, action="attach", entity_id=ident(incident)
+    )[0]
+    reasons = {e.after["document_id"]: e.reason for e in attached if e.after}
+    assert reasons[ident(copy)] == (
+        f"syndicated copy of document {ident(original)}, "
+        f"attached with link proposal {to_incident.id} accepted"
+    )
+    assert _pending(session, Tlp.AMBER) == []  # the original-copy proposal is settled

@@ -5,7 +5,13 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from nlp.linking.blocking import blocking_keys, blocks, candidate_pairs
+from nlp.linking.blocking import (
+    COARSE_MAX_BLOCK,
+    COARSE_PREFIX,
+    blocking_keys,
+    blocks,
+    candidate_pairs,
+)
 from nlp.linking.evidence import DocumentEvidence
 from tests.factories import link_evidence
 
@@ -65,3 +71,17 @@ def test_a_serial_pairs_reports_without_any_other_evidence() -> None:
     right = link_evidence("b", serials=["gr7781"])
     assert blocks([left, right])["serial:gr7781"] == [0, 1]
     assert candidate_pairs([left, right]) == {(0, 1)}
+
+
+def test_coarse_keys_span_a_month_and_have_a_lower_cap() -> None:
+    """Same nuclide and country months apart, no place or serial in common: no follow-up
+    can link them (scoring), so no coarse key pairs them either."""
+    theft = link_evidence("a", nuclides=["Cs-137"], countries=["FR"], incident_date="2025-02-11")
+    week = link_evidence("b", nuclides=["Cs-137"], countries=["FR"], incident_date="2025-02-18")
+    months = link_evidence("c", nuclides=["Cs-137"], countries=["FR"], incident_date="2025-06-03")
+    assert candidate_pairs([theft, week, months]) == {(0, 1)}
+    same = {"nuclides": ["Cs-137"], "countries": ["FR"], "incident_date": "2025-02-11"}
+    crowd = [link_evidence(str(i), **same) for i in range(COARSE_MAX_BLOCK + 1)]
+    assert all(key.startswith(COARSE_PREFIX) for key in blocking_keys(crowd[0]))
+    assert candidate_pairs(crowd) == set()
+    assert len(candidate_pairs(crowd[:COARSE_MAX_BLOCK])) == COARSE_MAX_BLOCK * 49 // 2

@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from nlp.linking.evidence import LinkDocument, evidence_from, normalise_serial, serial_numbers
+from nlp.linking.evidence import (
+    LinkDocument,
+    evidence_from,
+    normalise_serial,
+    reports_recovery,
+    serial_numbers,
+)
 from nlp.pipeline import Extractor
 from nlp.types import FindingDraft, InputDocument
 from nlp.vocabulary import Label
@@ -90,6 +96,30 @@ def test_follow_up_cue_in_any_working_language() -> None:
     ):
         assert evidence_from(LinkDocument(id="1", text=text, language="en"), []).follow_up
     assert not evidence_from(LinkDocument(id="1", text="stolen", language="en"), []).follow_up
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gauge has not been found.",
+        "The stolen source hasn't been recovered yet.",
+        "Police said the camera has yet to be found.",
+        "La jauge n'a pas été retrouvée à ce jour.",
+        "La jauge n'a toujours pas été retrouvée.",
+        "La source n'a jamais été récupérée.",
+        "La fuente no ha sido recuperada.",
+        "La cámara sigue sin ser hallada.",
+        "لم يتم العثور على المصدر حتى الآن",
+        "لم يعثر على الجهاز",
+    ],
+)
+def test_a_negated_follow_up_cue_is_no_follow_up(text: str) -> None:
+    assert not reports_recovery(text)
+
+
+def test_a_recovery_after_a_negation_in_another_clause_is_a_follow_up() -> None:
+    assert reports_recovery("The source, not reported missing at first, was found on Monday.")
+    assert reports_recovery("La jauge n'a pas été retrouvée le lundi. Elle a été retrouvée mardi.")
 
 
 @pytest.mark.slow
