@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "flows.commands.deploy",  # deploy --pool
     "flows.commands.operations",  # backup, restore
     "flows.commands.monitoring",  # metrics
+    "flows.commands.alerts",  # alerts list|show|create|close|match, evaluate-alerts
 )
 
 app = typer.Typer(

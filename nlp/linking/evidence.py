@@ -26,7 +26,7 @@ _SERIAL = re.compile(
 )
 _SERIAL_MIN_CHARS = 4
 # A later report that the item was found: such a report may come months after the theft.
-_FOLLOW_UP = re.compile(
+FOLLOW_UP_CUE = re.compile(
     r"\b(?:found|recovered|retrieved|retrouv\w*|récupér\w*|"
     r"recuper\w*|encontrad\w*|hallad\w*|localizad\w*)\b|عثر|عثور|استعاد|استرجاع",
     re.IGNORECASE,
@@ -184,7 +184,7 @@ def evidence_from(document: LinkDocument, findings: Sequence[FindingLike]) -> Do
         organisations=_names(findings, Label.ORG, _generic_org_keys()),
         dates=frozenset(_dates(findings)),
         follow_up=document.incident_type in FOLLOW_UP_TYPES
-        or bool(_FOLLOW_UP.search(document.text)),
+        or bool(FOLLOW_UP_CUE.search(document.text)),
         text=document.text,
         shingles=word_shingles(f"{document.title}\n{document.text}"),
         embedding=document.embedding,
