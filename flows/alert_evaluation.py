@@ -57,6 +57,8 @@ def evaluate(gold: AlertGold, *, batch_size: int = 8) -> dict[str, Any]:
         "gold_pairs": len(gold.pairs()),
         "matches": precision_recall(gold.pairs(), predicted),
         "recovery": precision_recall(gold_recoveries & predicted, recoveries & gold.pairs()),
+        "false_positives": sorted(f"{d} -> {a}" for d, a in predicted - gold.pairs()),
+        "false_negatives": sorted(f"{d} -> {a}" for d, a in gold.pairs() - predicted),
         "notifications": notifications,
         "latency_seconds": _latency(latencies),
         "batch_size": batch_size,

@@ -19,8 +19,9 @@ from sqlmodel import Session, col, select
 
 from nlp.alert_matching import AlertScore, score_alert
 from nlp.alert_matching.activity import INDEX_TOLERANCE
+from nlp.alert_matching.evidence import match_evidence
 from nlp.alert_matching.keys import document_activity_indexes, document_keys
-from nlp.linking.evidence import DocumentEvidence, evidence_from
+from nlp.linking.evidence import DocumentEvidence
 from nlp.vocabulary import AlertKind, AlertMatchStatus, AlertStatus, AuditEntity, Tlp
 from storage.alert_index import WATCHED, facts_of
 from storage.alerts import AlertError, get_alert
@@ -66,7 +67,7 @@ def document_evidence(*, session: Session, document_ids: Sequence[int]) -> list[
             text = store.get(document.text_key or "").decode("utf-8", errors="replace")
         except ObjectStoreError:
             continue  # the next `radintel alerts match` tries again
-        evidences.append(evidence_from(_link_document(document, text), findings[document.id or 0]))
+        evidences.append(match_evidence(_link_document(document, text), findings[document.id or 0]))
     return evidences
 
 

@@ -55,7 +55,9 @@ def ascii_tokens(text: str) -> tuple[str, ...]:
     """The name's words in lower-case ASCII, without particles."""
     # word_key first: it drops the Arabic article and folds alef forms before transliteration.
     native = " ".join(word_key(w) for w in _WORD.findall(text.replace("-", " ")))
-    tokens = (t.strip("'") for t in _WORD.findall(anyascii(native).casefold()))
+    # Ayin and hamza come out as ` and ' ("بنعلي" -> "bn`ly"): dropped, as most spellings do.
+    latin = anyascii(native).casefold().replace("`", "").replace("'", "")
+    tokens = (t.strip("'") for t in _WORD.findall(latin))
     return tuple(t for t in tokens if t and t not in PARTICLES)
 
 
@@ -67,13 +69,22 @@ def name_key(text: str) -> str:
 @lru_cache(maxsize=100_000)
 def skeleton(token: str) -> str:
     """The consonants, runs collapsed: "muhammad" and "mohammed" -> "mhmd"; vowels go even
-    at the start, which Arabic script often leaves unwritten ("Ahmed", "أحمد" -> "hmd")."""
+    at the start, which Arabic script often leaves unwritten ("Ahmed", "أحمد" -> "hmd"), and
+    so does "w", which transliterates Arabic "و" as often as a vowel ("ywsf" -> "sf")."""
     return re.sub(r"(.)\1+", r"\1", token.translate(_VOWELS))
 
 
+@lru_cache(maxsize=100_000)
+def skeleton_v(token: str) -> str:
+    """The skeleton reading "w" as "v", as German and Polish spell Russian names ("Iwanowa")."""
+    return skeleton(token.replace("w", "v"))
+
+
 def skeletons(text: str) -> set[str]:
-    """Index keys of a name: the skeletons long enough to be telling."""
-    return {s for s in (skeleton(t) for t in ascii_tokens(text)) if len(s) >= MIN_SKELETON}
+    """Index keys of a name: the skeletons (both readings of "w") long enough to be telling."""
+    tokens = ascii_tokens(text)
+    found = {skeleton(t) for t in tokens} | {skeleton_v(t) for t in tokens}
+    return {s for s in found if len(s) >= MIN_SKELETON}
 
 
 def similarity(left: str, right: str) -> float:
@@ -82,8 +93,9 @@ def similarity(left: str, right: str) -> float:
     if not a or not b:
         return 0.0
     spelling = fuzz.token_sort_ratio(" ".join(a), " ".join(b)) / 100
-    sounds = fuzz.token_sort_ratio(
-        " ".join(skeleton(t) for t in a), " ".join(skeleton(t) for t in b)
+    sounds = max(
+        fuzz.token_sort_ratio(" ".join(map(read, a)), " ".join(map(read, b)))
+        for read in (skeleton, skeleton_v)
     )
     # Skeletons are shorter, so one differing letter costs more: trust them a little less.
     return max(spelling, 0.95 * sounds / 100)
@@ -125,10 +137,11 @@ def name_mentions(text: str) -> list[Mention]:
 
 
 def _name_like(word: str) -> bool:
+    """Capitalised, in a script without case, or a particle ("al-Khatib", "de", "bin")."""
     first = word[0]
-    if first.isupper():
+    if first.isupper() or word.split("-")[0].casefold() in PARTICLES:
         return True
-    return first.islower() is False and first.isupper() is False and first.isalpha()
+    return not first.islower() and first.isalpha()
 
 
 def best_name_hit(names: Sequence[str], mentions: Iterable[Mention]) -> NameHit | None:

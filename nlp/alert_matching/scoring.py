@@ -27,7 +27,7 @@ MATCH_THRESHOLD = 0.5  # a pair scoring this or more is proposed
 WEIGHTS = {
     "serial": 0.95,
     "nuclide": 0.2,
-    "activity": 0.35,
+    "activity": 0.25,
     "device": 0.15,
     "country": 0.15,
     "place": 0.15,
@@ -133,11 +133,13 @@ def _device(alert: AlertFacts, document: DocumentEvidence, shared: list[Evidence
     text = f" {place_key(document.text)} "
     model = place_key(alert.device_model or "")
     make = place_key(alert.device_make or "")
-    model_hit = len(model) >= 3 and f" {model} " in text
+    # The make alone says little: one maker sells many devices of each kind; a model that is
+    # a bare number ("150", "3440") counts only beside its make.
     make_hit = len(make) >= 3 and f" {make} " in text
-    if not (model_hit or make_hit):
+    model_hit = len(model) >= 2 and f" {model} " in text
+    if not model_hit or (model.isdigit() and not make_hit):
         return
-    weight = WEIGHTS["device"] if model_hit else WEIGHTS["device"] / 3
+    weight = WEIGHTS["device"]
     label = " ".join(v for v in (alert.device_make, alert.device_model) if v)
     hits = ((alert.device_make, make_hit), (alert.device_model, model_hit))
     found = " ".join(value for value, hit in hits if hit and value)
