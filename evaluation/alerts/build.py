@@ -284,6 +284,8 @@ def _translation(language: str) -> gettext.NullTranslations:
 
 def country_name(code: str, language: str) -> str:
     country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        raise ValueError(f"unknown country {code}")
     name = getattr(country, "common_name", None) or country.name
     return _translation(language).gettext(name) if language != "en" else name
 
