@@ -35,6 +35,7 @@ from storage.alerts import (
     update_alert,
 )
 from storage.models import AlertCreate, AlertKey, Document, Notification
+from storage.review import search_events
 from tests.conftest import clear_caches, new_pg_database
 from tests.factories import create_actor, create_confirmed_incident, create_document, ident
 
@@ -187,6 +188,11 @@ def test_an_alert_above_the_clearance_is_not_found(session: Session) -> None:
     seen_by_amber = {a.id for a in list_alerts(session=session, user="amber")}
     assert green.id in seen_by_amber and red.id not in seen_by_amber
     assert {red.id, green.id} <= {a.id for a in list_alerts(session=session, user="ana")}
+    for clearance, shown in ((Tlp.AMBER, set()), (Tlp.RED, {"create"})):
+        events, _ = search_events(
+            session=session, clearance=clearance, entity_type="alert", entity_id=ident(red)
+        )
+        assert {e.action for e in events} == shown  # the audit trail hides it too
     with pytest.raises(AlertError, match=f"no alert {red.id}"):
         get_alert(session=session, user="amber", alert_id=ident(red))
     with pytest.raises(AlertError, match="no alert"):
