@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from nlp.vocabulary import AlertCloseReason, AlertKind
 from review_ui.layout import acting_user, flash
+from storage.alert_drafts import propose_alerts_from_incident
 from storage.alert_matching import decide_match
 from storage.alerts import AlertError, close_alert, create_alert, reopen_alert, update_alert
 from storage.authz import PermissionDenied
@@ -112,6 +113,19 @@ def reopen(alert_id: int, version: int, key: str) -> None:
         version=version,
         reason=reason,
     )
+
+
+def raise_from_incident(incident_id: int) -> None:
+    """Create the source alerts a confirmed theft or loss proposes (storage.alert_drafts)."""
+
+    def operation(*, session: Any, user: str) -> list[Any]:
+        drafts = propose_alerts_from_incident(session=session, incident_id=incident_id)
+        return [
+            create_alert(session=session, user=user, alert_create=d, incident_id=incident_id)
+            for d in drafts
+        ]
+
+    _run(f"Source alerts raised from incident #{incident_id}: see the Alerts page.", operation)
 
 
 def decide(match_id: int, confirm: bool, key: str) -> None:

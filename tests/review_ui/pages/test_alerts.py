@@ -9,14 +9,22 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
+from sqlmodel import select
 
-from nlp.vocabulary import AlertKind, AlertMatchStatus, AlertStatus, Tlp
+from nlp.vocabulary import (
+    AlertKind,
+    AlertMatchStatus,
+    AlertStatus,
+    IncidentType,
+    MaterialStatus,
+    Tlp,
+)
 from review_ui.safe_html import escape_text
 from storage.alert_matching import match_documents
 from storage.alerts import create_alert
 from storage.db import session_scope
 from storage.models import Alert, AlertCreate, AlertMatch
-from tests.factories import create_document, create_user, ident
+from tests.factories import create_confirmed_incident, create_document, create_user, ident
 from tests.review_ui.pages.test_links import shown, signed_in
 
 APP = str(Path(__file__).resolve().parents[3] / "review_ui" / "app.py")
@@ -89,3 +97,27 @@ def test_a_match_is_shown_side_by_side_and_decided(engine: Engine, match: AlertM
     with session_scope(engine) as session:
         closed = session.get(Alert, match.alert_id)
         assert closed is not None and closed.status == AlertStatus.CLOSED
+
+
+def test_a_confirmed_theft_raises_its_source_alerts_from_the_incident_page(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        create_user(session, "analyst")
+        document = create_document(session, FOUND, relevant=True, countries=["FR"])
+        material = {"name": "Ir-192", "activity_bq": 2.6e12, "serial_number": "IR-88014"}
+        incident = create_confirmed_incident(
+            session,
+            [document],
+            "analyst",
+            title="Camera stolen in Lyon",
+            incident_type=IncidentType.THEFT,
+            material_status=MaterialStatus.STOLEN,
+            materials=[material],
+            country="FR",
+            occurred_on=date(2026, 1, 9),
+        )
+    at = signed_in(engine, "pages/incidents.py", incident_id=incident.id)
+    at.button(key=f"raise_alerts_{incident.id}").click().run()
+    assert not at.exception
+    with session_scope(engine) as session:
+        [alert] = session.exec(select(Alert)).all()
+        assert (alert.incident_id, alert.serial_number) == (incident.id, "IR-88014")
