@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "flows.commands.monitoring",  # metrics
     "flows.commands.notify",  # notify
     "flows.commands.notices",  # notices list|draft|submit|publish|render
+    "flows.commands.alerts",  # alerts list|show|create|close|match, evaluate-alerts
 )
 
 app = typer.Typer(

@@ -18,6 +18,7 @@ from prefect import Task, flow, task
 from prefect.futures import PrefectFuture
 from sqlmodel import Session
 
+from flows.alert_match import match_batch_task
 from flows.link import link_batch_task
 from flows.logs import log_context
 from flows.metrics import observe_extraction
@@ -197,8 +198,8 @@ def claimed_batches(version: str, batch_size: int, limit: int | None) -> Iterato
 
 
 def settle(ids: list[int], run_id: int, outcome: Callable[[], dict[str, int]]) -> dict[str, int]:
-    """A batch's counts, then its link proposals (the batch is committed by now); a batch past
-    its task timeout fails its documents and the run goes on."""
+    """A batch's counts, then its link proposals and alert matches (the batch is committed by
+    now); a batch past its task timeout fails its documents and the run goes on."""
     try:
         counts = outcome()
     except TimeoutError:  # Prefect's TaskRunTimeoutError
@@ -207,6 +208,7 @@ def settle(ids: list[int], run_id: int, outcome: Callable[[], dict[str, int]]) -
         return {"failed": len(ids)}
     totals = Counter(counts)
     totals.update(link_batch_task(ids, run_id))  # update keeps zero counts, + would drop them
+    totals.update(match_batch_task(ids, run_id))
     return dict(totals)
 
 

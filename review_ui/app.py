@@ -41,6 +41,7 @@ ANALYST_PAGES = [
     ("document.py", "Document", ":material/description:"),
     ("incidents.py", "Incidents", ":material/crisis_alert:"),
     ("links.py", "Link proposals", ":material/link:"),
+    ("alerts.py", "Alerts", ":material/notifications_active:"),
     ("dashboard.py", "Dashboard", ":material/monitoring:"),
     ("audit.py", "Audit trail", ":material/history:"),
     ("password.py", "Password", ":material/key:"),

@@ -9,8 +9,10 @@ SQL conditions to their query, so nothing above the clearance ever leaves the da
   is the most restrictive of its documents'). A merged incident is judged with the documents
   of the incident it was merged into, since its own moved there;
 - an assessment is visible when its marking ceiling is within the clearance;
-- an audit event about a finding, document, incident or assessment is visible when that
-  entity is.
+- an alert is visible when its marking is within the clearance, a match when its alert and
+  its document are;
+- an audit event about a finding, document, incident, assessment, alert or match is visible
+  when that entity is.
 
 Something above the clearance is "not found", never "forbidden": the same answer as a
 missing id, so a user cannot learn that it exists.
@@ -27,6 +29,8 @@ from sqlmodel import col
 
 from nlp.vocabulary import Tlp
 from storage.models import (
+    Alert,
+    AlertMatch,
     Assessment,
     Document,
     Finding,
@@ -37,7 +41,8 @@ from storage.models import (
 )
 
 # Audit events about these are hidden with them (an assessment by its marking ceiling).
-GUARDED_ENTITIES = ("finding", "document", "incident", "assessment", "link")
+GUARDED_ENTITIES = ("finding", "document", "incident", "assessment", "link", "alert",
+                    "alert_match")  # fmt: skip
 
 
 def readable_markings(clearance: Tlp) -> list[Tlp]:
@@ -114,6 +119,9 @@ def event_visible(clearance: Tlp) -> ColumnElement[bool]:
     incident = _table(Incident).alias("event_incident")
     assessment = _table(Assessment).alias("event_assessment")
     link = _table(LinkProposal).alias("event_link")
+    alert = _table(Alert).alias("event_alert")
+    match = _table(AlertMatch).alias("event_match")
+    match_alert = _table(Alert).alias("event_match_alert")
     return or_(
         kind.not_in(list(GUARDED_ENTITIES)),
         and_(
@@ -137,6 +145,19 @@ def event_visible(clearance: Tlp) -> ColumnElement[bool]:
             exists().where(link.c.id == entity, proposal_visible(clearance, link)),
         ),
         and_(
+            kind == "alert",
+            exists().where(alert.c.id == entity, alert.c.marking.in_(readable_markings(clearance))),
+        ),
+        and_(
+            kind == "alert_match",
+            exists().where(
+                match.c.id == entity,
+                match_alert.c.id == match.c.alert_id,
+                match_alert.c.marking.in_(readable_markings(clearance)),
+                document_visible(clearance, _document_marking(match.c.document_id)),
+            ),
+        ),
+        and_(
             kind == "assessment",
             exists().where(
                 assessment.c.id == entity,
@@ -144,6 +165,12 @@ def event_visible(clearance: Tlp) -> ColumnElement[bool]:
             ),
         ),
     )
+
+
+def _document_marking(document_id: Any) -> Any:
+    """The marking of the document `document_id`, as a scalar subquery."""
+    document = _table(Document).alias("event_match_document")
+    return select(document.c.marking).where(document.c.id == document_id).scalar_subquery()
 
 
 def _table(model: type[Any]) -> Table:

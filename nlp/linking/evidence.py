@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from nlp.places import place_key
+from nlp.recovery import reports_recovery
 from nlp.vocabulary import Label
 
 NUCLIDE = re.compile(r"^[A-Z][a-z]?-\d{1,3}m?(/Be)?$")
@@ -25,22 +26,6 @@ _SERIAL = re.compile(
     re.IGNORECASE,
 )
 _SERIAL_MIN_CHARS = 4
-# A later report that the item was found: such a report may come months after the theft.
-_FOLLOW_UP = re.compile(
-    r"\b(?:found|recovered|retrieved|retrouv\w*|récupér\w*|"
-    r"recuper\w*|encontrad\w*|hallad\w*|localizad\w*)\b|عثر|عثور|استعاد|استرجاع",
-    re.IGNORECASE,
-)
-# "has not been found", "n'a toujours pas été retrouvée", "no ha sido recuperada",
-# "لم يتم العثور": a negation among the few words before the cue, in the same clause, says
-# the item is still missing, which is no follow-up.
-_NEGATION = re.compile(
-    r"(?:\b(?:not|never|no|cannot|yet|pas|jamais|non|aucune?|sans|nunca|sin|jam[aá]s|"
-    r"tampoco)\b|n't|(?:^|\s)(?:لم|لا|لن|عدم)(?:\s|$))",
-    re.IGNORECASE,
-)
-_CLAUSE_END = re.compile(r"[.;:!?,\n،؛]")
-NEGATION_WORDS = 4  # words before the cue a negation may stand in
 FOLLOW_UP_TYPES = frozenset({"orphan_source_found"})
 SHINGLE_WORDS = 2  # word pairs: reworded copies keep most of them, other stories few
 _WORD = re.compile(r"\w+")
@@ -158,18 +143,6 @@ def normalise_serial(value: str) -> str:
 def serial_numbers(text: str) -> frozenset[str]:
     found = (normalise_serial(m.group(1)) for m in _SERIAL.finditer(text))
     return frozenset(s for s in found if len(s) >= _SERIAL_MIN_CHARS)
-
-
-def reports_recovery(text: str) -> bool:
-    """The text says a lost or stolen item was found: a follow-up cue not negated."""
-    return any(not _negated(text[: match.start()]) for match in _FOLLOW_UP.finditer(text))
-
-
-def _negated(before: str) -> bool:
-    clause = _CLAUSE_END.split(before)[-1]
-    words = clause.split()[-NEGATION_WORDS:]
-    # A cue inside a word ("يعثر") leaves its prefix as the last word: keep it in view.
-    return bool(_NEGATION.search(" ".join(words)))
 
 
 def word_shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[str]:

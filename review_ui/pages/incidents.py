@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from nlp.vocabulary import IncidentStatus, Role, Tlp
+from review_ui.alert_actions import raise_from_incident
 from review_ui.auth import SignedIn
 from review_ui.incident_form import (
     edit_form,
@@ -22,6 +23,7 @@ from review_ui.layout import acting_user, flash, header, page_offset, pager, req
 from review_ui.link_views import proposed_links
 from review_ui.maps import MapPoint, map_spec
 from review_ui.plain_text import plain, spreadsheet_safe
+from storage.alert_drafts import NOT_RECOVERED, RAISES_ALERTS
 from storage.authz import PermissionDenied
 from storage.db import session_scope
 from storage.incidents import (
@@ -173,6 +175,18 @@ def _documents(detail: IncidentDetail) -> None:
 
 def _materials(detail: IncidentDetail) -> None:
     materials_table(detail.incident)
+    incident = detail.incident
+    if (
+        incident.status == IncidentStatus.CONFIRMED
+        and incident.incident_type in RAISES_ALERTS
+        and incident.material_status in NOT_RECOVERED
+    ):
+        st.button(
+            "Raise source alerts (one per material)",
+            key=f"raise_alerts_{incident.id}",
+            on_click=raise_from_incident,
+            args=(incident.id,),
+        )
     if detail.materials:
         st.markdown("**Material mentions in the documents** (every finding not rejected)")
         mentions = pd.DataFrame(detail.materials).astype(str)

@@ -3,6 +3,7 @@
 from storage.models.alerts import (
     Alert,
     AlertCreate,
+    AlertKey,
     AlertMatch,
     AlertWatcher,
     Notice,
@@ -19,6 +20,7 @@ from storage.models.users import SignInAttempt, User
 __all__ = [
     "Alert",
     "AlertCreate",
+    "AlertKey",
     "AlertMatch",
     "AlertWatcher",
     "Assessment",

@@ -1,6 +1,6 @@
 """Watchlist alerts (a stolen or missing source, a person of interest), the matches proposed
-for them from new documents, their watchers, the notifications sent to those watchers, and
-notice drafts written from an alert.
+for them from new documents, their watchers, the keys matching finds candidates by, the
+notifications sent to those watchers, and notice drafts written from an alert.
 
 One table holds both kinds of alert: the source fields are empty on a person alert and the
 person fields on a source alert; `storage.alerts` checks which are required for which kind.
@@ -83,6 +83,19 @@ class AlertWatcher(SQLModel, table=True):
     username: str = Field(primary_key=True, index=True)
     added_by: str
     added_at: datetime = Field(default_factory=utcnow)
+
+
+class AlertKey(SQLModel, table=True):
+    """One index key of an open or matched alert (nlp.alert_matching.keys): a serial number,
+    a nuclide in a country, a name skeleton, or "activity:<nuclide>" with the decay index of
+    its activity in `decay_index`, which a range condition searches. A document looks its
+    own keys up here, so matching costs the same with ten alerts or ten thousand."""
+
+    __table_args__ = (Index("ix_alertkey_key_decay", "key", "decay_index"),)
+
+    alert_id: int = Field(foreign_key="alert.id", primary_key=True)
+    key: str = Field(max_length=200, primary_key=True)
+    decay_index: float | None = None
 
 
 class AlertMatch(SQLModel, table=True):

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 11:53:33.215321
+Create Date: 2026-12-02 13:33:58.147414
 
 """
 
@@ -279,6 +279,16 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_ingestrun_flow'), ['flow'], unique=False)
         batch_op.create_index(batch_op.f('ix_ingestrun_source_id'), ['source_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_ingestrun_started_at'), ['started_at'], unique=False)
+
+    op.create_table('alertkey',
+    sa.Column('alert_id', sa.Integer(), nullable=False),
+    sa.Column('key', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+    sa.Column('decay_index', sa.Float(), nullable=True),
+    sa.ForeignKeyConstraint(['alert_id'], ['alert.id'], ),
+    sa.PrimaryKeyConstraint('alert_id', 'key')
+    )
+    with op.batch_alter_table('alertkey', schema=None) as batch_op:
+        batch_op.create_index('ix_alertkey_key_decay', ['key', 'decay_index'], unique=False)
 
     op.create_table('alertmatch',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -557,6 +567,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_alertmatch_alert_id'))
 
     op.drop_table('alertmatch')
+    with op.batch_alter_table('alertkey', schema=None) as batch_op:
+        batch_op.drop_index('ix_alertkey_key_decay')
+
+    op.drop_table('alertkey')
     with op.batch_alter_table('ingestrun', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_ingestrun_started_at'))
         batch_op.drop_index(batch_op.f('ix_ingestrun_source_id'))
