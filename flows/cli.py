@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "flows.commands.deploy",  # deploy --pool
     "flows.commands.operations",  # backup, restore
     "flows.commands.monitoring",  # metrics
+    "flows.commands.search",  # search, search --reindex
 )
 
 app = typer.Typer(

@@ -36,6 +36,7 @@ log = logging.getLogger("review_ui")
 PAGES = Path(__file__).resolve().parent / "pages"
 ANALYST_PAGES = [
     ("queue.py", "Review queue", ":material/inbox:"),
+    ("search.py", "Search", ":material/search:"),
     ("document.py", "Document", ":material/description:"),
     ("incidents.py", "Incidents", ":material/crisis_alert:"),
     ("links.py", "Link proposals", ":material/link:"),
