@@ -66,7 +66,8 @@ def vocabulary() -> dict[str, list[str]]:
     """Words of the bundled texts per language, most frequent first."""
     counts: dict[str, Counter[str]] = {lang: Counter() for lang in LANGUAGES}
     for path in [*(ROOT / "demo/texts").glob("*.yaml")]:
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for item in loaded.get("articles", []) if isinstance(loaded, dict) else loaded:
             if not isinstance(item, dict) or item.get("language") not in counts:
                 continue
             words = re.findall(r"[^\W\d_]{3,}", str(item), re.UNICODE)
