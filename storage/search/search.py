@@ -77,7 +77,8 @@ def search(
         statement.where(*_conditions(entry, kind, clearance, filters))
         for kind in (filters.kinds or tuple(KINDS))
     ]
-    ranked = (branches[0] if len(branches) == 1 else union_all(*branches)).subquery("ranked")
+    combined: Any = union_all(*branches) if len(branches) > 1 else branches[0]
+    ranked = combined.subquery("ranked")
     page_query = select(ranked)
     if cursor:
         last_score, last_id = decode_cursor(cursor)

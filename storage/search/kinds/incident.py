@@ -119,4 +119,4 @@ def link(entry: Any) -> tuple[str, int | None]:
 
 
 def _table() -> Table:
-    return Incident.__table__  # type: ignore[attr-defined,no-any-return]
+    return Incident.__table__  # type: ignore[attr-defined]
