@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "flows.commands.notify",  # notify
     "flows.commands.notices",  # notices list|draft|submit|publish|render
     "flows.commands.alerts",  # alerts list|show|create|close|match, evaluate-alerts
+    "flows.commands.search",  # search, search --reindex
 )
 
 app = typer.Typer(

@@ -38,6 +38,7 @@ PAGES = Path(__file__).resolve().parent / "pages"
 ANALYST_PAGES = [
     ("queue.py", "Review queue", ":material/inbox:"),
     ("inbox.py", "Inbox", ":material/notifications:"),
+    ("search.py", "Search", ":material/search:"),
     ("document.py", "Document", ":material/description:"),
     ("incidents.py", "Incidents", ":material/crisis_alert:"),
     ("links.py", "Link proposals", ":material/link:"),

@@ -128,5 +128,8 @@ STYLE = """<style>
 .ri-brand{font-weight:700;color:#0b3d6e;font-size:1.05rem;font-family:sans-serif}
 .ri-page{font-size:1.5rem;font-weight:700;font-family:sans-serif}
 .ri-user{font-size:.85rem;color:#57606a;font-family:sans-serif}
+.ri-result{padding:.5rem .2rem;border-bottom:1px solid #eaeef2;font-family:sans-serif}
+.ri-snippet{color:#24292f;font-size:.92rem;margin-top:.2rem;unicode-bidi:plaintext}
+.ri-hit{background:#fff3a3;padding:0 1px;border-radius:2px}
 .ri-quote{border-left:3px solid #0b5cad;padding:.2rem .6rem;background:#f6f8fa;margin:.2rem 0}
 </style>"""

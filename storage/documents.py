@@ -13,6 +13,7 @@ from storage.clearance import document_visible
 from storage.db import insert_ignoring_conflicts
 from storage.models import Document, DocumentCreate, Source
 from storage.objectstore import get_object_store
+from storage.search.index import index_documents
 
 
 @dataclass
@@ -87,6 +88,7 @@ def add_documents(*, session: Session, documents: Sequence[DocumentCreate]) -> A
     if inserted:
         query = select(Document).where(col(Document.sha256).in_(list(inserted)))
         result.new = sorted(session.exec(query).all(), key=lambda doc: doc.id or 0)
+        index_documents(session=session, document_ids=[d.id for d in result.new if d.id])
     return result
 
 
@@ -98,4 +100,5 @@ def delete_failed_document(*, session: Session, sha256: str) -> bool:
         return False
     session.delete(document)
     session.flush()
+    index_documents(session=session, document_ids=[document.id or 0])  # drops its entry
     return True

@@ -23,6 +23,7 @@ from nlp.vocabulary import (
 from storage.models import Document, DocumentEmbedding, Finding, Suppression
 from storage.models._base import utcnow
 from storage.priority import document_priority, finding_priority, with_document_part
+from storage.search.index import index_documents
 
 SuppressionKeys = set[tuple[str, str]]  # (label, casefolded surface text)
 
@@ -189,6 +190,7 @@ def save_extractions(*, session: Session, extractions: Sequence[DocumentExtracti
         values = [_document_values(e, languages[e.document_id]) for e in saved]
         session.execute(update(Document), values)
     _save_embeddings(session=session, extractions=saved)
+    index_documents(session=session, document_ids=[e.document_id for e in saved])
     return len(rows)
 
 

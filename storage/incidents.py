@@ -47,6 +47,7 @@ from storage.models import (
     IncidentMaterial,
 )
 from storage.models._base import utcnow
+from storage.search.index import index_entities
 
 
 class IncidentError(ValueError):
@@ -86,6 +87,8 @@ def _audit(
         after=after,
         reason=reason,
     )
+    # Every change of an incident is audited here: the one place its search entry follows.
+    index_entities(session=session, kind="incident", ids=[incident_id])
 
 
 def _state(incident: Incident) -> dict[str, Any]:

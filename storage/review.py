@@ -22,6 +22,7 @@ from storage.models import Document, Finding, ReviewEvent, Suppression
 from storage.models._base import utcnow
 from storage.objectstore import get_object_store
 from storage.priority import finding_priority
+from storage.search.index import index_finding_change
 
 ANALYST_EXTRACTOR = "analyst"
 ANALYST_EXTRACTOR_VERSION = "1"
@@ -122,6 +123,7 @@ def _apply(
         reason=reason,
     )
     session.flush()
+    index_finding_change(session=session, finding=after)
     return after
 
 
@@ -312,6 +314,7 @@ def add_finding(
         after=snapshot(finding),
     )
     session.flush()
+    index_finding_change(session=session, finding=finding)
     return finding
 
 

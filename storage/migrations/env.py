@@ -10,10 +10,12 @@ from typing import Any, Literal
 
 from alembic import context
 from sqlalchemy import create_engine, pool
+from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers the tables)
+from storage.migrations.search_ddl import include_name
 from storage.models._base import EnumValue
 
 target_metadata = SQLModel.metadata
@@ -24,6 +26,8 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[Fal
     so a revision never imports the models."""
     if type_ == "type" and isinstance(obj, EnumValue):
         return f"sqlmodel.sql.sqltypes.AutoString(length={obj.length})"
+    if type_ == "type" and isinstance(obj, TSVECTOR):  # the search index (PostgreSQL)
+        autogen_context.imports.add("from sqlalchemy.dialects import postgresql")
     return False
 
 
@@ -34,6 +38,7 @@ def run_with(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=render_item,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

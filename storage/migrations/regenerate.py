@@ -12,6 +12,7 @@ from pathlib import Path
 from alembic import command
 
 from storage.migrations import MIGRATIONS_DIR, alembic_config
+from storage.migrations.search_ddl import revision_block
 
 INITIAL_REVISION = "0001"
 
@@ -25,7 +26,19 @@ def regenerate() -> Path:
         command.revision(
             config, message="initial schema", autogenerate=True, rev_id=INITIAL_REVISION
         )
-    return next((MIGRATIONS_DIR / "versions").glob(f"{INITIAL_REVISION}_*.py"))
+    revision = next((MIGRATIONS_DIR / "versions").glob(f"{INITIAL_REVISION}_*.py"))
+    revision.write_text(with_search_ddl(revision.read_text(encoding="utf-8")), encoding="utf-8")
+    return revision
+
+
+def with_search_ddl(code: str) -> str:
+    """The revision with the full-text search DDL after the tables it needs (upgrade) and
+    before they are dropped (downgrade)."""
+    end = "    # ### end Alembic commands ###\n"
+    upgrade_end = code.index(end)
+    code = code[: upgrade_end + len(end)] + revision_block(True) + code[upgrade_end + len(end) :]
+    downgrade = code.index("def downgrade() -> None:\n") + len("def downgrade() -> None:\n")
+    return code[:downgrade] + revision_block(False) + code[downgrade:]
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from storage.models.documents import Document, DocumentCreate, DocumentEmbedding
 from storage.models.findings import Finding, ReviewEvent, Suppression
 from storage.models.incidents import Incident, IncidentCreate, IncidentDocument, IncidentMaterial
 from storage.models.links import LinkIndex, LinkKey, LinkProposal
+from storage.models.search import SearchEntry, SearchNameToken
 from storage.models.sources import IngestFailure, IngestRun, Source, SourceCreate
 from storage.models.users import SignInAttempt, User
 
@@ -40,6 +41,8 @@ __all__ = [
     "Notice",
     "Notification",
     "ReviewEvent",
+    "SearchEntry",
+    "SearchNameToken",
     "SignInAttempt",
     "Snapshot",
     "SnapshotIncident",
