@@ -83,7 +83,7 @@ def _place_attributes(place: Place) -> dict[str, Any]:
     }
 
 
-def gazetteer_findings(text: str) -> list[FindingDraft]:
+def gazetteer_findings(text: str, language: str | None = None) -> list[FindingDraft]:
     return [
         FindingDraft(
             Label.GPE,
@@ -96,7 +96,7 @@ def gazetteer_findings(text: str) -> list[FindingDraft]:
             "gazetteer",
             GAZETTEER_VERSION,
         )
-        for m in find_places(text)
+        for m in find_places(text, language)
     ]
 
 

@@ -23,7 +23,7 @@ from nlp.cues import CueHit, load_cues
 from nlp.embeddings import SentenceEncoder, document_vector, get_encoder
 from nlp.entities import ParsedChunk, entity_spans, load_spacy, run_spacy, tree_distance
 from nlp.entity_rules import entity_rule_findings, load_entity_rules
-from nlp.language import detect_language
+from nlp.language import detect_language, is_covered
 from nlp.materials import DEFAULT_VERSION as MATERIALS_VERSION
 from nlp.materials import Mentions, material_mentions, needs_parse, scan_materials
 from nlp.settings import NlpSettings, get_nlp_settings
@@ -31,6 +31,7 @@ from nlp.textutil import Segment, paragraph_chunks, sentences
 from nlp.transformer_ner import TransformerNer
 from nlp.triage import mentions_rn_terms
 from nlp.types import DocumentAssessment, ExtractionResult, FindingDraft, InputDocument
+from nlp.uncovered import queue_uncovered
 from nlp.vocabulary import IncidentType, IntentGroup, Label
 
 PIPELINE_VERSION = "radintel-extract/1.1"  # 1.1: incident dates, date patterns v2
@@ -169,7 +170,7 @@ class Extractor:
         if item.triaged and self.transformer_ner is not None:
             predicted = self.transformer_ner.predict([text])[0]
             groups.append(ef.transformer_findings(text, predicted, self._ner_version))
-        places = ef.gazetteer_findings(text)
+        places = ef.gazetteer_findings(text, language)
         spans = {(p.start, p.end) for p in places}
         groups = [
             [f for f in g if not (f.label in PLACE_OVER and (f.start, f.end) in spans)]
@@ -197,8 +198,9 @@ class Extractor:
         texts: list[str] = []
         owners: list[int] = []
         for i, item in enumerate(work):
-            if not item.triaged or not could_be_relevant(
-                item.doc.text, item.findings, item.sentences, item.cue_hits
+            if not item.triaged or not (
+                could_be_relevant(item.doc.text, item.findings, item.sentences, item.cue_hits)
+                or not is_covered(item.language)  # may be queued for review by queue_uncovered
             ):
                 continue
             chunks = paragraph_chunks(item.doc.text, EMBED_CHUNK_CHARS)
@@ -225,9 +227,10 @@ class Extractor:
     def _assess(self, item: _Work, similarity: dict[str, float] | None) -> DocumentAssessment:
         if not item.triaged:
             return _IRRELEVANT
-        return assess(
+        assessment = assess(
             item.doc.text, item.findings, item.sentences, item.cue_hits, similarity, item.reference
         )
+        return queue_uncovered(assessment, item.language, item.findings)
 
 
 def _best_per_label(labels: Sequence[str], scores: np.ndarray) -> dict[str, float]:
