@@ -27,9 +27,15 @@ SOURCES = HERE / "sources"
 GOLD_PATH = HERE / "gold.jsonl"
 HELDOUT_PATH = HERE / "heldout.jsonl"
 GOLD_SOURCES = ("gold-en.yaml", "gold-fr.yaml", "gold-es.yaml", "gold-ar.yaml")
+# The languages set: short documents in the eight languages added to the rules in v2
+# (materials-v2, cues-v2), kept apart from gold.jsonl, whose shape and balance they do not meet.
+LANGUAGES_SOURCES = tuple(
+    f"gold-{language}.yaml" for language in ("pt", "de", "it", "ru", "uk", "pl", "tr", "ka")
+)
+LANGUAGES_PATH = HERE / "languages.jsonl"
 HELDOUT_SOURCES = ("heldout.yaml",)
 
-LANGUAGES = ("en", "fr", "es", "ar")
+LANGUAGES = ("en", "fr", "es", "ar", "pt", "de", "it", "ru", "uk", "pl", "tr", "ka")
 ISOTOPES = (
     "Cs-137", "Co-60", "Ir-192", "Am-241", "Am-241/Be", "Sr-90", "Ra-226", "Se-75", "Cf-252",
     "Pu-239", "Pu-238", "Po-210", "Kr-85", "H-3", "U-235", "U-238", "Th-232",
@@ -172,7 +178,15 @@ def heldout_sources() -> list[GoldSource]:
     return load_sources(HELDOUT_SOURCES)
 
 
-SETS = {"gold": (GOLD_PATH, all_sources), "heldout": (HELDOUT_PATH, heldout_sources)}
+def languages_sources() -> list[GoldSource]:
+    return load_sources(LANGUAGES_SOURCES)
+
+
+SETS = {
+    "gold": (GOLD_PATH, all_sources),
+    "heldout": (HELDOUT_PATH, heldout_sources),
+    "languages": (LANGUAGES_PATH, languages_sources),
+}
 
 
 def build_lines(sources: Sequence[GoldSource] | None = None) -> str:

@@ -83,6 +83,20 @@ def _place_attributes(place: Place) -> dict[str, Any]:
     }
 
 
+def place_finding(
+    text: str, start: int, end: int, confidence: float, version: str
+) -> FindingDraft | None:
+    """A statistical model's place span as a GPE finding, when the place lookup knows it."""
+    surface = text[start:end]
+    place = lookup_place(surface)
+    if place is None:
+        return None
+    attributes = _place_attributes(place)
+    return FindingDraft(
+        Label.GPE, surface, start, end, place.country, attributes, confidence, "spacy-ner", version
+    )
+
+
 def gazetteer_findings(text: str, language: str | None = None) -> list[FindingDraft]:
     return [
         FindingDraft(
