@@ -28,13 +28,20 @@ SOURCES = HERE / "sources"
 GOLD_PATH = HERE / "gold.jsonl"
 HELDOUT_PATH = HERE / "heldout.jsonl"
 GOLD_SOURCES = ("gold-en.yaml", "gold-fr.yaml", "gold-es.yaml", "gold-ar.yaml")
+# The languages set: short documents in the eight languages added to the rules in v2
+# (materials-v2, cues-v2), kept apart from gold.jsonl, whose shape and balance they do not meet.
+LANGUAGES_SOURCES = tuple(
+    f"gold-{language}.yaml" for language in ("pt", "de", "it", "ru", "uk", "pl", "tr", "ka")
+)  # the same as ADDED_LANGUAGES, below
+LANGUAGES_PATH = HERE / "languages.jsonl"
 HELDOUT_SOURCES = ("heldout.yaml",)
 REALTEXT = HERE / "realtext"
 REALTEXT_SPLITS = ("tuned", "heldout")
 # Real-text excerpts are quoted, not redistributed whole: a few sentences each (GUIDELINES.md).
 EXCERPT_MAX_CHARS = 800
 
-LANGUAGES = ("en", "fr", "es", "ar")
+LANGUAGES = ("en", "fr", "es", "ar")  # of gold.jsonl and heldout.jsonl
+ADDED_LANGUAGES = ("pt", "de", "it", "ru", "uk", "pl", "tr", "ka")  # of languages.jsonl
 ISOTOPES = (
     "Cs-137", "Co-60", "Ir-192", "Am-241", "Am-241/Be", "Sr-90", "Ra-226", "Se-75", "Cf-252",
     "Pu-239", "Pu-238", "Po-210", "Kr-85", "H-3", "U-235", "U-238", "Th-232",
@@ -211,11 +218,16 @@ def _check_excerpt(source: GoldSource) -> None:
         raise GoldMarkupError(f"{source.id}: excerpt longer than {EXCERPT_MAX_CHARS} characters")
 
 
+def languages_sources() -> list[GoldSource]:
+    return load_sources(LANGUAGES_SOURCES)
+
+
 SETS = {
     "gold": (GOLD_PATH, all_sources),
     "heldout": (HELDOUT_PATH, heldout_sources),
     "realtext-tuned": (REALTEXT / "tuned.jsonl", lambda: realtext_sources("tuned")),
     "realtext-heldout": (REALTEXT / "heldout.jsonl", lambda: realtext_sources("heldout")),
+    "languages": (LANGUAGES_PATH, languages_sources),
 }
 
 

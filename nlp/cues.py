@@ -1,4 +1,4 @@
-"""Loads the versioned incident-cue file (nlp/data/cues-v1.yaml) into compiled patterns."""
+"""Loads the versioned incident-cue file (nlp/data/cues-v2.yaml) into compiled patterns."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 CUES_DIR = Path(__file__).parent / "data"
-DEFAULT_VERSION = "cues-v1"
+DEFAULT_VERSION = "cues-v2"
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,20 @@ from dateparser.date import DateDataParser
 
 from nlp.textutil import normalise_chars
 
-LANGUAGES = ("en", "fr", "es", "ar")
+LANGUAGES = (
+    "en",
+    "fr",
+    "es",
+    "ar",
+    "pt",
+    "de",
+    "it",
+    "ru",
+    "uk",
+    "pl",
+    "tr",
+    "ka",
+)  # dateparser knows each
 _LEVANTINE_MONTHS = {
     "كانون الثاني": "يناير",
     "شباط": "فبراير",

@@ -21,6 +21,10 @@ UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer", "senter"]
 PARSE_COMPONENTS = ["tok2vec", "parser"]  # only for documents whose quantities need it
 CHUNK_CHARS = 20_000  # far below spaCy's max_length; bounds memory per chunk
 _ISOTOPE_LIKE = re.compile(r"^(?:\d{1,3}\s?-?[A-Z][a-z]?|[A-Z][a-z]?\s?-?\d{1,3}(?:/Be)?)$")
+# what the English model sometimes tags ORG: units, imaging acronyms, sums of money
+_NOT_ORG = re.compile(
+    r"^(?:[kMGTP]?Bq|[mµu]?Ci|PET|CT|MRI|XRF)$|^[A-Z]{0,3}[$€£R]?\s?\d[\d.,]*\s?(?:million|billion|bn)?$"
+)
 _PRONOUNS = {
     "he",
     "she",
@@ -123,6 +127,8 @@ def _plausible(text: str, label: str) -> bool:
     if len(stripped) < 2 or stripped.casefold() in _PRONOUNS:
         return False
     if _ISOTOPE_LIKE.match(stripped):
+        return False
+    if label == Label.ORG and _NOT_ORG.match(stripped):
         return False
     if label != Label.DATE and not any(c.isalpha() for c in stripped):
         return False

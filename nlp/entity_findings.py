@@ -83,7 +83,21 @@ def _place_attributes(place: Place) -> dict[str, Any]:
     }
 
 
-def gazetteer_findings(text: str) -> list[FindingDraft]:
+def place_finding(
+    text: str, start: int, end: int, confidence: float, version: str
+) -> FindingDraft | None:
+    """A statistical model's place span as a GPE finding, when the place lookup knows it."""
+    surface = text[start:end]
+    place = lookup_place(surface)
+    if place is None:
+        return None
+    attributes = _place_attributes(place)
+    return FindingDraft(
+        Label.GPE, surface, start, end, place.country, attributes, confidence, "spacy-ner", version
+    )
+
+
+def gazetteer_findings(text: str, language: str | None = None) -> list[FindingDraft]:
     return [
         FindingDraft(
             Label.GPE,
@@ -96,7 +110,7 @@ def gazetteer_findings(text: str) -> list[FindingDraft]:
             "gazetteer",
             GAZETTEER_VERSION,
         )
-        for m in find_places(text)
+        for m in find_places(text, language)
     ]
 
 

@@ -5,6 +5,7 @@ Arabic rules in nlp/entity_rules_ar.py). Fills the gaps where no statistical mod
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,8 @@ from nlp.vocabulary import Label
 RULES_DIR = Path(__file__).parent / "data"
 DEFAULT_VERSION = "entity-rules-v1"
 EXTRACTOR = "entity-rules"
+AGENCIES_FILE = RULES_DIR / "agencies-v1.yaml"
+AGENCY_CONFIDENCE = 0.9
 
 
 @dataclass(frozen=True)
@@ -27,13 +30,28 @@ class EntityRules:
     version: str
     latin: dict[str, LatinRules]
     arabic: ArabicRules
+    agencies: re.Pattern[str]  # well-known organisations, ORG in any language
 
 
 @lru_cache(maxsize=2)
 def load_entity_rules(version: str = DEFAULT_VERSION) -> EntityRules:
     data = yaml.safe_load((RULES_DIR / f"{version}.yaml").read_text(encoding="utf-8"))
     latin = {lang: latin_rules(data[lang], data["shared"]) for lang in ("en", "fr", "es")}
-    return EntityRules(data["version"], latin, arabic_rules(data["ar"]))
+    agencies = yaml.safe_load(AGENCIES_FILE.read_text(encoding="utf-8"))
+    return EntityRules(
+        f"{data['version']}+{agencies['version']}",
+        latin,
+        arabic_rules(data["ar"]),
+        _agency_pattern(agencies),
+    )
+
+
+def _agency_pattern(data: dict[str, list[str]]) -> re.Pattern[str]:
+    names = sorted(data["names"], key=len, reverse=True)
+    acronyms = sorted(set(data["acronyms"]), key=len, reverse=True)
+    named = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    short = "|".join(re.escape(a) for a in acronyms)
+    return re.compile(rf"(?<![\w-])(?:(?i:{named})|{short})(?![\w-])")
 
 
 def entity_rule_findings(text: str, language: str) -> list[FindingDraft]:
@@ -45,6 +63,10 @@ def entity_rule_findings(text: str, language: str) -> list[FindingDraft]:
         candidates = arabic_candidates(text, tokens, rules.arabic)
     else:
         candidates = latin_candidates(text, tokens, rules.latin.get(language, rules.latin["en"]))
+    candidates += [
+        Candidate(Label.ORG, m.start(), m.end(), AGENCY_CONFIDENCE)
+        for m in rules.agencies.finditer(text)
+    ]
     return [_finding(text, c, rules.version) for c in resolve(candidates)]
 
 

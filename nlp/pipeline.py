@@ -10,7 +10,7 @@ search, which concern relevant documents, and the model is the costliest step)."
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -23,14 +23,16 @@ from nlp.cues import CueHit, load_cues
 from nlp.embeddings import SentenceEncoder, document_vector, get_encoder
 from nlp.entities import ParsedChunk, entity_spans, load_spacy, run_spacy, tree_distance
 from nlp.entity_rules import entity_rule_findings, load_entity_rules
-from nlp.language import detect_language
+from nlp.language import detect_language, is_covered
 from nlp.materials import DEFAULT_VERSION as MATERIALS_VERSION
 from nlp.materials import Mentions, material_mentions, needs_parse, scan_materials
+from nlp.place_models import PLACE_MODELS, model_places
 from nlp.settings import NlpSettings, get_nlp_settings
 from nlp.textutil import Segment, paragraph_chunks, sentences
 from nlp.transformer_ner import TransformerNer
 from nlp.triage import mentions_rn_terms
 from nlp.types import DocumentAssessment, ExtractionResult, FindingDraft, InputDocument
+from nlp.uncovered import queue_uncovered
 from nlp.vocabulary import IncidentType, IntentGroup, Label
 
 PIPELINE_VERSION = "radintel-extract/1.1"  # 1.1: incident dates, date patterns v2
@@ -54,6 +56,7 @@ class _Work:
     cue_hits: list[CueHit]
     sentences: list[Segment]
     mentions: Mentions | None = None  # the material rules' matches, for triaged documents
+    model_places: list[FindingDraft] = field(default_factory=list)  # fr/es statistical places
 
 
 class Extractor:
@@ -137,6 +140,7 @@ class Extractor:
         return _Work(doc, language, triaged, reference, [], [], [], sentences(doc.text), mentions)
 
     def _run_spacy(self, work: list[_Work]) -> None:
+        self._run_place_models(work)
         english = [w for w in work if w.triaged and w.language == "en"]
         if not english:
             return
@@ -144,6 +148,17 @@ class Extractor:
         chunks = run_spacy(self.nlp, [w.doc.text for w in english], parse)
         for item, doc_chunks in zip(english, chunks, strict=True):
             item.chunks = doc_chunks
+
+    @staticmethod
+    def _run_place_models(work: list[_Work]) -> None:
+        """French and Spanish statistical places (nlp/place_models.py), one batch per
+        language over the triaged documents."""
+        for language in PLACE_MODELS:
+            chosen = [w for w in work if w.triaged and w.language == language]
+            if chosen:
+                found = model_places(language, [w.doc.text for w in chosen])
+                for item, places in zip(chosen, found, strict=True):
+                    item.model_places = places
 
     def _findings(self, item: _Work) -> None:
         text, language = item.doc.text, item.language
@@ -169,7 +184,8 @@ class Extractor:
         if item.triaged and self.transformer_ner is not None:
             predicted = self.transformer_ner.predict([text])[0]
             groups.append(ef.transformer_findings(text, predicted, self._ner_version))
-        places = ef.gazetteer_findings(text)
+        groups.append(item.model_places)
+        places = ef.gazetteer_findings(text, language)
         spans = {(p.start, p.end) for p in places}
         groups = [
             [f for f in g if not (f.label in PLACE_OVER and (f.start, f.end) in spans)]
@@ -197,8 +213,9 @@ class Extractor:
         texts: list[str] = []
         owners: list[int] = []
         for i, item in enumerate(work):
-            if not item.triaged or not could_be_relevant(
-                item.doc.text, item.findings, item.sentences, item.cue_hits
+            if not item.triaged or not (
+                could_be_relevant(item.doc.text, item.findings, item.sentences, item.cue_hits)
+                or not is_covered(item.language)  # may be queued for review by queue_uncovered
             ):
                 continue
             chunks = paragraph_chunks(item.doc.text, EMBED_CHUNK_CHARS)
@@ -225,9 +242,10 @@ class Extractor:
     def _assess(self, item: _Work, similarity: dict[str, float] | None) -> DocumentAssessment:
         if not item.triaged:
             return _IRRELEVANT
-        return assess(
+        assessment = assess(
             item.doc.text, item.findings, item.sentences, item.cue_hits, similarity, item.reference
         )
+        return queue_uncovered(assessment, item.language, item.findings)
 
 
 def _best_per_label(labels: Sequence[str], scores: np.ndarray) -> dict[str, float]:

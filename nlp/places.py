@@ -6,7 +6,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +23,8 @@ _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
 _TOKEN = re.compile(r"\w+")
 _PROCLITICS = "وبلفك"
+# scripts whose text is not capitalised: Arabic, Georgian (Mkhedruli; Mtavruli is for titles)
+_CASELESS = (("\u0600", "\u06ff"), ("\u10d0", "\u10ff"))
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,10 @@ class _Index:
     names: dict[str, Place]  # place names: countries, regions, cities
     demonyms: dict[str, Place]
     gazetteer: dict[str, Place]  # what the free-text matcher may emit
+    # one-word country names of the document's language less their last letter: "Росси"
+    # also finds "России", "საქართველ" "საქართველოში" (inflected forms)
     first_words: frozenset[str]
+    stems: dict[str, Place] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -169,9 +174,43 @@ def lookup_place(text: str) -> Place | None:
     return index.names.get(key) or index.gazetteer.get(key) or index.demonyms.get(key)
 
 
-def find_places(text: str) -> list[PlaceMatch]:
-    """Country and major-city names in free text (any of the four languages)."""
+@lru_cache(maxsize=8)
+def _own_language_countries(language: str) -> dict[str, Place]:
+    """Country names in one language's ISO 3166 translation (pycountry's locale data), for a
+    language the shared gazetteer does not hold; empty when pycountry has no such locale."""
+    if language in ("en", *TRANSLATED_LANGUAGES):
+        return {}
+    try:
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return {}
+    found: dict[str, Place] = {}
+    for country in pycountry.countries:
+        for english in (country.name, getattr(country, "common_name", "")):
+            name = translation.gettext(english) if english else ""
+            key = place_key(name.split(",")[0].split("(")[0])
+            if name and name != english and len(key) >= 4:
+                found.setdefault(key, Place(country.alpha_2, "country", name))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _index_for(language: str | None) -> _Index:
+    """The shared index plus the document language's own country names."""
     index = _index()
+    own = _own_language_countries(language) if language else {}
+    if not own:
+        return index
+    gazetteer = {**own, **index.gazetteer}
+    first = frozenset(key.split(" ")[0] for key in gazetteer)
+    stems = {key[:-1]: place for key, place in own.items() if " " not in key and len(key) >= 5}
+    return _Index(index.names, index.demonyms, gazetteer, first, stems)
+
+
+def find_places(text: str, language: str | None = None) -> list[PlaceMatch]:
+    """Country and major-city names in free text (English, French, Spanish, Arabic, and the
+    country names of `language` when pycountry translates them)."""
+    index = _index_for(language)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     keys = [word_key(t[2]) for t in tokens]
     matches: list[PlaceMatch] = []
@@ -192,6 +231,9 @@ def _match_at(
 ) -> tuple[PlaceMatch, int] | None:
     first = keys[i]
     offset = 0
+    inflected = _inflected(first, index.stems)
+    if inflected is not None and _plausible(text, tokens, i, 1):
+        return PlaceMatch(tokens[i][0], tokens[i][1], inflected), 1
     if first not in index.first_words:
         stripped = first[1:]
         if not (first[:1] in _PROCLITICS and len(stripped) >= 3):
@@ -214,10 +256,21 @@ def _match_at(
     return None
 
 
+MAX_ENDING = 3  # letters an inflected form may add to a country name's stem
+
+
+def _inflected(key: str, stems: dict[str, Place]) -> Place | None:
+    for cut in range(1, MAX_ENDING + 2):
+        place = stems.get(key[:-cut]) if len(key) > cut else None
+        if place is not None:
+            return place
+    return None
+
+
 def _plausible(text: str, tokens: list[tuple[int, int, str]], i: int, n: int) -> bool:
     """Latin-script names must be capitalised (acronyms of <= 3 letters all upper-case)."""
     word = tokens[i][2]
-    if not word[:1].isalpha() or "\u0600" <= word[0] <= "\u06ff":
+    if not word[:1].isalpha() or any(low <= word[0] <= high for low, high in _CASELESS):
         return True
     surface = text[tokens[i][0] : tokens[i + n - 1][1]]
     letters = [c for c in surface if c.isalpha()]

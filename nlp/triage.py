@@ -5,6 +5,9 @@ the material rules' quantity work, the embedding model and the assessment."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import yaml
 
 _NUCLIDES = (
     ("Cs", "137"),
@@ -32,21 +35,10 @@ _TERMS = (
     rf"(?<![\w-])(?:{_SYMBOL_MASS}|H-3)(?![\d])",
     r"[¹²³⁰⁴⁵⁶⁷⁸⁹]{1,3} ?(?:Cs|Co|Ir|Am|Sr|Ra|Pu|U)",
     r"(?<![\w-])(?:HEU|LEU|UF6|UOC|RTGs?|XRF|AmBe|DU)(?![\w-])",
-    r"(?i:c[ae]?s[ií]o?um|cesio|cobalt|irid|americ|améric|stront|estronc|radium|s[ée]l[ée]n|"
-    r"californ|pluton|poloni|krypton|kript|tritium|tritio|urani|thori|torio|yellow ?cake|"
-    r"red mercury|mercure rouge|mercurio rojo|osmi|radioa[ck]ti|radia[ck]ti|radioactiv|"
-    r"nuclear material|mati[èe]res? nucl[ée]aires?|materiale?s? nucleare?s?|dirty bomb|"
-    r"bombe sale|bomba sucia|radiograph|radiograf|gammagra|gammágra|gauge|jauge|densim|"
-    r"dens[íi]metro|humidim|irradiat|irradiad|smoke detector|d[ée]tecteur de fum|"
-    r"detector de humo|paratonnerre|pararrayos|lightning rod|brachy|braquiter|curieth|"
-    r"teletherap|t[ée]l[ée]th[ée]rap|teleterap|well[- ]logging|diagraphie|perfilaje|"
-    r"technet|tecnec|molybd|molibd|lut[ée]ci|lutetium|iod(?:ine|e|o)[- ]131|"
-    r"fluor(?:ine)?[- ]18|18F|"
-    r"orphan source|source orpheline|fuente hu[ée]rfana|becquerel|curie)",
-    r"سيزيوم|كوبالت|إيريديوم|ايريديوم|أمريسيوم|سترونتيوم|راديوم|بلوتونيوم|بولونيوم|تريتيوم|"
-    r"يورانيوم|ثوريوم|الزئبق الأحمر|أوزميوم|مشع|إشعاع|اشعاع|مواد نووية|قنبلة قذرة|كوري|بيكريل",
 )
-_TRIAGE = re.compile("|".join(f"(?:{t})" for t in _TERMS))
+TERMS_FILE = Path(__file__).parent / "data" / "triage-terms-v1.yaml"
+_WORDS = tuple(yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))["terms"])
+_TRIAGE = re.compile("|".join(f"(?:{t})" for t in (*_TERMS, *_WORDS)))
 
 
 def mentions_rn_terms(text: str) -> bool:

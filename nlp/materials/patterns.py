@@ -13,7 +13,7 @@ import yaml
 from nlp.vocabulary import MaterialGroup
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
-DEFAULT_VERSION = "materials-v1"
+DEFAULT_VERSION = "materials-v2"
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _AR = "\u0600-\u06ff"
 

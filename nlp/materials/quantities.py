@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 CURIE_BQ = 3.7e10  # 1 Ci = 37 GBq exactly (definition)
 _AR = "\u0600-\u06ff"
@@ -126,6 +129,11 @@ MASS_UNITS: dict[str, float] = {
     "طن": 1e6,
     "غ": 1.0,
 }
+# Units of the other covered languages and scripts (versioned data file, see its header).
+UNITS_FILE = Path(__file__).parent.parent / "data" / "units-v1.yaml"
+_MORE_UNITS = yaml.safe_load(UNITS_FILE.read_text(encoding="utf-8"))
+ACTIVITY_UNITS.update({str(k): float(v) for k, v in _MORE_UNITS["activity"].items()})
+MASS_UNITS.update({str(k): float(v) for k, v in _MORE_UNITS["mass"].items()})
 _CASE_SENSITIVE = {
     "mg",
     "g",
@@ -135,6 +143,7 @@ _CASE_SENSITIVE = {
     "lbs",
     "t",
     *(u for u in ACTIVITY_UNITS if len(u) <= 4),
+    *(u for u in _MORE_UNITS["mass"] if len(u) <= 2),
 }
 _UNIT_END = rf"(?![\w{_AR}/²³])"
 
@@ -148,12 +157,13 @@ def _unit_alternation(units: dict[str, float]) -> str:
 _ACTIVITY = re.compile(rf"{_NUMBER}[\s-]?(?P<unit>{_unit_alternation(ACTIVITY_UNITS)}){_UNIT_END}")
 _MASS = re.compile(rf"{_NUMBER}[\s-]?(?P<unit>{_unit_alternation(MASS_UNITS)}){_UNIT_END}")
 _PERCENT = re.compile(
-    rf"{_NUMBER}\s?(?:%|(?i:percent|per cent|pour cent|por ciento)|"
+    rf"{_NUMBER}\s?(?:%|(?i:percent|per cent|pour cent|por ciento|prozent|por cento|per cento|"
+    r"процент\w*|відсот\w*|procent\w*)|"
     r"في المئة|بالمئة|بالمائة|في المائة)"
 )
 _ENRICH_CUE = re.compile(
     r"(?i)enrich|enrichi|enriquec|مخصب|تخصيب|U-?235|weapons?[- ]grade|uranium-235|"
-    r"uranio-?235"
+    r"uranio-?235|angereichert|arricchit|обогащ|збагач|wzbogac|zenginle|გამდიდრ"
 )
 NUMBER_WORDS = {
     "one": 1,
@@ -210,7 +220,7 @@ class Quantity:
 
 def parse_number(raw: str, language: str | None) -> float:
     """A number as written: '1,5' is 1.5 in fr/es/ar, '1,500' is 1500 in English."""
-    comma_decimal = language in {"fr", "es", "ar", "pt", "it", "de", "ru"}
+    comma_decimal = language in {"fr", "es", "ar", "pt", "it", "de", "ru", "uk", "pl", "tr", "ka"}
     if "," in raw and "." in raw:
         decimal = "," if raw.rfind(",") > raw.rfind(".") else "."
         thousands = "." if decimal == "," else ","

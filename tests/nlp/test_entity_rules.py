@@ -147,5 +147,8 @@ def test_region_inside_a_country_name_is_not_a_region() -> None:
 
 def test_findings_carry_the_rule_version() -> None:
     finding = entity_rule_findings("Dr Mira Holm spoke.", "en")[0]
-    assert (finding.extractor, finding.extractor_version) == ("entity-rules", "entity-rules-v1")
-    assert load_entity_rules().version == "entity-rules-v1"
+    assert (finding.extractor, finding.extractor_version) == (
+        "entity-rules",
+        "entity-rules-v1+agencies-v1",
+    )
+    assert load_entity_rules().version == "entity-rules-v1+agencies-v1"

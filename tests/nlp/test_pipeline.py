@@ -113,6 +113,6 @@ def test_version_and_batch_order(extractor: Extractor) -> None:
     ]
     results = extractor.extract_batch(docs)
     assert [r.id for r in results] == ["0", "1", "2"]
-    assert extractor.version.startswith("radintel-extract/1.1+materials-v1+")
+    assert extractor.version.startswith("radintel-extract/1.1+materials-v2+")
     assert "spacy-" in extractor.version
     assert all(r.extractor_version == extractor.version for r in results)

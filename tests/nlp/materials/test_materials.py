@@ -55,7 +55,7 @@ def test_material_forms(surface: str, canonical: str) -> None:
     assert [(f.text, f.normalized) for f in findings] == [(surface, canonical)]
     finding = findings[0]
     assert text[finding.start : finding.end] == surface
-    assert finding.extractor == "material-rules" and finding.extractor_version == "materials-v1"
+    assert finding.extractor == "material-rules" and finding.extractor_version == "materials-v2"
 
 
 @pytest.mark.parametrize(("surface", "canonical"), DEVICES)
