@@ -22,6 +22,7 @@ from flows.alert_match import match_batch_task
 from flows.link import link_batch_task
 from flows.logs import log_context
 from flows.metrics import observe_extraction
+from flows.notify import deliver_notifications_task
 from flows.run_log import internal_error, run_logger
 from flows.settings import get_flow_settings
 from nlp.pipeline import Extractor
@@ -272,4 +273,7 @@ def extract_flow(batch_size: int = DEFAULT_BATCH_SIZE, limit: int | None = None)
     totals = run_batches(version, run_id, batch_size, limit)
     with session_scope() as session:
         finish_run(session=session, run_id=run_id, counts=totals)
+    # Matching wrote the watchers' notifications batch by batch: e-mail them now rather than
+    # at the next scheduled delivery (a run of its own, so a mail failure fails no extraction).
+    deliver_notifications_task()
     return totals

@@ -6,7 +6,12 @@ from __future__ import annotations
 from review_ui.safe_html import badge, block, escape_text
 from storage.search.search import SearchResult
 
-KIND_COLOURS = {"document": "#cfe3ff", "finding": "#fde2b4", "incident": "#ffc9c9"}
+KIND_COLOURS = {
+    "document": "#cfe3ff",
+    "finding": "#fde2b4",
+    "incident": "#ffc9c9",
+    "alert": "#d3f9d8",
+}
 
 
 def marked_snippet(snippet: str, hits: tuple[tuple[int, int], ...]) -> str:

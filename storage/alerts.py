@@ -23,6 +23,7 @@ from storage.clearance import readable_markings
 from storage.incident_record import country_code
 from storage.models import Alert, AlertCreate, AlertWatcher, ReviewEvent
 from storage.models._base import utcnow
+from storage.search.index import index_entities
 
 SOURCE_FIELDS = (
     "nuclide",
@@ -282,6 +283,7 @@ def _audit(
     after: dict[str, Any] | None = None,
     reason: str | None = None,
 ) -> None:
+    index_entities(session=session, kind="alert", ids=[alert.id or 0])
     record_event(
         session,
         entity=AuditEntity.ALERT,

@@ -22,7 +22,9 @@ if TYPE_CHECKING:  # imported when the command runs, so `radintel --help` stays 
 
 def search_command(
     query: Annotated[str | None, typer.Argument(help="Words, names, isotopes, serials.")] = None,
-    kind: Annotated[list[str] | None, typer.Option(help="document, finding or incident.")] = None,
+    kind: Annotated[
+        list[str] | None, typer.Option(help="document, finding, incident or alert.")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="From this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this day (YYYY-MM-DD).")] = None,
     country: Annotated[list[str] | None, typer.Option(help="ISO country code.")] = None,

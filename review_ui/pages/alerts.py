@@ -64,7 +64,9 @@ def render() -> None:
     ]
     st.dataframe(spreadsheet_safe(pd.DataFrame(rows).astype(str)), hide_index=True)
     ids = [a.id for a in alerts]
-    chosen = st.session_state.get("alert_id")
+    # ?id=N (links from the inbox) opens that alert; else the one chosen last.
+    requested = st.query_params.get("id", "")
+    chosen = int(requested) if requested.isdigit() else st.session_state.get("alert_id")
     index = ids.index(chosen) if chosen in ids else 0
     alert_id = st.selectbox("Open alert", ids, index=index, format_func=lambda i: f"#{i}")
     if alert_id is not None:

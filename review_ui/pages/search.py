@@ -76,6 +76,8 @@ def _show(result: SearchResult) -> None:
         return
     if result.page == "incident":
         target, params, label = "pages/incidents.py", {"incident": str(result.page_id)}, "incident"
+    elif result.page == "alert":
+        target, params, label = "pages/alerts.py", {"id": str(result.page_id)}, "alert"
     else:
         target, params, label = "pages/document.py", {"doc": str(result.page_id)}, "document"
     st.page_link(target, label=f"Open {label} #{result.page_id}", query_params=params)
@@ -83,7 +85,7 @@ def _show(result: SearchResult) -> None:
 
 def render() -> None:
     user = require(Role.ANALYST)
-    header("Search", user, "Documents, findings and incidents you may read.")
+    header("Search", user, "Documents, findings, incidents and alerts you may read.")
     with session_scope() as session:
         sources = {s.name: s.id for s in list_sources(session=session) if s.id is not None}
     submitted = _form(sources)

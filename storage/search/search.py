@@ -40,7 +40,7 @@ class SearchResult:
     snippet: str  # plain text: untrusted, to be escaped wherever it is shown
     hits: tuple[tuple[int, int], ...]  # [start, end) of the matched words in the snippet
     score: float
-    page: str  # "document" or "incident": where the result opens
+    page: str  # "document", "incident" or "alert": where the result opens
     page_id: int | None
 
 
@@ -133,6 +133,7 @@ class _Row:
     """Attribute access to a result row, as the kinds' `link` expects."""
 
     def __init__(self, row: Any) -> None:
+        self.entity_id = row["entity_id"]
         self.document_id = row["document_id"]
         self.incident_id = row["incident_id"]
 

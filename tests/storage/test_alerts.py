@@ -36,6 +36,8 @@ from storage.alerts import (
 )
 from storage.models import AlertCreate, AlertKey, Document, Notification
 from storage.review import search_events
+from storage.search.query import SearchFilters
+from storage.search.search import search
 from tests.conftest import clear_caches, new_pg_database
 from tests.factories import create_actor, create_confirmed_incident, create_document, ident
 
@@ -69,6 +71,7 @@ CONFUSABLE = "Une source d'iridium 192 de 2,5 TBq a été volée le 6 mai à Lag
 BEFORE_THE_LOSS = (
     "Inspectors checked an iridium-192 radiography camera of 3.9 TBq in Lyon on 12 December."
 )
+ALERTS_ONLY = SearchFilters(kinds=("alert",))
 ARABIC = "أوقفت الشرطة في عمان المدعو محمد يوسف الخطيب بتهمة الاتجار بمصدر السيزيوم-137."
 
 
@@ -201,6 +204,37 @@ def test_an_alert_above_the_clearance_is_not_found(session: Session) -> None:
         create_alert(
             session=session, user="amber", alert_create=AlertCreate(**other | {"marking": Tlp.RED})
         )
+
+
+def test_alerts_are_searchable_across_scripts_within_the_clearance(session: Session) -> None:
+    wanted = PERSON | {"name": "Oleksandr Kovalchuk", "name_variants": ["Олександр Ковальчук"]}
+    red = _alert(session, **wanted | {"title": "Red broker", "marking": Tlp.RED})
+    amber = _alert(session, **wanted | {"title": "Amber broker", "marking": Tlp.AMBER})
+    source = _alert(session, **IR192 | {"serial_number": "IR-55120"})
+
+    def found(query: str, clearance: Tlp) -> set[int]:
+        page = search(session=session, query=query, clearance=clearance, filters=ALERTS_ONLY)
+        return {result.id for result in page.results}
+
+    assert found("Олександр Ковальчук", Tlp.AMBER) == {ident(amber)}
+    assert found("Oleksandr Kovalchuk", Tlp.RED) == {ident(amber), ident(red)}
+    assert ident(source) in found("192Ir", Tlp.AMBER) & found("IR-55120", Tlp.AMBER)
+    close_alert(
+        session=session,
+        user="ana",
+        alert_id=ident(source),
+        version=source.version,
+        reason=AlertCloseReason.WITHDRAWN,
+        note="test",
+    )
+    session.commit()  # the module's database is shared: no open alert is left behind
+    closed = search(
+        session=session,
+        query="IR-55120",
+        clearance=Tlp.AMBER,
+        filters=SearchFilters(kinds=("alert",), statuses=("closed",)),
+    )
+    assert [result.id for result in closed.results] == [ident(source)]
 
 
 def test_drafts_from_a_confirmed_theft_whose_material_is_missing(session: Session) -> None:
