@@ -1,16 +1,23 @@
 """Sentence and document embeddings with the local all-MiniLM-L6-v2 weights (offline):
-mean pooling over tokens, L2-normalised, batched under torch.inference_mode()."""
+mean pooling over tokens, L2-normalised, batched under torch.inference_mode().
+
+torch and transformers are imported with the model, on first use: importing them costs
+seconds that a process extracting no relevant document never needs to pay."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
-from transformers import AutoModel, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
-from transformers.utils import logging as hf_logging
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+WEIGHTS = "model.safetensors"
 
 
 def default_model_path() -> Path:
@@ -29,6 +36,9 @@ class SentenceEncoder:
 
     def _model(self) -> tuple[PreTrainedTokenizerBase, PreTrainedModel]:
         if self._loaded is None:
+            from transformers import AutoModel, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+
             hf_logging.disable_progress_bar()
             tokenizer = AutoTokenizer.from_pretrained(str(self.path))
             model = AutoModel.from_pretrained(str(self.path))
@@ -36,10 +46,23 @@ class SentenceEncoder:
             self._loaded = (tokenizer, model)
         return self._loaded
 
+    def identity(self) -> list[str]:
+        """What the vectors depend on, for nlp.cache keys: the model files and libraries."""
+        weights = (self.path / WEIGHTS).stat()
+        return [
+            str(self.path.resolve()),
+            (self.path / "config.json").read_text(encoding="utf-8"),
+            f"{weights.st_size}:{weights.st_mtime_ns}",
+            version("torch"),
+            version("transformers"),
+        ]
+
     def encode(self, texts: Sequence[str], *, max_tokens: int = 128) -> np.ndarray:
         """Unit vectors, one row per text (shorter texts batched together)."""
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
+        import torch
+
         tokenizer, model = self._model()
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         rows: list[np.ndarray] = [np.empty(0)] * len(texts)

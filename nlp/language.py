@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+if TYPE_CHECKING:  # lingua is imported when the first text is detected, not with the CLI
+    from lingua import LanguageDetector
 
-SUPPORTED = (
-    Language.ENGLISH,
-    Language.FRENCH,
-    Language.SPANISH,
-    Language.ARABIC,
-    Language.GERMAN,
-    Language.ITALIAN,
-    Language.PORTUGUESE,
-    Language.RUSSIAN,
-    Language.UKRAINIAN,
-    Language.TURKISH,
-    Language.PERSIAN,
-    Language.CHINESE,
+SUPPORTED = (  # lingua Language members
+    "ENGLISH",
+    "FRENCH",
+    "SPANISH",
+    "ARABIC",
+    "GERMAN",
+    "ITALIAN",
+    "PORTUGUESE",
+    "RUSSIAN",
+    "UKRAINIAN",
+    "TURKISH",
+    "PERSIAN",
+    "CHINESE",
 )
 MIN_CONFIDENCE = 0.25
 SAMPLE_CHARS = 4000  # the head of a document says its language; long texts cost time
@@ -26,8 +28,11 @@ SAMPLE_CHARS = 4000  # the head of a document says its language; long texts cost
 
 @lru_cache(maxsize=1)
 def _detector() -> LanguageDetector:
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [getattr(Language, name) for name in SUPPORTED]
     return (
-        LanguageDetectorBuilder.from_languages(*SUPPORTED)
+        LanguageDetectorBuilder.from_languages(*languages)
         .with_minimum_relative_distance(0.1)
         .build()
     )
