@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -211,7 +211,8 @@ def write_corpus(path: Path, texts: Sequence[str]) -> Path:
 
 
 def median_run(runs: Sequence[ProcessRun]) -> ProcessRun:
-    return ProcessRun(*(median(column) for column in zip(*runs, strict=True)))
+    rows = [astuple(run) for run in runs]
+    return ProcessRun(*(median(column) for column in zip(*rows, strict=True)))
 
 
 def show(label: str, run: ProcessRun) -> None:
