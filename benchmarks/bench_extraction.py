@@ -1,6 +1,11 @@
-"""Extraction throughput: raw spaCy NER vs the full Extractor on a realistic mix.
+"""Extraction speed against raw spaCy, measured in one run.
 
 Run: PYTHONPATH=. .venv/bin/python benchmarks/bench_extraction.py [--docs 600] [--rounds 3]
+1. Start-up: `radintel extract` on one document vs a script that loads the same spaCy model
+   and runs it on that document, both whole processes (median of --startup-reps, interleaved).
+2. Throughput: `radintel extract` over a --process-docs corpus vs raw spaCy NER (nlp.pipe)
+   over the same texts, whole process against whole process, with nlp.pipe at n_process=2 too.
+3. In-process rounds: raw spaCy vs Extractor.extract_batch vs the extract flow (models loaded).
 The corpus repeats the gold texts (relevant and irrelevant) plus everyday news snippets so
 that about 80 % of documents are irrelevant, as in a real feed. Prints figures only."""
 
@@ -8,10 +13,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -56,6 +66,12 @@ def load_corpus(
     corpus += [(rng.choice(relevant), True) for _ in range(size - n_irrelevant)]
     rng.shuffle(corpus)
     return corpus
+
+
+def first_relevant(gold: Path) -> str:
+    """The start-up document: the gold set's first relevant one (an English news report)."""
+    lines = gold.read_text(encoding="utf-8").splitlines()
+    return next(r["text"] for r in map(json.loads, filter(None, lines)) if r["relevant"])
 
 
 def words(texts: Sequence[str]) -> int:
@@ -144,6 +160,98 @@ def bench_flow(texts: Sequence[str], batch_size: int, round_number: int) -> floa
     return time.perf_counter() - start
 
 
+RADINTEL = "import sys; from flows.cli import main; sys.argv[0] = 'radintel'; main()"
+RAW_SPACY = """import json, sys
+import spacy
+from nlp.entities import MODEL
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+if len(texts) == 1:  # start-up: the model as shipped, on one document
+    docs = [spacy.load(MODEL)(texts[0])]
+else:  # throughput: NER only, in batches
+    exclude = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+    nlp = spacy.load(MODEL, exclude=exclude)
+    docs = list(nlp.pipe(texts, batch_size=64, n_process=int(sys.argv[2])))
+print(sum(len(doc.ents) for doc in docs))
+"""
+
+
+@dataclass(frozen=True)
+class ProcessRun:
+    wall: float  # seconds
+    cpu: float  # user + system seconds: steadier than wall time on a shared machine
+    peak_mb: float  # the process's maximum resident set
+
+
+def run_process(command: list[str], env: dict[str, str] | None = None) -> ProcessRun:
+    """One whole process, timed from spawn to exit, with its own resource usage (wait4)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{command[:3]} failed with exit code {process.returncode}")
+    return ProcessRun(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def radintel_extract(corpus: Path, env: dict[str, str] | None = None) -> ProcessRun:
+    output = corpus.with_suffix(".out.jsonl")
+    command = [sys.executable, "-c", RADINTEL, "extract", "--input", str(corpus)]
+    return run_process([*command, "--output", str(output)], env)
+
+
+def raw_spacy(corpus: Path, n_process: int = 1) -> ProcessRun:
+    return run_process([sys.executable, "-c", RAW_SPACY, str(corpus), str(n_process)])
+
+
+def write_corpus(path: Path, texts: Sequence[str]) -> Path:
+    lines = (json.dumps({"id": str(i), "text": t}, ensure_ascii=False) for i, t in enumerate(texts))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def median_run(runs: Sequence[ProcessRun]) -> ProcessRun:
+    rows = [astuple(run) for run in runs]
+    return ProcessRun(*(median(column) for column in zip(*rows, strict=True)))
+
+
+def show(label: str, run: ProcessRun) -> None:
+    print(f"  {label}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, peak {run.peak_mb:,.0f} MB")
+
+
+def bench_startup(text: str, repetitions: int, folder: Path) -> None:
+    """`radintel extract` on one document vs raw spaCy on it; the first radintel run has an
+    empty nlp.cache (what a fresh install pays once), the timed ones a warm one."""
+    corpus = write_corpus(folder / "one.jsonl", [text])
+    cold = radintel_extract(corpus, {**os.environ, "RADINTEL_CACHE_DIR": str(folder / "cache")})
+    raw_spacy(corpus)  # untimed: both read their files into the page cache
+    pairs = [(raw_spacy(corpus), radintel_extract(corpus)) for _ in range(repetitions)]
+    raw, ours = (median_run(column) for column in zip(*pairs, strict=True))
+    print(f"start-up, one document ({len(text.split())} words), median of {repetitions}:")
+    show("raw spaCy (import, load, run)", raw)
+    show("radintel extract", ours)
+    show("radintel extract, first run (empty nlp cache)", cold)
+    print(f"  ratio radintel / raw spaCy: {ours.wall / raw.wall:.2f} wall, "
+          f"{ours.cpu / raw.cpu:.2f} CPU (target <= 1.5)")  # fmt: skip
+
+
+def bench_processes(texts: Sequence[str], repetitions: int, folder: Path) -> None:
+    """Whole process against whole process over the same corpus."""
+    corpus = write_corpus(folder / "corpus.jsonl", texts)
+    rounds = [
+        (raw_spacy(corpus), raw_spacy(corpus, n_process=2), radintel_extract(corpus))
+        for _ in range(repetitions)
+    ]
+    raw, raw_two, ours = (median_run(column) for column in zip(*rounds, strict=True))
+    print(f"whole process, {len(texts)} documents, {words(texts)} words, median of {repetitions}:")
+    show("raw spaCy NER, nlp.pipe n_process=1", raw)
+    show("raw spaCy NER, nlp.pipe n_process=2", raw_two)
+    show("radintel extract", ours)
+    print(f"  throughput ratio radintel / raw spaCy (n_process=1): {raw.wall / ours.wall:.2f} "
+          f"wall, {raw.cpu / ours.cpu:.2f} CPU (target >= 0.8)")  # fmt: skip
+    print(f"  n_process=2 / n_process=1 throughput: {raw.wall / raw_two.wall:.2f} wall")
+
+
 def main() -> None:
     configure_runtime()
     parser = argparse.ArgumentParser(description=__doc__)
@@ -153,8 +261,18 @@ def main() -> None:
     parser.add_argument("--irrelevant-share", type=float, default=0.8)
     parser.add_argument("--hard-negative-share", type=float, default=0.5)
     parser.add_argument("--gold", type=Path, default=None)
+    parser.add_argument("--startup-reps", type=int, default=5)
+    parser.add_argument("--process-docs", type=int, default=1000)
+    parser.add_argument("--process-reps", type=int, default=3)
+    parser.add_argument("--skip-in-process", action="store_true", help="parts 1 and 2 only")
     args = parser.parse_args()
     gold = args.gold or next(p for p in GOLD_CANDIDATES if p.is_file())
+    with tempfile.TemporaryDirectory(prefix="radintel-bench-") as folder:
+        bench_startup(first_relevant(gold), args.startup_reps, Path(folder))
+        mix = load_corpus(gold, args.process_docs, args.irrelevant_share, args.hard_negative_share)
+        bench_processes([t for t, _ in mix], args.process_reps, Path(folder))
+    if args.skip_in_process:
+        return
     corpus = load_corpus(gold, args.docs, args.irrelevant_share, args.hard_negative_share)
     texts = [t for t, _ in corpus]
     total_words = words(texts)

