@@ -42,6 +42,13 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _group() -> None:
+    """Radiological and nuclear incident intelligence."""
+    # A callback keeps `radintel` a group of commands even when only one command's module is
+    # loaded (build_app): Typer would otherwise run that lone command without its name.
+
+
 def modules_for(args: Sequence[str]) -> list[str]:
     """The module owning the command named first in `args`, or every module."""
     command = next((arg for arg in args if not arg.startswith("-")), None)

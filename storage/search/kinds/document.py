@@ -4,6 +4,7 @@ document's own marking."""
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -18,16 +19,24 @@ from nlp.vocabulary import Label, ReviewStatus, Tlp
 from storage.clearance import document_visible
 from storage.models import Document, Finding
 from storage.objectstore import get_object_store
+from storage.objectstore.base import ObjectNotFound
 from storage.search.kinds.base import MAX_BODY_CHARS, Entry
 
 NAME_LABELS = (Label.PERSON, Label.ORG)
+log = logging.getLogger(__name__)
 name = "document"
 
 
 def _text(document: Document) -> str:
     if not document.text_key:
         return ""
-    return get_object_store().get(document.text_key).decode("utf-8", errors="replace")
+    try:
+        return get_object_store().get(document.text_key).decode("utf-8", errors="replace")
+    except ObjectNotFound:
+        # Extraction records the lost text as the document's failure; the index keeps what
+        # it still has (title, findings) rather than failing the write that called it.
+        log.warning("document %s: text %s missing from the store", document.id, document.text_key)
+        return ""
 
 
 def kept_findings(*, session: Session, document_ids: Sequence[int]) -> dict[int, list[Finding]]:

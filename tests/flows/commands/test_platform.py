@@ -94,7 +94,7 @@ def test_main_prints_one_line_and_exits_2(
 ) -> None:
     monkeypatch.setenv("RADINTEL_ENV", "production")
     clear_caches()
-    monkeypatch.setattr(cli, "COMMAND_MODULES", ("flows.commands.platform",))
+    monkeypatch.setattr(cli, "COMMAND_MODULES", {"flows.commands.platform": ("init", "status")})
     monkeypatch.setattr(cli, "app", typer.Typer(pretty_exceptions_enable=False))
     monkeypatch.setattr(sys, "argv", ["radintel", "status"])
     with pytest.raises(SystemExit) as stopped:
