@@ -282,7 +282,9 @@ def demo_credentials() -> list[str]:
 
 
 def demo_review_lines() -> list[str]:
-    """The demo analyst confirms incidents, two demo editors publish an assessment."""
+    """The demo analyst confirms incidents and raises two alerts, two demo editors publish
+    an assessment."""
+    from flows.demo_alerts import raise_demo_alerts
     from flows.demo_review import run_demo_review
 
     outcome = run_demo_review()
@@ -294,6 +296,12 @@ def demo_review_lines() -> list[str]:
             f"chief-editor; `radintel assessment render {outcome.assessment_id} --format pdf "
             "--output assessment.pdf` writes its PDF"
         )
+    alerts = raise_demo_alerts()
+    lines.append(
+        f"demo analyst: {alerts.raised} alerts raised, {alerts.matches} matches proposed; "
+        "`radintel alerts list` shows them"
+    )
+    lines += [f"  no alert, incident missing: {title}" for title in alerts.skipped]
     return lines
 
 

@@ -6,15 +6,29 @@ from pathlib import Path
 
 import pytest
 import typer
-from sqlmodel import select
+from sqlmodel import col, select
 from typer.testing import CliRunner
 
 from flows.commands import ingestion
 from flows.demo_setup import demo_source_names
-from nlp.vocabulary import AssessmentStatus, DocumentStatus, IncidentStatus
+from nlp.vocabulary import (
+    AlertKind,
+    AlertMatchStatus,
+    AssessmentStatus,
+    DocumentStatus,
+    IncidentStatus,
+)
 from storage.assessments import snapshot_of
 from storage.db import session_scope
-from storage.models import Assessment, Incident, ReviewEvent
+from storage.models import (
+    Alert,
+    AlertMatch,
+    AlertWatcher,
+    Assessment,
+    Document,
+    Incident,
+    ReviewEvent,
+)
 from storage.objectstore import get_object_store
 from tests.factories import documents, failures, runs
 
@@ -137,3 +151,30 @@ def assert_every_stage_shown(output: str) -> None:
         assert len(snapshot_of(edition).incidents) == 11  # confirmed in 2025-Q2
         assert set(edition.outputs) == {"html", "pdf", "md"}
         assert all(get_object_store().exists(key) for key in edition.outputs.values())
+    assert_demo_alerts_matched()
+
+
+def assert_demo_alerts_matched() -> None:
+    """The analyst raised a source alert from the Saint-Priest theft and a person alert;
+    the Spanish follow-up, six months later, is a pending match with its decay line."""
+    with session_scope() as session:
+        alerts = {a.kind: a for a in session.exec(select(Alert)).all()}
+        assert set(alerts) == {AlertKind.SOURCE, AlertKind.PERSON}
+        source, person = alerts[AlertKind.SOURCE], alerts[AlertKind.PERSON]
+        assert source.incident_id is not None and source.nuclide == "Ir-192"
+        watchers = session.exec(select(AlertWatcher.username)).all()
+        assert sorted(watchers) == ["analyst", "analyst"]
+        follow_up = session.exec(
+            select(Document).where(col(Document.external_id).endswith("#ES-2025-1187"))
+        ).one()
+        found = {
+            m.alert_id: m
+            for m in session.exec(
+                select(AlertMatch).where(AlertMatch.document_id == follow_up.id)
+            ).all()
+        }
+        match = found[source.id]
+        assert (match.status, match.reports_recovery) == (AlertMatchStatus.PENDING, True)
+        assert match.evidence["decay"]["text"].startswith("expected 188 GBq on 2025-11-20")
+        assert match.evidence["decay"]["compatible"] is True
+        assert person.id in found  # named in Latin script, the alert in Arabic
