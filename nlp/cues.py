@@ -44,7 +44,10 @@ class Cues:
 def _hits(
     kind: str, weight: float, patterns: tuple[re.Pattern[str], ...], text: str
 ) -> list[CueHit]:
-    return [CueHit(kind, m.start(), m.end(), weight) for p in patterns for m in p.finditer(text)]
+    # The languages' lists overlap ("terror\w*" is English and German): a word found by two
+    # patterns of one kind is one cue, not two.
+    spans = {(m.start(), m.end()) for p in patterns for m in p.finditer(text)}
+    return [CueHit(kind, start, end, weight) for start, end in sorted(spans)]
 
 
 @lru_cache(maxsize=2)
