@@ -111,7 +111,7 @@ def main() -> None:
         page = st.navigation([st.Page(PAGES / "password.py", title="Change password")])
     else:
         sections = pages_for(user.role)
-        page = st.navigation(sections)
+        page = st.navigation(sections, expanded=True)  # every page, no "View more"
         inbox_badge(sections["Review"][1], user)
         if "Publishing" in sections:
             waiting_notice(sections["Publishing"][0], user)
