@@ -2,8 +2,8 @@
 
 The session lives in the database (storage.ui_sessions); the Streamlit session holds its
 token in server memory, and the browser holds it in a cookie so that a reload or a new tab
-resumes it. Streamlit cannot set cookies from Python, so a one-off script in the page sets
-or clears the cookie; `st.context.cookies` reads it when a new Streamlit session starts.
+resumes it. Streamlit cannot set cookies from Python, so a script in the page sets or clears
+the cookie; `st.context.cookies` reads it when a new Streamlit session starts.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from storage.users import authenticate
 
 AUTH_KEY = "auth"  # the session token, in server memory only
 COOKIE_READ_KEY = "auth_cookie_read"  # the cookie is read once per Streamlit session
-COOKIE_ACTION_KEY = "auth_cookie_action"  # "set" or "clear", done by the next run
+COOKIE_WRITTEN_KEY = "auth_cookie_written"  # this Streamlit session wrote a cookie
 COOKIE_NAME = "radintel_session"
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,128}")
 END_MESSAGES: dict[EndReason, str] = {
@@ -124,7 +124,6 @@ def _resume(token: str, idle: timedelta) -> SignedIn | EndReason:
 
 def _forget(reason: str | None) -> None:
     st.session_state.pop(AUTH_KEY, None)
-    st.session_state[COOKIE_ACTION_KEY] = "clear"
     if reason:
         st.session_state["signed_out_reason"] = reason
 
@@ -149,14 +148,20 @@ def _cookie_script(value: str, max_age: int) -> str:
 
 
 def sync_cookie() -> None:
-    """Carry out a pending cookie change in the browser (once: the script leaves the page
-    on the next run)."""
-    action = st.session_state.pop(COOKIE_ACTION_KEY, None)
+    """Make the browser's cookie hold this session's token, or nothing once signed out.
+
+    The script stays in the page on every run until a new Streamlit session shows the
+    browser sent the right cookie: the component that runs it loads lazily, and a script
+    sent once could be replaced by the next run before a busy browser had run it. Writing
+    the same cookie again changes nothing but its expiry, which the server never trusts."""
     token = st.session_state.get(AUTH_KEY)
-    if action == "set" and isinstance(token, str):
-        lifetime = get_ui_settings().session_lifetime_minutes * 60
-        st.html(_cookie_script(token, lifetime), unsafe_allow_javascript=True)
-    elif action == "clear":
+    sent = current_token()  # what the browser sent when this Streamlit session began
+    if isinstance(token, str):
+        if token != sent:
+            lifetime = get_ui_settings().session_lifetime_minutes * 60
+            st.html(_cookie_script(token, lifetime), unsafe_allow_javascript=True)
+            st.session_state[COOKIE_WRITTEN_KEY] = True
+    elif sent is not None or st.session_state.get(COOKIE_WRITTEN_KEY):
         st.html(_cookie_script("", 0), unsafe_allow_javascript=True)
 
 
@@ -184,7 +189,6 @@ def _submit_sign_in() -> None:
             return
         _, token = create_session(session=session, username=user.username, lifetime=lifetime)
     st.session_state[AUTH_KEY] = token
-    st.session_state[COOKIE_ACTION_KEY] = "set"
     st.session_state.pop("signin_error", None)
     st.session_state.pop("signed_out_reason", None)
 

@@ -23,6 +23,10 @@ from storage.ui_sessions import revoke_all_for_user
 log = logging.getLogger(__name__)
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+# One plain `local@domain.tld`: no spaces, separators, quotes or controls, so an address can
+# never carry a second recipient or a header (flows.email_message checks again at send time).
+EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+MAX_EMAIL = 254
 # (username, role, clearance). The analyst works the AMBER bureau inbox and made the demo's
 # incident decisions; the trainee's GREEN clearance shows what a clearance hides; two editors,
 # because an editor never publishes their own draft (four-eyes).
@@ -63,6 +67,16 @@ def _check_new_user(session: Session, username: str, password: str) -> None:
         raise UserError(f"user {username!r} already exists")
 
 
+def checked_email(value: str | None) -> str | None:
+    """The address, stripped; None for an empty one; UserError unless it is one plain address."""
+    address = (value or "").strip()
+    if not address:
+        return None
+    if len(address) > MAX_EMAIL or not EMAIL_PATTERN.match(address):
+        raise UserError("e-mail: one plain address such as name@example.org, nothing else")
+    return address
+
+
 def _clearance(value: Tlp | str) -> Tlp:
     try:
         return Tlp(value)
@@ -78,6 +92,7 @@ def create_user(
     role: Role | str,
     created_by: str = SYSTEM,
     clearance: Tlp | str = Tlp.GREEN,
+    email: str | None = None,
 ) -> User:
     require_actor(
         session=session,
@@ -91,9 +106,14 @@ def create_user(
     except ValueError as error:
         raise UserError(f"role must be one of {', '.join(r.value for r in Role)}") from error
     clearance = _clearance(clearance)
+    address = checked_email(email)
     _check_new_user(session, username, password)
     user = User(
-        username=username, role=role, clearance=clearance, password_hash=hash_password(password)
+        username=username,
+        role=role,
+        clearance=clearance,
+        email=address,
+        password_hash=hash_password(password),
     )
     session.add(user)
     session.flush()
@@ -104,7 +124,12 @@ def create_user(
         action="create_user",
         entity=AuditEntity.USER,
         entity_id=user.id,
-        after={"username": username, "role": role.value, "clearance": clearance.value},
+        after={
+            "username": username,
+            "role": role.value,
+            "clearance": clearance.value,
+            "email": address,
+        },
     )
     session.flush()
     log.info("user %s created with role %s by %s", username, role.value, created_by)
@@ -134,6 +159,30 @@ def set_clearance(*, session: Session, username: str, clearance: Tlp | str, by: 
     )
     session.flush()
     log.info("user %s clearance set to %s by %s", username, new.value, by)
+    return user
+
+
+def set_email(*, session: Session, username: str, email: str | None, by: str) -> User:
+    """Set or clear (empty) the address alert notifications are e-mailed to (audited; the
+    caller commits). Without one, the user still gets them in the UI inbox."""
+    _require_admin(session, by, "set_email", username)
+    address = checked_email(email)
+    user = _existing(session, username)
+    assert user.id is not None
+    before = {"email": user.email}
+    user.email = address
+    session.add(user)
+    record_event(
+        session,
+        username=by,
+        action="set_email",
+        entity=AuditEntity.USER,
+        entity_id=user.id,
+        before=before,
+        after={"email": address},
+    )
+    session.flush()
+    log.info("user %s e-mail %s by %s", username, "set" if address else "cleared", by)
     return user
 
 

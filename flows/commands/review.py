@@ -107,6 +107,9 @@ def users_add(
     clearance: Tlp = typer.Option(
         Tlp.GREEN, "--clearance", help="Most restrictive TLP marking the user may read."
     ),
+    email: str | None = typer.Option(
+        None, "--email", help="Where alert notifications are e-mailed (optional)."
+    ),
 ) -> None:
     """Create a user."""
     from storage.db import session_scope
@@ -123,6 +126,7 @@ def users_add(
                 password=password,
                 role=role,
                 clearance=clearance,
+                email=email,
             )
     except InvalidUser as error:
         raise UserError(str(error)) from error
@@ -154,6 +158,34 @@ def users_set_clearance(
     typer.echo(f"{username} may now read up to {clearance.value}")
 
 
+@users_app.command("set-email")
+def users_set_email(
+    username: str = typer.Option(..., "--username", help="The user to change."),
+    email: str = typer.Option(
+        ..., "--email", help="Where alert notifications are e-mailed; '' removes it."
+    ),
+) -> None:
+    """Set or remove the address a user's alert notifications are e-mailed to."""
+    from storage.authz import OPERATOR
+    from storage.db import session_scope
+    from storage.users import UserError as InvalidUser
+    from storage.users import set_email
+
+    try:
+        with session_scope() as session:
+            user = set_email(session=session, username=username, email=email, by=OPERATOR)
+            address = user.email
+    except InvalidUser as error:
+        raise UserError(str(error)) from error
+    except (OperationalError, ProgrammingError) as error:
+        raise _database_error(error) from error
+    typer.echo(
+        f"{username}: notifications e-mailed to {address}"
+        if address
+        else f"{username}: no e-mail; notifications stay in the inbox"
+    )
+
+
 @users_app.command("reset-password")
 def users_reset_password(
     username: str = typer.Option(..., "--username", help="The user whose password to reset."),
@@ -177,7 +209,7 @@ def users_reset_password(
 
 @users_app.command("list")
 def users_list() -> None:
-    """List users, their roles and clearances."""
+    """List users, their roles, clearances and notification e-mail addresses."""
     from storage.db import session_scope
     from storage.users import list_users
 
@@ -188,7 +220,10 @@ def users_list() -> None:
         raise _database_error(error) from error
     for user in users:
         state = "disabled" if user.disabled else "active"
-        typer.echo(f"{user.username:<24} {user.role.value:<8} {user.clearance.value:<17} {state}")
+        typer.echo(
+            f"{user.username:<24} {user.role.value:<8} {user.clearance.value:<17} {state:<8} "
+            f"{user.email or '-'}"
+        )
 
 
 def ui(

@@ -1,5 +1,5 @@
-"""Administration of users: list, create, disable or enable, set their TLP clearance,
-reset a password."""
+"""Administration of users: list, create, disable or enable, set their TLP clearance and the
+address their alert notifications are e-mailed to, reset a password."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from storage.users import (
     reset_password,
     set_clearance,
     set_disabled,
+    set_email,
 )
 
 TLP = [marking.value for marking in Tlp]
@@ -36,6 +37,7 @@ def _create() -> None:
                 password=str(state["u_password"]),
                 role=state["u_role"],
                 clearance=state["u_clearance"],
+                email=str(state.get("u_email") or ""),
                 created_by=admin,
             )
     except PermissionDenied as error:
@@ -74,6 +76,25 @@ def _set_clearance() -> None:
     flash("success", f"User {username} may now read up to {clearance}.")
 
 
+def _set_email() -> None:
+    username = str(st.session_state.get("e_user") or "")
+    admin = acting_user().username
+    try:
+        with session_scope() as session:
+            address = set_email(
+                session=session,
+                username=username,
+                email=str(st.session_state.get("e_email") or ""),
+                by=admin,
+            ).email
+    except (UserError, PermissionDenied) as error:
+        flash("error", str(error))
+        return
+    st.session_state["e_email"] = ""
+    done = f"e-mailed to {address}" if address else "in the inbox only (no e-mail)"
+    flash("success", f"Notifications of {username}: {done}.")
+
+
 def _reset() -> None:
     username = str(st.session_state.get("t_user") or "")
     admin = acting_user().username
@@ -101,6 +122,7 @@ def _table(user: SignedIn) -> None:
                         "User": u.username,
                         "Role": u.role.value,
                         "Clearance": u.clearance.value,
+                        "E-mail": u.email or "",
                         "Disabled": u.disabled,
                         "Must change password": u.must_change_password,
                         "Created": when(u.created_at),
@@ -121,6 +143,14 @@ def _table(user: SignedIn) -> None:
         cols[2].form_submit_button("Reset password", on_click=_reset)
         st.selectbox("Clearance (most restrictive marking readable)", TLP, key="t_clearance")
         st.form_submit_button("Set clearance", on_click=_set_clearance)
+    with st.form("user_email", enter_to_submit=True):
+        st.selectbox("User", [u.username for u in users], key="e_user")
+        st.text_input(
+            "E-mail for alert notifications (empty: inbox only)",
+            max_chars=254,
+            key="e_email",
+        )
+        st.form_submit_button("Set e-mail", on_click=_set_email)
 
 
 def render() -> None:
@@ -133,6 +163,7 @@ def render() -> None:
         st.text_input("Username", key="u_name")
         st.selectbox("Role", [r.value for r in Role], key="u_role")
         st.selectbox("Clearance", TLP, index=TLP.index(Tlp.GREEN.value), key="u_clearance")
+        st.text_input("E-mail for alert notifications (optional)", max_chars=254, key="u_email")
         st.text_input(
             f"Initial password ({MIN_LENGTH}+ characters, see the Password page)",
             type="password",

@@ -121,3 +121,27 @@ def test_clearance_lowered_after_drawing_refuses_the_amber_finding(engine: Engin
     [event] = refusals(engine)
     assert (event.username, event.entity_type, event.entity_id) == ("ana", "finding", stored.id)
     assert ("error", f"Refused: no finding {ident(finding)}.") in flashed(at)
+
+
+def test_an_admin_sets_and_clears_a_notification_address(engine: Engine) -> None:
+    with Session(engine) as session:
+        create_actor(session, "root", Role.ADMIN)
+        create_actor(session, "ana")
+    at = signed_in(engine, "root", "pages/users.py")
+    at.selectbox(key="e_user").set_value("ana")
+    at.text_input(key="e_email").input("ana@bureau.example\nBcc: x@y.example")
+    at.button(key="FormSubmitter:user_email-Set e-mail").click().run()
+    assert any("one plain address" in text for _, text in flashed(at))
+    at.selectbox(key="e_user").set_value("ana")
+    at.text_input(key="e_email").input("ana@bureau.example")
+    at.button(key="FormSubmitter:user_email-Set e-mail").click().run()
+    done = "Notifications of ana: e-mailed to ana@bureau.example."
+    assert [message.value for message in at.success] == [done]
+    with Session(engine) as session:
+        ana = get_user(session=session, username="ana")
+        assert ana is not None and ana.email == "ana@bureau.example"
+    at.selectbox(key="e_user").set_value("ana")
+    at.button(key="FormSubmitter:user_email-Set e-mail").click().run()  # empty: inbox only
+    with Session(engine) as session:
+        ana = get_user(session=session, username="ana")
+        assert ana is not None and ana.email is None

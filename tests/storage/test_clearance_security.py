@@ -362,5 +362,9 @@ def test_cli_clearance_and_status_as_user(data_dir: Path) -> None:
     run("users", "set-clearance", "--username", "ana", "--clearance", "TLP:AMBER")
     assert json.loads(run("status", "--json", "--as", "ana").output)["documents"] == 3
     assert "TLP:AMBER" in run("users", "list").output
+    run("users", "set-email", "--username", "ana", "--email", "ana@bureau.example")
+    assert "ana@bureau.example" in run("users", "list").output
+    refused = CliRunner().invoke(app, ["users", "set-email", "--username", "ana", "--email", "x"])
+    assert refused.exit_code != 0 and "one plain address" in str(refused.exception)
     unknown = CliRunner().invoke(app, ["status", "--as", "nobody"])
     assert isinstance(unknown.exception, CliError) and "nobody" in str(unknown.exception)

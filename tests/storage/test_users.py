@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from storage.models import SignInAttempt
+from storage.models import ReviewEvent, SignInAttempt
 from storage.models._base import utcnow
 from storage.throttle import throttled_until
 from storage.users import (
@@ -15,6 +15,7 @@ from storage.users import (
     ensure_demo_users,
     list_users,
     set_disabled,
+    set_email,
 )
 
 PASSWORD = "correct horse battery"
@@ -38,6 +39,37 @@ def test_invalid_users_are_refused(session: Session) -> None:
     ]:
         with pytest.raises(UserError):
             create_user(session=session, username=username, password=password, role=role)
+
+
+def test_a_notification_address_is_set_checked_and_cleared(session: Session) -> None:
+    create_user(session=session, username="admin1", password=PASSWORD, role="admin")
+    user = create_user(
+        session=session, username="ana", password=PASSWORD, role="analyst", email=" a@b.example "
+    )
+    assert user.email == "a@b.example"
+    hostile_addresses = [
+        "a@b.example\r\nBcc: x@y.example",
+        "a@b.example, c@d.example",
+        "Ana <a@b.example>",
+        "no-at-sign",
+        "a@nodot",
+        "x" * 250 + "@b.example",
+    ]
+    for hostile in hostile_addresses:
+        with pytest.raises(UserError, match="one plain address"):
+            set_email(session=session, username="ana", email=hostile, by="admin1")
+    assert user.email == "a@b.example"
+    set_email(session=session, username="ana", email="ana.new+alerts@bureau.example", by="admin1")
+    assert user.email == "ana.new+alerts@bureau.example"
+    set_email(session=session, username="ana", email="  ", by="admin1")
+    assert user.email is None
+    events = session.exec(select(ReviewEvent).where(ReviewEvent.action == "set_email")).all()
+    assert [(e.username, e.after) for e in events] == [
+        ("admin1", {"email": "ana.new+alerts@bureau.example"}),
+        ("admin1", {"email": None}),
+    ]
+    with pytest.raises(UserError, match="no user"):
+        set_email(session=session, username="nobody", email="", by="admin1")
 
 
 def test_five_failures_lock_the_username(session: Session) -> None:
