@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import queue
+import shutil
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -95,13 +98,61 @@ def pg_url(pg_server: str) -> Iterator[str]:
         yield url
 
 
+class _Dropper:
+    """Drops test databases on a thread of its own. DROP DATABASE forces a checkpoint, which
+    took one to two seconds a database on the 2-core CI machine: done in the background, it
+    overlaps the next test instead of adding to the suite's time. The session waits for it."""
+
+    def __init__(self) -> None:
+        self._names: queue.Queue[tuple[str, str]] = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    def drop(self, pg_server: str, name: str) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="drop-test-dbs", daemon=True)
+            self._thread.start()
+        self._names.put((pg_server, name))
+
+    def _run(self) -> None:
+        while True:
+            pg_server, name = self._names.get()
+            try:
+                _drop_database(pg_server, name)
+            finally:
+                self._names.task_done()
+
+    def wait(self) -> None:
+        self._names.join()
+
+
+_DROPPER = _Dropper()
+
+
+def _drop_database(pg_server: str, name: str) -> None:
+    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dropped_at_the_end() -> Iterator[None]:
+    yield
+    _DROPPER.wait()
+
+
 @contextmanager
-def new_pg_database(pg_server: str) -> Iterator[str]:
-    """A new, empty PostgreSQL database (for a test that needs more than `pg_url`)."""
+def new_pg_database(pg_server: str, template: str | None = None) -> Iterator[str]:
+    """A new PostgreSQL database (for a test that needs more than `pg_url`): empty, or a copy
+    of `template`. It is dropped in the background once the test is done with it."""
     name = f"radintel_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    copy = f' TEMPLATE "{template}"' if template else ""
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+    admin.dispose()
     url = pg_server.rsplit("/", 1)[0] + f"/{name}"
     try:
         yield url
@@ -109,30 +160,82 @@ def new_pg_database(pg_server: str) -> Iterator[str]:
         from storage.db import engine_for
 
         engine_for(url).dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        _DROPPER.drop(pg_server, name)
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> Iterator[str]:
+    """A database at the newest schema revision, made once: `engine` copies it (CREATE
+    DATABASE ... TEMPLATE, a file copy) instead of running every migration for each test."""
+    from storage.db import engine_for
+    from storage.schema import create_schema
+
+    name = f"radintel_template_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    url = pg_server.rsplit("/", 1)[0] + f"/{name}"
+    engine = engine_for(url)
+    create_schema(engine)
+    engine.dispose()  # a template database must have no connections when it is copied
+    engine_for.cache_clear()
+    yield name
+    _DROPPER.wait()
+    _drop_database(pg_server, name)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file at the newest schema revision, made once and copied by `engine`."""
+    from storage.db import engine_for
+    from storage.schema import create_schema
+
+    path = tmp_path_factory.mktemp("schema") / "template.db"
+    engine = engine_for(f"sqlite:///{path}")
+    create_schema(engine)
+    engine.dispose()
+    engine_for.cache_clear()
+    return path
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, data_dir: Path) -> str:
-    """Both databases: the embedded SQLite default and a fresh PostgreSQL database."""
+def empty_db_url(request: pytest.FixtureRequest, data_dir: Path) -> str:
+    """Both databases, empty: the embedded SQLite default and a new PostgreSQL database."""
     if request.param == "sqlite":
         return f"sqlite:///{data_dir / 'test.db'}"
     url: str = request.getfixturevalue("pg_url")
     return url
 
 
-@pytest.fixture
-def engine(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Engine:
-    from storage.db import engine_for
-    from storage.schema import create_schema
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, data_dir: Path) -> Iterator[str]:
+    """Both databases, at the newest schema revision when `engine` is used: the embedded
+    SQLite default (a file `engine` copies from the session's template) and a new PostgreSQL
+    database copied from the session's template (CREATE DATABASE ... TEMPLATE, a file copy)
+    instead of running every migration for each test; tests/storage/test_migrations.py runs
+    the migrations themselves on `empty_db_url`."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{data_dir / 'test.db'}"
+        return
+    pg_server: str = request.getfixturevalue("pg_server")
+    with new_pg_database(pg_server, template=request.getfixturevalue("pg_template")) as url:
+        yield url
 
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    """`db_url`'s database at the newest schema revision (a PostgreSQL `db_url` is already)."""
+    from storage.db import engine_for
+
+    url = make_url(db_url)
+    path = Path(str(url.database)) if url.get_backend_name() == "sqlite" else None
+    if path is not None and not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
     monkeypatch.setenv("RADINTEL_DATABASE_URL", db_url)
     clear_caches()
-    engine = engine_for(db_url)
-    create_schema(engine)
-    return engine
+    return engine_for(db_url)
 
 
 @pytest.fixture

@@ -21,21 +21,21 @@ def schema_differences(url: str) -> list[object]:
         return list(compare_metadata(context, SQLModel.metadata))
 
 
-def test_upgrade_to_head_creates_every_table(db_url: str) -> None:
-    upgrade_to_head(db_url)
-    engine = engine_for(db_url)
+def test_upgrade_to_head_creates_every_table(empty_db_url: str) -> None:
+    upgrade_to_head(empty_db_url)
+    engine = engine_for(empty_db_url)
     tables = {t for t in inspect(engine).get_table_names() if include_name(t, "table", {})}
     assert set(SQLModel.metadata.tables) | {"alembic_version"} == tables
     assert current_revision(engine) == head_revision() is not None
 
 
-def test_upgrade_twice_is_a_no_op(db_url: str) -> None:
-    upgrade_to_head(db_url)
-    engine = engine_for(db_url)
+def test_upgrade_twice_is_a_no_op(empty_db_url: str) -> None:
+    upgrade_to_head(empty_db_url)
+    engine = engine_for(empty_db_url)
     with session_scope(engine) as session:
         session.add(Source(name="Bulletin fictif de Marseille", kind=SourceKind.FEED))
         session.commit()
-    upgrade_to_head(db_url)
+    upgrade_to_head(empty_db_url)
     create_schema(engine)
     with session_scope(engine) as session:
         names = session.exec(select(Source.name)).all()
@@ -43,21 +43,21 @@ def test_upgrade_twice_is_a_no_op(db_url: str) -> None:
     assert current_revision(engine) == head_revision()
 
 
-def test_models_and_migrated_schema_agree(db_url: str) -> None:
-    upgrade_to_head(db_url)
-    assert schema_differences(db_url) == []
+def test_models_and_migrated_schema_agree(empty_db_url: str) -> None:
+    upgrade_to_head(empty_db_url)
+    assert schema_differences(empty_db_url) == []
 
 
-def test_create_schema_uses_the_migrations(db_url: str) -> None:
-    engine = engine_for(db_url)
+def test_create_schema_uses_the_migrations(empty_db_url: str) -> None:
+    engine = engine_for(empty_db_url)
     create_schema(engine)
     assert current_revision(engine) == head_revision()
-    assert schema_differences(db_url) == []
+    assert schema_differences(empty_db_url) == []
 
 
-def test_a_model_change_is_detected(db_url: str) -> None:
-    upgrade_to_head(db_url)
-    with engine_for(db_url).begin() as connection:
+def test_a_model_change_is_detected(empty_db_url: str) -> None:
+    upgrade_to_head(empty_db_url)
+    with engine_for(empty_db_url).begin() as connection:
         connection.exec_driver_sql("DROP INDEX ix_document_url")
-    differences = schema_differences(db_url)
+    differences = schema_differences(empty_db_url)
     assert [difference[0] for difference in differences] == ["add_index"]  # type: ignore[index]
