@@ -136,6 +136,13 @@ def name_mentions(text: str) -> list[Mention]:
     return mentions
 
 
+@lru_cache(maxsize=16)
+def document_mentions(text: str) -> tuple[Mention, ...]:
+    """`name_mentions` of a document's text, kept for the last few texts: scoring reads them
+    once per candidate person alert, and a document naming a common first name has hundreds."""
+    return tuple(name_mentions(text))
+
+
 def _name_like(word: str) -> bool:
     """Capitalised, in a script without case, or a particle ("al-Khatib", "de", "bin")."""
     first = word[0]
