@@ -3,7 +3,9 @@ written for open and matched alerts, removed when an alert closes."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert
+from typing import Any
+
+from sqlalchemy import Row, delete, insert
 from sqlmodel import Session, col
 
 from nlp.alert_matching import AlertFacts
@@ -12,9 +14,29 @@ from nlp.vocabulary import AlertKind, AlertStatus
 from storage.models import Alert, AlertKey
 
 WATCHED = (AlertStatus.OPEN, AlertStatus.MATCHED)  # the statuses matching looks at
+# What `facts_of` reads: matching selects only these for its candidates (hundreds for a
+# document naming a common first name), not whole Alert objects.
+FACT_COLUMNS = (
+    col(Alert.id),
+    col(Alert.kind),
+    col(Alert.nuclide),
+    col(Alert.activity_bq),
+    col(Alert.activity_reference_date),
+    col(Alert.device_make),
+    col(Alert.device_model),
+    col(Alert.serial_number),
+    col(Alert.country),
+    col(Alert.place),
+    col(Alert.reported_missing_on),
+    col(Alert.name),
+    col(Alert.name_variants),
+    col(Alert.date_of_birth),
+    col(Alert.nationality),
+)
 
 
-def facts_of(alert: Alert) -> AlertFacts:
+def facts_of(alert: Alert | Row[Any]) -> AlertFacts:
+    """The alert's facts, from an Alert or a row holding at least FACT_COLUMNS."""
     kind = AlertKind(alert.kind)
     names = (alert.name, *alert.name_variants) if alert.name else tuple(alert.name_variants)
     return AlertFacts(

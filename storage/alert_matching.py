@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, and_, insert, or_
+from sqlalchemy import select as select_columns  # sqlmodel's select takes at most four
 from sqlmodel import Session, col, select
 
 from nlp.alert_matching import AlertScore, score_alert
@@ -23,7 +25,7 @@ from nlp.alert_matching.evidence import match_evidence
 from nlp.alert_matching.keys import document_activity_indexes, document_keys
 from nlp.linking.evidence import DocumentEvidence
 from nlp.vocabulary import AlertKind, AlertMatchStatus, AlertStatus, AuditEntity, Tlp
-from storage.alert_index import WATCHED, facts_of
+from storage.alert_index import FACT_COLUMNS, WATCHED, facts_of
 from storage.alerts import AlertError, get_alert
 from storage.assessment_records import clearance_of
 from storage.audit import record_event
@@ -32,7 +34,7 @@ from storage.clearance import document_visible
 from storage.linking import _chunks, _findings_by_document, _link_document
 from storage.models import Alert, AlertKey, AlertMatch, Document
 from storage.models._base import utcnow
-from storage.notifications import notify_match
+from storage.notifications import notify_match, notify_matches
 from storage.objectstore import ObjectStoreError, get_object_store
 
 
@@ -48,7 +50,10 @@ def match_documents(*, session: Session, document_ids: Sequence[int]) -> list[Al
     Every extracted document is matched, not only the relevant ones: a person of interest
     may be named in a report the RN triage passes over, or in a language it does not read."""
     matches: list[AlertMatch] = []
-    for evidence in document_evidence(session=session, document_ids=document_ids):
+    # The documents stay referenced while they are matched, so the notifications find them in
+    # the session instead of loading each again (the session holds its objects weakly).
+    documents = _extracted_documents(session, document_ids)
+    for evidence in _evidences(session, documents):
         matches.extend(_match(session, evidence))
     return matches
 
@@ -58,7 +63,10 @@ def match_document(*, session: Session, document_id: int) -> list[AlertMatch]:
 
 
 def document_evidence(*, session: Session, document_ids: Sequence[int]) -> list[DocumentEvidence]:
-    documents = _extracted_documents(session, document_ids)
+    return _evidences(session, _extracted_documents(session, document_ids))
+
+
+def _evidences(session: Session, documents: Sequence[Document]) -> list[DocumentEvidence]:
     findings = _findings_by_document(session, [d.id or 0 for d in documents])
     store = get_object_store()
     evidences = []
@@ -85,6 +93,14 @@ def _extracted_documents(session: Session, document_ids: Sequence[int]) -> list[
 
 def candidate_alerts(session: Session, evidence: DocumentEvidence) -> list[Alert]:
     """Watched alerts sharing a key with the document: one indexed query."""
+    condition = _candidate_condition(evidence)
+    if condition is None:
+        return []
+    return list(session.exec(select(Alert).where(condition).order_by(col(Alert.id))).all())
+
+
+def _candidate_condition(evidence: DocumentEvidence) -> ColumnElement[bool] | None:
+    """Alert is watched and shares a key with the document (None: the document has no key)."""
     keys = sorted(document_keys(evidence))
     conditions: list[ColumnElement[bool]] = [col(AlertKey.key).in_(c) for c in _chunks(keys)]
     for key, index in document_activity_indexes(evidence):
@@ -93,46 +109,60 @@ def candidate_alerts(session: Session, evidence: DocumentEvidence) -> list[Alert
             and_(col(AlertKey.key) == key, col(AlertKey.decay_index).between(low, high))
         )
     if not conditions:
-        return []
+        return None
     ids = select(AlertKey.alert_id).where(or_(*conditions)).distinct()
-    query = select(Alert).where(col(Alert.id).in_(ids), col(Alert.status).in_(WATCHED))
-    return list(session.exec(query.order_by(col(Alert.id))).all())
+    return and_(col(Alert.id).in_(ids), col(Alert.status).in_(WATCHED))
 
 
 def _match(session: Session, evidence: DocumentEvidence) -> list[AlertMatch]:
+    """The document's new matches, written together: one query for the candidates not
+    decided yet for this document (their facts only, not Alert objects), one insert for the
+    matches, one query and one insert for the notifications."""
     document_id = int(evidence.document_id)
-    alerts = candidate_alerts(session, evidence)
-    decided = set(
-        session.exec(
-            select(AlertMatch.alert_id).where(
-                AlertMatch.document_id == document_id,
-                col(AlertMatch.alert_id).in_([a.id for a in alerts]),
-            )
-        ).all()
+    condition = _candidate_condition(evidence)
+    if condition is None:
+        return []
+    decided = select(AlertMatch.id).where(
+        AlertMatch.alert_id == Alert.id, AlertMatch.document_id == document_id
     )
-    matches = []
-    for alert in alerts:
-        if alert.id in decided:
-            continue
+    query = (
+        select_columns(*FACT_COLUMNS, col(Alert.notify_threshold))
+        .where(condition, ~decided.exists())
+        .order_by(col(Alert.id))
+    )
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+    thresholds: list[float] = []
+    for alert in session.execute(query).all():
         scored = score_alert(facts_of(alert), evidence)
         if scored.is_match:
-            matches.append(_propose(session, alert, document_id, scored))
+            rows.append(_proposal(alert.id, alert.kind, document_id, scored, now))
+            thresholds.append(alert.notify_threshold)
+    if not rows:
+        return []
+    # One INSERT ... RETURNING the new rows as AlertMatch objects in the session, in the
+    # order of `rows`: building and flushing them one by one cost more than the scoring.
+    statement = insert(AlertMatch).returning(AlertMatch, sort_by_parameter_order=True)
+    matches = list(session.scalars(statement, rows).all())
+    notify = [m for m, threshold in zip(matches, thresholds, strict=True) if m.score >= threshold]
+    notify_matches(session=session, matches=notify, confirmed=False)
     return matches
 
 
-def _propose(session: Session, alert: Alert, document_id: int, scored: AlertScore) -> AlertMatch:
-    match = AlertMatch(
-        alert_id=alert.id or 0,
-        document_id=document_id,
-        score=scored.score,
-        evidence=evidence_json(scored),
-        reports_recovery=scored.reports_recovery and alert.kind == AlertKind.SOURCE,
-    )
-    session.add(match)
-    session.flush()
-    if match.score >= alert.notify_threshold:
-        notify_match(session=session, match=match, confirmed=False)
-    return match
+def _proposal(
+    alert_id: int, kind: AlertKind, document_id: int, scored: AlertScore, now: datetime
+) -> dict[str, Any]:
+    """An AlertMatch row, every column given: a bulk insert applies no model defaults."""
+    return {
+        "alert_id": alert_id,
+        "document_id": document_id,
+        "score": scored.score,
+        "evidence": evidence_json(scored),
+        "reports_recovery": scored.reports_recovery and kind == AlertKind.SOURCE,
+        "status": AlertMatchStatus.PENDING,
+        "created_at": now,
+        "version": 1,
+    }
 
 
 def evidence_json(scored: AlertScore) -> dict[str, Any]:

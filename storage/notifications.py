@@ -31,27 +31,48 @@ MAX_ERROR_CHARS = 500
 
 def notify_match(*, session: Session, match: AlertMatch, confirmed: bool) -> list[Notification]:
     """Tell the alert's watchers about a new high-scoring match, or a confirmed one."""
-    alert = session.get(Alert, match.alert_id)
-    document = session.get(Document, match.document_id)
-    if alert is None or document is None:
-        raise ValueError(f"match {match.id} names a missing alert or document")
-    marking = most_restrictive([alert.marking, document.marking])
+    return notify_matches(session=session, matches=[match], confirmed=confirmed)
+
+
+def notify_matches(
+    *, session: Session, matches: Sequence[AlertMatch], confirmed: bool
+) -> list[Notification]:
+    """`notify_match` for several matches at once (a document's new matches): one query for
+    the watchers of all their alerts, then, if any, one for those alerts, one for the
+    documents and one insert, instead of a query or more and an insert each."""
+    watchers = _watchers_by_alert(session, {m.alert_id for m in matches}) if matches else {}
+    watched = [match for match in matches if match.alert_id in watchers]
+    if not watched:
+        return []
+    alert_ids = sorted({match.alert_id for match in watched})
+    document_ids = sorted({match.document_id for match in watched})
+    alerts = {a.id: a for a in session.exec(select(Alert).where(col(Alert.id).in_(alert_ids)))}
+    documents = {
+        d.id: d for d in session.exec(select(Document).where(col(Document.id).in_(document_ids)))
+    }
     kind = NotificationKind.CONFIRMED_MATCH if confirmed else NotificationKind.NEW_MATCH
-    verb = "confirmed" if confirmed else f"proposed (score {match.score:.2f})"
-    notifications = [
-        Notification(
-            username=username,
-            kind=kind,
-            alert_id=match.alert_id,
-            match_id=match.id,
-            subject=f"[{marking}] Alert #{alert.id}: match {verb}",
-            body=(
-                f"Alert #{alert.id} ({alert.title}): document #{document.id} "
-                f"({document.title}) was {verb} as a match."
-            ),
+    notifications: list[Notification] = []
+    for match in watched:
+        alert, document = alerts.get(match.alert_id), documents.get(match.document_id)
+        if alert is None or document is None:
+            raise ValueError(f"match {match.id} names a missing alert or document")
+        marking = most_restrictive([alert.marking, document.marking])
+        verb = "confirmed" if confirmed else f"proposed (score {match.score:.2f})"
+        notifications.extend(
+            Notification(
+                username=username,
+                kind=kind,
+                alert_id=match.alert_id,
+                match_id=match.id,
+                subject=f"[{marking}] Alert #{alert.id}: match {verb}",
+                body=(
+                    f"Alert #{alert.id} ({alert.title}): document #{document.id} "
+                    f"({document.title}) was {verb} as a match."
+                ),
+            )
+            for username, clearance in watchers[match.alert_id]
+            if clearance.rank >= marking.rank
         )
-        for username in _cleared_watchers(session, alert_id=match.alert_id, marking=marking)
-    ]
     session.add_all(notifications)
     session.flush()
     return notifications
@@ -245,12 +266,15 @@ def failed_emails(*, session: Session, limit: int = 50) -> list[Notification]:
     return list(session.exec(query).all())
 
 
-def _cleared_watchers(session: Session, *, alert_id: int, marking: Tlp) -> list[str]:
-    """Watchers with an enabled account whose clearance covers `marking`."""
+def _watchers_by_alert(session: Session, alert_ids: set[int]) -> dict[int, list[tuple[str, Tlp]]]:
+    """Each alert's watchers with an enabled account, by username, with their clearance."""
     query = (
-        select(User)
-        .join(AlertWatcher, col(AlertWatcher.username) == col(User.username))
-        .where(AlertWatcher.alert_id == alert_id, col(User.disabled).is_(False))
-        .order_by(col(User.username))
+        select(AlertWatcher.alert_id, User.username, User.clearance)
+        .join(User, col(AlertWatcher.username) == col(User.username))
+        .where(col(AlertWatcher.alert_id).in_(sorted(alert_ids)), col(User.disabled).is_(False))
+        .order_by(col(AlertWatcher.alert_id), col(User.username))
     )
-    return [user.username for user in session.exec(query) if user.clearance.rank >= marking.rank]
+    watchers: dict[int, list[tuple[str, Tlp]]] = {}
+    for alert_id, username, clearance in session.exec(query).all():
+        watchers.setdefault(alert_id, []).append((username, Tlp(clearance)))
+    return watchers

@@ -80,11 +80,13 @@ def skeleton_v(token: str) -> str:
     return skeleton(token.replace("w", "v"))
 
 
-def skeletons(text: str) -> set[str]:
-    """Index keys of a name: the skeletons (both readings of "w") long enough to be telling."""
+@lru_cache(maxsize=100_000)
+def skeletons(text: str) -> frozenset[str]:
+    """Index keys of a name: the skeletons (both readings of "w") long enough to be telling.
+    Cached: scoring a document asks it for every mention once per candidate person alert."""
     tokens = ascii_tokens(text)
     found = {skeleton(t) for t in tokens} | {skeleton_v(t) for t in tokens}
-    return {s for s in found if len(s) >= MIN_SKELETON}
+    return frozenset(s for s in found if len(s) >= MIN_SKELETON)
 
 
 def similarity(left: str, right: str) -> float:
@@ -134,6 +136,13 @@ def name_mentions(text: str) -> list[Mention]:
                 Mention(text[first.start() : words[j].end()], first.start(), words[j].end())
             )
     return mentions
+
+
+@lru_cache(maxsize=16)
+def document_mentions(text: str) -> tuple[Mention, ...]:
+    """`name_mentions` of a document's text, kept for the last few texts: scoring reads them
+    once per candidate person alert, and a document naming a common first name has hundreds."""
+    return tuple(name_mentions(text))
 
 
 def _name_like(word: str) -> bool:

@@ -12,11 +12,12 @@ the document, then date of birth and nationality when stated.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nlp.alert_matching.activity import DecayCheck, check_decay, format_bq
 from nlp.alert_matching.facts import AlertFacts
 from nlp.alert_matching.keys import report_date
-from nlp.alert_matching.names import best_name_hit, name_mentions
+from nlp.alert_matching.names import best_name_hit, document_mentions
 from nlp.linking.evidence import DocumentEvidence, normalise_name, normalise_serial
 from nlp.linking.scoring import EvidenceItem
 from nlp.places import place_key
@@ -37,6 +38,21 @@ WEIGHTS = {
 }
 CONFLICT_CAP = 0.3  # the most a pair with a conflict (and no shared serial) can score
 NAME_SIMILARITY = 0.85  # below this a mention is not the person
+# A document is scored against all its candidates in a row (hundreds of person alerts when it
+# names a common first name), and what these read of its text does not depend on the alert:
+# computed once per text. A few texts suffice (matching scores one document at a time).
+_CACHED_TEXTS = 16
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _text_key(text: str) -> str:
+    """The document's place key, padded so a whole-word lookup is `f" {key} " in`."""
+    return f" {place_key(text)} "
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _reports_recovery(text: str) -> bool:
+    return reports_recovery(text)
 
 
 @dataclass(frozen=True)
@@ -75,7 +91,7 @@ def _score_source(alert: AlertFacts, document: DocumentEvidence) -> AlertScore:
     score = min(1.0, sum(item.weight for item in shared))
     if conflicts and not serial:
         score = min(score, CONFLICT_CAP)
-    return AlertScore(round(score, 3), shared, conflicts, decay, reports_recovery(document.text))
+    return AlertScore(round(score, 3), shared, conflicts, decay, _reports_recovery(document.text))
 
 
 def _serial(
@@ -130,7 +146,7 @@ def _nuclide_and_activity(
 
 
 def _device(alert: AlertFacts, document: DocumentEvidence, shared: list[EvidenceItem]) -> None:
-    text = f" {place_key(document.text)} "
+    text = _text_key(document.text)
     model = place_key(alert.device_model or "")
     make = place_key(alert.device_make or "")
     # The make alone says little: one maker sells many devices of each kind; a model that is
@@ -159,13 +175,12 @@ def _where(
         conflicts.append(EvidenceItem("country", alert.country, found, 0.0, "only other countries"))
     place = normalise_name(alert.place or "")
     places = document.places | document.gazetteer_places
-    if len(place) > 2 and (place in places or f" {place} " in f" {place_key(document.text)} "):
+    if len(place) > 2 and (place in places or f" {place} " in _text_key(document.text)):
         shared.append(EvidenceItem("place", alert.place or "", place, WEIGHTS["place"]))
 
 
 def _score_person(alert: AlertFacts, document: DocumentEvidence) -> AlertScore:
-    mentions = name_mentions(document.text)
-    hit = best_name_hit(alert.names, mentions)
+    hit = best_name_hit(alert.names, document_mentions(document.text))
     if hit is None or hit.similarity < NAME_SIMILARITY:
         return AlertScore(0.0)
     note = f"{hit.similarity:.0%} alike"

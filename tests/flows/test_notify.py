@@ -21,6 +21,7 @@ from storage.notifications import (
     mark_all_read,
     mark_read,
     notify_match,
+    notify_matches,
     undelivered_emails,
     unread_count,
 )
@@ -126,6 +127,30 @@ def test_clearance_lowered_before_sending_withholds_the_email_and_hides_it_from_
         assert withheld.email_attempts == 3  # given up at once: never sent later
         assert list_notifications(session=session, username="amber") == []
         assert unread_count(session=session, username="amber") == 0
+
+
+def test_a_documents_matches_notified_together_reach_each_alerts_own_cleared_watchers(
+    session: Session,
+) -> None:
+    amber_alert, document = setup_alert(session)  # watched by amber, green, inboxonly
+    red_alert = create_alert(session, title="Red alert", marking=Tlp.RED)
+    watcher(session, red_alert, "redwatcher", Tlp.RED, None)
+    create_watcher(session, red_alert, "amber")  # amber's clearance does not cover it
+    unwatched = create_alert(session, title="Nobody watches this one")
+    matches = [
+        create_alert_match(session, alert, document)
+        for alert in (red_alert, unwatched, amber_alert)
+    ]
+    made = notify_matches(session=session, matches=matches, confirmed=False)
+    session.commit()
+    assert [(n.alert_id, n.username) for n in made] == [
+        (red_alert.id, "redwatcher"),
+        (amber_alert.id, "amber"),
+        (amber_alert.id, "inboxonly"),
+    ]
+    assert [n.match_id for n in made] == [matches[0].id, matches[2].id, matches[2].id]
+    assert made[0].subject == f"[TLP:RED] Alert #{red_alert.id}: match proposed (score 0.93)"
+    assert notify_matches(session=session, matches=[matches[1]], confirmed=True) == []
 
 
 def test_header_injection_and_a_dead_server_are_recorded_and_retried_up_to_the_cap(
