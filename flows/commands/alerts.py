@@ -1,4 +1,4 @@
-"""`radintel alerts list|show|create|close|propose-from-incident|match` and `radintel
+"""`radintel alerts list|show|create|close|watch|unwatch|propose-from-incident|match` and `radintel
 evaluate-alerts`. Actions are the operator's unless `--as USER` names an account, which is
 then checked exactly as the UI checks a signed-in user. Thin wrappers over storage.alerts,
 storage.alert_matching and flows.alert_evaluation."""
@@ -199,6 +199,34 @@ def close_command(
             note=note,
         )
     typer.echo(f"alert {alert_id} closed ({reason})")
+
+
+@alerts_app.command("watch")
+def watch_command(
+    alert_id: Ident,
+    user: Annotated[str, typer.Option("--user", help="The account to tell about matches.")],
+    as_user: AsUser = None,
+) -> None:
+    """Tell USER about the alert's matches (inbox, and e-mail when they have an address)."""
+    from storage.alerts import add_watcher
+
+    with unit_of_work() as session:
+        add_watcher(session=session, user=actor(as_user), alert_id=alert_id, username=user)
+    typer.echo(f"{user} watches alert {alert_id}")
+
+
+@alerts_app.command("unwatch")
+def unwatch_command(
+    alert_id: Ident,
+    user: Annotated[str, typer.Option("--user", help="The account to stop telling.")],
+    as_user: AsUser = None,
+) -> None:
+    """Stop telling USER about the alert's matches."""
+    from storage.alerts import remove_watcher
+
+    with unit_of_work() as session:
+        remove_watcher(session=session, user=actor(as_user), alert_id=alert_id, username=user)
+    typer.echo(f"{user} no longer watches alert {alert_id}")
 
 
 @alerts_app.command("propose-from-incident")
