@@ -6,18 +6,17 @@ storage.alert_matching and flows.alert_evaluation."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 import yaml
 from pydantic import ValidationError
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session
 
 from flows.errors import UserError
+from flows.errors import unit_of_work as shared_unit_of_work
 from nlp.vocabulary import AlertCloseReason, AlertKind, AlertStatus
 
 alerts_app = typer.Typer(help="Watchlist alerts: stolen sources, persons.", no_args_is_help=True)
@@ -31,20 +30,10 @@ def register(app: typer.Typer) -> None:
     app.command("evaluate-alerts")(evaluate_alerts)
 
 
-@contextmanager
-def unit_of_work() -> Iterator[Session]:
+def unit_of_work() -> AbstractContextManager[Session]:
     from storage.alerts import AlertError
-    from storage.authz import PermissionDenied
-    from storage.db import session_scope
 
-    try:
-        with session_scope() as session:
-            yield session
-    except (AlertError, PermissionDenied) as error:
-        raise UserError(str(error)) from None
-    except (OperationalError, ProgrammingError) as error:
-        first = str(error).splitlines()[0][:200]
-        raise UserError(f"database not ready ({first}); run `radintel init` first") from None
+    return shared_unit_of_work(AlertError)
 
 
 def actor(as_user: str | None) -> str:
