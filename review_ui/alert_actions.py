@@ -12,7 +12,15 @@ from nlp.vocabulary import AlertCloseReason, AlertKind
 from review_ui.layout import acting_user, flash
 from storage.alert_drafts import propose_alerts_from_incident
 from storage.alert_matching import decide_match
-from storage.alerts import AlertError, close_alert, create_alert, reopen_alert, update_alert
+from storage.alerts import (
+    AlertError,
+    add_watcher,
+    close_alert,
+    create_alert,
+    remove_watcher,
+    reopen_alert,
+    update_alert,
+)
 from storage.authz import PermissionDenied
 from storage.db import session_scope
 from storage.models import AlertCreate
@@ -113,6 +121,21 @@ def reopen(alert_id: int, version: int, key: str) -> None:
         version=version,
         reason=reason,
     )
+
+
+def watch(alert_id: int, username: str | None = None) -> None:
+    """Add `username` (the chosen user when None is passed) to the alert's watchers."""
+    who = username or str(st.session_state.get(f"watch_{alert_id}_user") or "")
+    me = who == acting_user().username
+    done = "You watch" if me else f"{who} watches"
+    _run(f"{done} alert #{alert_id}.", add_watcher, alert_id=alert_id, username=who)
+
+
+def unwatch(alert_id: int, username: str | None = None) -> None:
+    who = username or str(st.session_state.get(f"unwatch_{alert_id}_user") or "")
+    me = who == acting_user().username
+    done = "You no longer watch" if me else f"{who} no longer watches"
+    _run(f"{done} alert #{alert_id}.", remove_watcher, alert_id=alert_id, username=who)
 
 
 def raise_from_incident(incident_id: int) -> None:

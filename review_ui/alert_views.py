@@ -154,6 +154,37 @@ def close_controls(alert: Alert, recovered_offered: bool) -> None:
         )
 
 
+def watcher_controls(alert_id: int, me: str, watchers: list[str], candidates: list[str]) -> None:
+    """Watch or stop watching; add a colleague who may read the alert; remove a watcher."""
+    if me in watchers:
+        st.button(
+            "Stop watching", key=f"unwatch_{alert_id}_me", on_click=act.unwatch, args=(alert_id, me)
+        )
+    elif me in candidates:
+        st.button(
+            "Watch this alert",
+            type="primary",
+            key=f"watch_{alert_id}_me",
+            on_click=act.watch,
+            args=(alert_id, me),
+        )
+    left, right = st.columns(2)
+    with left, st.form(f"watch_{alert_id}"):
+        st.selectbox(
+            "Add a watcher (users who may read this alert)",
+            candidates,
+            key=f"watch_{alert_id}_user",
+        )
+        st.form_submit_button(
+            "Add watcher", on_click=act.watch, args=(alert_id,), disabled=not candidates
+        )
+    with right, st.form(f"unwatch_{alert_id}"):
+        st.selectbox("Remove a watcher", watchers, key=f"unwatch_{alert_id}_user")
+        st.form_submit_button(
+            "Remove watcher", on_click=act.unwatch, args=(alert_id,), disabled=not watchers
+        )
+
+
 def match_card(match: AlertMatch, document: Document) -> None:
     status = AlertMatchStatus(match.status)
     heading = (

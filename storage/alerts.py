@@ -21,7 +21,7 @@ from storage.audit import record_event
 from storage.authz import REVIEWERS, require_actor
 from storage.clearance import readable_markings
 from storage.incident_record import country_code
-from storage.models import Alert, AlertCreate, AlertWatcher, ReviewEvent
+from storage.models import Alert, AlertCreate, AlertWatcher, ReviewEvent, User
 from storage.models._base import utcnow
 from storage.search.index import index_entities
 
@@ -156,10 +156,21 @@ def reopen_alert(*, session: Session, user: str, alert_id: int, version: int, re
 
 
 def add_watcher(*, session: Session, user: str, alert_id: int, username: str) -> AlertWatcher:
+    """`username` is told about the alert's matches from now on. Refused for an unknown or
+    disabled account, or one whose clearance does not cover the alert's marking: they could
+    never be told anything, and the adder would believe they were."""
     alert = _visible_alert(session, user, "add_watcher", alert_id)
     existing = session.get(AlertWatcher, (alert_id, username))
     if existing is not None:
         return existing
+    account = session.exec(select(User).where(User.username == username)).first()
+    if account is None or account.disabled:
+        raise AlertError(f"no active user {username!r}")
+    if Tlp(alert.marking).rank > Tlp(account.clearance).rank:
+        raise AlertError(
+            f"{username} may not read a {Tlp(alert.marking).value} alert "
+            f"(clearance {Tlp(account.clearance).value})"
+        )
     watcher = AlertWatcher(alert_id=alert_id, username=username, added_by=user)
     session.add(watcher)
     _audit(session, user, "add_watcher", alert, after={"watcher": username})
@@ -175,6 +186,18 @@ def remove_watcher(*, session: Session, user: str, alert_id: int, username: str)
     session.delete(watcher)
     _audit(session, user, "remove_watcher", alert, before={"watcher": username})
     session.flush()
+
+
+def possible_watchers(*, session: Session, user: str, alert_id: int) -> list[str]:
+    """Active users who may read the alert and do not watch it yet (for the Alerts page)."""
+    alert = _visible_alert(session, user, "read_alerts", alert_id)
+    watching = set(watchers_of(session=session, alert_id=alert_id))
+    query = select(User.username, User.clearance).where(col(User.disabled).is_(False))
+    return sorted(
+        name
+        for name, clearance in session.exec(query).all()
+        if name not in watching and Tlp(alert.marking).rank <= Tlp(clearance).rank
+    )
 
 
 def watchers_of(*, session: Session, alert_id: int) -> list[str]:

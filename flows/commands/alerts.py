@@ -1,4 +1,4 @@
-"""`radintel alerts list|show|create|close|propose-from-incident|match` and `radintel
+"""`radintel alerts list|show|create|close|watch|unwatch|propose-from-incident|match` and `radintel
 evaluate-alerts`. Actions are the operator's unless `--as USER` names an account, which is
 then checked exactly as the UI checks a signed-in user. Thin wrappers over storage.alerts,
 storage.alert_matching and flows.alert_evaluation."""
@@ -6,18 +6,17 @@ storage.alert_matching and flows.alert_evaluation."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 import yaml
 from pydantic import ValidationError
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session
 
 from flows.errors import UserError
+from flows.errors import unit_of_work as shared_unit_of_work
 from nlp.vocabulary import AlertCloseReason, AlertKind, AlertStatus
 
 alerts_app = typer.Typer(help="Watchlist alerts: stolen sources, persons.", no_args_is_help=True)
@@ -31,20 +30,10 @@ def register(app: typer.Typer) -> None:
     app.command("evaluate-alerts")(evaluate_alerts)
 
 
-@contextmanager
-def unit_of_work() -> Iterator[Session]:
+def unit_of_work() -> AbstractContextManager[Session]:
     from storage.alerts import AlertError
-    from storage.authz import PermissionDenied
-    from storage.db import session_scope
 
-    try:
-        with session_scope() as session:
-            yield session
-    except (AlertError, PermissionDenied) as error:
-        raise UserError(str(error)) from None
-    except (OperationalError, ProgrammingError) as error:
-        first = str(error).splitlines()[0][:200]
-        raise UserError(f"database not ready ({first}); run `radintel init` first") from None
+    return shared_unit_of_work(AlertError)
 
 
 def actor(as_user: str | None) -> str:
@@ -199,6 +188,34 @@ def close_command(
             note=note,
         )
     typer.echo(f"alert {alert_id} closed ({reason})")
+
+
+@alerts_app.command("watch")
+def watch_command(
+    alert_id: Ident,
+    user: Annotated[str, typer.Option("--user", help="The account to tell about matches.")],
+    as_user: AsUser = None,
+) -> None:
+    """Tell USER about the alert's matches (inbox, and e-mail when they have an address)."""
+    from storage.alerts import add_watcher
+
+    with unit_of_work() as session:
+        add_watcher(session=session, user=actor(as_user), alert_id=alert_id, username=user)
+    typer.echo(f"{user} watches alert {alert_id}")
+
+
+@alerts_app.command("unwatch")
+def unwatch_command(
+    alert_id: Ident,
+    user: Annotated[str, typer.Option("--user", help="The account to stop telling.")],
+    as_user: AsUser = None,
+) -> None:
+    """Stop telling USER about the alert's matches."""
+    from storage.alerts import remove_watcher
+
+    with unit_of_work() as session:
+        remove_watcher(session=session, user=actor(as_user), alert_id=alert_id, username=user)
+    typer.echo(f"{user} no longer watches alert {alert_id}")
 
 
 @alerts_app.command("propose-from-incident")

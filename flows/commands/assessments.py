@@ -9,20 +9,19 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import ModuleType
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session
 
 from flows.errors import UserError
+from flows.errors import unit_of_work as shared_unit_of_work
 from nlp.vocabulary import AssessmentStatus, Tlp
 from storage.assessments import AssessmentError, snapshot_of
-from storage.authz import PermissionDenied
 from storage.models import Assessment
 
 assessment_app = typer.Typer(
@@ -37,19 +36,8 @@ AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 Ident = Annotated[int, typer.Argument(help="Assessment id.")]
 
 
-@contextmanager
-def unit_of_work() -> Iterator[Session]:
-    """A committed session; refusals and invalid operations become one-line user errors."""
-    from storage.db import session_scope
-
-    try:
-        with session_scope() as session:
-            yield session
-    except (AssessmentError, PermissionDenied) as error:
-        raise UserError(str(error)) from None
-    except (OperationalError, ProgrammingError) as error:
-        first = str(error).splitlines()[0][:200]
-        raise UserError(f"database not ready ({first}); run `radintel init` first") from None
+def unit_of_work() -> AbstractContextManager[Session]:
+    return shared_unit_of_work(AssessmentError)
 
 
 def signer(as_user: str | None) -> str:

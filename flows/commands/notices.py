@@ -8,16 +8,16 @@ non-zero exit (flows.errors.UserError).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session
 
 from flows.errors import UserError
+from flows.errors import unit_of_work as shared_unit_of_work
 from nlp.vocabulary import AssessmentStatus, NoticeKind, Tlp
 from storage.models import Notice
 
@@ -28,21 +28,10 @@ AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 Ident = Annotated[int, typer.Argument(help="Notice id.")]
 
 
-@contextmanager
-def unit_of_work() -> Iterator[Session]:
-    """A committed session; refusals and invalid steps become one-line user errors."""
-    from storage.authz import PermissionDenied
-    from storage.db import session_scope
+def unit_of_work() -> AbstractContextManager[Session]:
     from storage.notices import NoticeError
 
-    try:
-        with session_scope() as session:
-            yield session
-    except (NoticeError, PermissionDenied) as error:
-        raise UserError(str(error)) from None
-    except (OperationalError, ProgrammingError) as error:
-        first = str(error).splitlines()[0][:200]
-        raise UserError(f"database not ready ({first}); run `radintel init` first") from None
+    return shared_unit_of_work(NoticeError)
 
 
 def signer(as_user: str | None) -> str:

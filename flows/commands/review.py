@@ -11,9 +11,8 @@ from pathlib import Path
 from types import FrameType
 
 import typer
-from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from flows.errors import UserError
+from flows.errors import UserError, unit_of_work
 from nlp.vocabulary import Tlp
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,11 +93,6 @@ def run_forwarding_signals(command: list[str], env: dict[str, str]) -> tuple[boo
     return bool(received), code
 
 
-def _database_error(error: Exception) -> UserError:
-    first = str(error).splitlines()[0][:200]
-    return UserError(f"database not ready ({first}); run `radintel init` first")
-
-
 @users_app.command("add")
 def users_add(
     username: str = typer.Option(..., "--username", help="Lower-case login name."),
@@ -112,26 +106,20 @@ def users_add(
     ),
 ) -> None:
     """Create a user."""
-    from storage.db import session_scope
     from storage.users import UserError as InvalidUser
     from storage.users import create_user
 
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    try:
-        with session_scope() as session:
-            user = create_user(
-                session=session,
-                username=username,
-                password=password,
-                role=role,
-                clearance=clearance,
-                email=email,
-            )
-    except InvalidUser as error:
-        raise UserError(str(error)) from error
-    except (OperationalError, ProgrammingError) as error:
-        raise _database_error(error) from error
+    with unit_of_work(InvalidUser) as session:
+        user = create_user(
+            session=session,
+            username=username,
+            password=password,
+            role=role,
+            clearance=clearance,
+            email=email,
+        )
     typer.echo(f"created {user.username} ({user.role.value}, clearance {clearance.value})")
 
 
@@ -144,17 +132,11 @@ def users_set_clearance(
 ) -> None:
     """Change the TLP clearance of a user (recorded in the audit trail as the operator)."""
     from storage.authz import OPERATOR
-    from storage.db import session_scope
     from storage.users import UserError as InvalidUser
     from storage.users import set_clearance
 
-    try:
-        with session_scope() as session:
-            set_clearance(session=session, username=username, clearance=clearance, by=OPERATOR)
-    except InvalidUser as error:
-        raise UserError(str(error)) from error
-    except (OperationalError, ProgrammingError) as error:
-        raise _database_error(error) from error
+    with unit_of_work(InvalidUser) as session:
+        set_clearance(session=session, username=username, clearance=clearance, by=OPERATOR)
     typer.echo(f"{username} may now read up to {clearance.value}")
 
 
@@ -167,18 +149,12 @@ def users_set_email(
 ) -> None:
     """Set or remove the address a user's alert notifications are e-mailed to."""
     from storage.authz import OPERATOR
-    from storage.db import session_scope
     from storage.users import UserError as InvalidUser
     from storage.users import set_email
 
-    try:
-        with session_scope() as session:
-            user = set_email(session=session, username=username, email=email, by=OPERATOR)
-            address = user.email
-    except InvalidUser as error:
-        raise UserError(str(error)) from error
-    except (OperationalError, ProgrammingError) as error:
-        raise _database_error(error) from error
+    with unit_of_work(InvalidUser) as session:
+        user = set_email(session=session, username=username, email=email, by=OPERATOR)
+        address = user.email
     typer.echo(
         f"{username}: notifications e-mailed to {address}"
         if address
@@ -192,17 +168,11 @@ def users_reset_password(
 ) -> None:
     """Give a user a temporary password, to be changed at their next sign-in."""
     from storage.authz import Operator
-    from storage.db import session_scope
     from storage.users import UserError as InvalidUser
     from storage.users import reset_password
 
-    try:
-        with session_scope() as session:
-            temporary = reset_password(session=session, username=username, by=Operator("cli"))
-    except InvalidUser as error:
-        raise UserError(str(error)) from error
-    except (OperationalError, ProgrammingError) as error:
-        raise _database_error(error) from error
+    with unit_of_work(InvalidUser) as session:
+        temporary = reset_password(session=session, username=username, by=Operator("cli"))
     typer.echo(f"{username}: temporary password: {temporary}")
     typer.echo("Pass it on privately; the user must choose a new password at the next sign-in.")
 
@@ -210,14 +180,10 @@ def users_reset_password(
 @users_app.command("list")
 def users_list() -> None:
     """List users, their roles, clearances and notification e-mail addresses."""
-    from storage.db import session_scope
     from storage.users import list_users
 
-    try:
-        with session_scope() as session:
-            users = list_users(session=session)
-    except (OperationalError, ProgrammingError) as error:
-        raise _database_error(error) from error
+    with unit_of_work() as session:
+        users = list_users(session=session)
     for user in users:
         state = "disabled" if user.disabled else "active"
         typer.echo(

@@ -14,12 +14,20 @@ from review_ui.alert_views import (
     close_controls,
     history_table,
     match_card,
+    watcher_controls,
 )
 from review_ui.auth import SignedIn
 from review_ui.layout import header, require
 from review_ui.plain_text import spreadsheet_safe
 from storage.alert_matching import list_matches
-from storage.alerts import AlertError, alert_history, get_alert, list_alerts, watchers_of
+from storage.alerts import (
+    AlertError,
+    alert_history,
+    get_alert,
+    list_alerts,
+    possible_watchers,
+    watchers_of,
+)
 from storage.db import session_scope
 
 ANY = "any"
@@ -78,6 +86,7 @@ def show_alert(user: SignedIn, alert_id: int) -> None:
         with session_scope() as session:
             alert = get_alert(session=session, user=user.username, alert_id=alert_id)
             watchers = watchers_of(session=session, alert_id=alert_id)
+            candidates = possible_watchers(session=session, user=user.username, alert_id=alert_id)
             matches = list_matches(session=session, user=user.username, alert_id=alert_id)
             history = alert_history(session=session, user=user.username, alert_id=alert_id)
     except AlertError as error:
@@ -85,8 +94,13 @@ def show_alert(user: SignedIn, alert_id: int) -> None:
         return
     alert_details(alert, watchers)
     offered = any(m.reports_recovery and m.status == AlertMatchStatus.CONFIRMED for m, _ in matches)
-    tab_matches, tab_edit, tab_history = st.tabs(
-        [f"Proposed matches ({len(matches)})", "Edit / close", "History"]
+    tab_matches, tab_watchers, tab_edit, tab_history = st.tabs(
+        [
+            f"Proposed matches ({len(matches)})",
+            f"Watchers ({len(watchers)})",
+            "Edit / close",
+            "History",
+        ]
     )
     with tab_matches:
         if not matches:
@@ -94,6 +108,12 @@ def show_alert(user: SignedIn, alert_id: int) -> None:
         for match, document in matches:
             with st.container(border=True):
                 match_card(match, document)
+    with tab_watchers:
+        st.caption(
+            "Watchers are told of new matches above the alert's threshold and of "
+            "confirmed matches, in their inbox and by e-mail."
+        )
+        watcher_controls(int(alert.id or 0), user.username, watchers, candidates)
     with tab_edit:
         close_controls(alert, offered)
         alert_form(f"edit_{alert.id}", AlertKind(alert.kind), alert)

@@ -31,8 +31,11 @@ from storage.alerts import (
     create_alert,
     get_alert,
     list_alerts,
+    possible_watchers,
+    remove_watcher,
     reopen_alert,
     update_alert,
+    watchers_of,
 )
 from storage.models import AlertCreate, AlertKey, Document, Notification
 from storage.review import search_events
@@ -204,6 +207,42 @@ def test_an_alert_above_the_clearance_is_not_found(session: Session) -> None:
         create_alert(
             session=session, user="amber", alert_create=AlertCreate(**other | {"marking": Tlp.RED})
         )
+
+
+def test_a_watcher_must_be_an_active_user_cleared_for_the_alert(session: Session) -> None:
+    alert = _alert(session, **PERSON | {"title": "Fixer", "marking": Tlp.RED})
+    alert_id = ident(alert)
+    assert "amber" not in possible_watchers(session=session, user="ana", alert_id=alert_id)
+    with pytest.raises(AlertError, match="amber may not read a TLP:RED alert"):
+        add_watcher(session=session, user="ana", alert_id=alert_id, username="amber")
+    with pytest.raises(AlertError, match="no active user 'nobody'"):
+        add_watcher(session=session, user="ana", alert_id=alert_id, username="nobody")
+    update_alert(
+        session=session,
+        user="ana",
+        alert_id=alert_id,
+        version=1,
+        alert_update=AlertCreate(**PERSON | {"title": "Fixer", "marking": Tlp.AMBER}),
+    )
+    assert "amber" in possible_watchers(session=session, user="ana", alert_id=alert_id)
+    add_watcher(session=session, user="ana", alert_id=alert_id, username="amber")
+    assert watchers_of(session=session, alert_id=alert_id) == ["amber", "ana"]
+    assert "amber" not in possible_watchers(session=session, user="ana", alert_id=alert_id)
+    remove_watcher(session=session, user="amber", alert_id=alert_id, username="ana")
+    assert watchers_of(session=session, alert_id=alert_id) == ["amber"]
+    history = alert_history(session=session, user="ana", alert_id=alert_id)
+    assert [(e.action, e.username) for e in history][-2:] == [
+        ("add_watcher", "ana"),
+        ("remove_watcher", "amber"),
+    ]
+    close_alert(
+        session=session,
+        user="ana",
+        alert_id=alert_id,
+        version=2,
+        reason=AlertCloseReason.WITHDRAWN,
+    )
+    session.commit()
 
 
 def test_alerts_are_searchable_across_scripts_within_the_clearance(session: Session) -> None:

@@ -1,5 +1,5 @@
 """`radintel evaluate-alerts` on a tiny gold set, end to end in its scratch database, and its
-refusal of a gold file naming an unknown alert."""
+refusal of a gold file naming an unknown alert; `radintel alerts watch|unwatch`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,15 @@ from pathlib import Path
 
 import pytest
 import typer
+from sqlalchemy.engine import Engine
 from typer.testing import CliRunner
 
 from flows.commands import alerts
+from nlp.vocabulary import AlertKind, Tlp
+from storage.alerts import create_alert, watchers_of
+from storage.db import session_scope
+from storage.models import AlertCreate
+from tests.factories import create_user, ident
 
 GOLD = Path(__file__).parent / "data" / "alerts"
 
@@ -42,3 +48,23 @@ def test_a_gold_line_naming_an_unknown_alert_is_refused(tmp_path: Path) -> None:
     (tmp_path / "alerts.yaml").write_text((GOLD / "alerts.yaml").read_text())
     result = CliRunner().invoke(cli(), ["evaluate-alerts", "--gold", str(gold)])
     assert result.exit_code != 0 and "unknown alerts ['Z9']" in str(result.exception)
+
+
+def test_watchers_from_the_command_line(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        create_user(session, "ana")
+        create_user(session, "cleo", clearance=Tlp.AMBER)
+        create_user(session, "trainee", clearance=Tlp.GREEN)
+        person = AlertCreate(kind=AlertKind.PERSON, title="Broker", name="Pavel Orlov")
+        alert_id = ident(create_alert(session=session, user="ana", alert_create=person))
+    refused = CliRunner().invoke(cli(), ["alerts", "watch", str(alert_id), "--user", "trainee"])
+    assert refused.exit_code != 0
+    assert "trainee may not read a TLP:AMBER alert" in str(refused.exception)
+    added = CliRunner().invoke(cli(), ["alerts", "watch", str(alert_id), "--user", "cleo"])
+    assert added.exit_code == 0 and f"cleo watches alert {alert_id}" in added.output
+    removed = CliRunner().invoke(
+        cli(), ["alerts", "unwatch", str(alert_id), "--user", "ana", "--as", "cleo"]
+    )
+    assert removed.exit_code == 0, removed.output
+    with session_scope(engine) as session:
+        assert watchers_of(session=session, alert_id=alert_id) == ["cleo"]

@@ -21,7 +21,7 @@ from nlp.vocabulary import (
 )
 from review_ui.safe_html import escape_text
 from storage.alert_matching import match_documents
-from storage.alerts import create_alert
+from storage.alerts import create_alert, watchers_of
 from storage.db import session_scope
 from storage.models import Alert, AlertCreate, AlertMatch
 from tests.factories import create_confirmed_incident, create_document, create_user, ident
@@ -121,3 +121,26 @@ def test_a_confirmed_theft_raises_its_source_alerts_from_the_incident_page(engin
     with session_scope(engine) as session:
         [alert] = session.exec(select(Alert)).all()
         assert (alert.incident_id, alert.serial_number) == (incident.id, "IR-88014")
+
+
+def test_watchers_are_added_and_removed_on_the_alert(engine: Engine, match: AlertMatch) -> None:
+    with session_scope(engine) as session:
+        create_user(session, "colleague", clearance=Tlp.AMBER)
+        create_user(session, "trainee", clearance=Tlp.GREEN)  # the alert is TLP:AMBER
+        create_user(session, "gone").disabled = True
+    at = signed_in(engine, "pages/alerts.py")
+    alert_id = match.alert_id
+    add = at.selectbox(key=f"watch_{alert_id}_user")
+    assert add.options == ["colleague"]  # not the trainee, the disabled user or a watcher
+    add.set_value("colleague")
+    at.button(key=f"FormSubmitter:watch_{alert_id}-Add watcher").click().run()
+    assert [m.value for m in at.success] == ["colleague watches alert #1."]
+    at.button(key=f"unwatch_{alert_id}_me").click().run()  # "Stop watching"
+    with session_scope(engine) as session:
+        assert watchers_of(session=session, alert_id=alert_id) == ["colleague"]
+    assert at.button(key=f"watch_{alert_id}_me").label == "Watch this alert"
+    remove = at.selectbox(key=f"unwatch_{alert_id}_user")
+    remove.set_value("colleague")
+    at.button(key=f"FormSubmitter:unwatch_{alert_id}-Remove watcher").click().run()
+    with session_scope(engine) as session:
+        assert watchers_of(session=session, alert_id=alert_id) == []
