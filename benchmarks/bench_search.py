@@ -10,9 +10,12 @@ documents of ten, a country, a source, a date over ten years, one in ten marked 
 Ten documents name "Олександр Коваленко" in Cyrillic. The GIN index is built after loading.
 
 Queries (as TLP:GREEN reader, first page of 20, each run REPEATS times after one warm-up):
-a common word, a rare name written in another script, an isotope in another notation, and
-the common word filtered by country and a year. Prints median and p95 per query and overall,
-and the ratio of the large size to the small one. Asserts nothing.
+a common word, a less common word (about 1 % of the entries: near where the planner turns
+from walking the recency index to reading every match), an uncommon word (about 0.3 %), a
+rare name written in another script, an isotope in
+another notation, and the common word filtered by country and a year. Prints how many
+entries each query matches (filters aside), median and p95 per query and overall, and the
+ratio of the large size to the small one. Asserts nothing.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_search.py [--sizes 10000 1000000]
 """
@@ -37,11 +40,20 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from nlp.search_terms import COUNTRY, IDENTIFIER, SOURCE, key, name_keys, name_tokens
+from nlp.search_terms import (
+    COUNTRY,
+    IDENTIFIER,
+    SOURCE,
+    key,
+    name_keys,
+    name_tokens,
+    parse_query,
+)
 from nlp.vocabulary import Tlp
 from storage.db import engine_for
 from storage.schema import create_schema
-from storage.search.query import SearchFilters
+from storage.search import pg
+from storage.search.query import SearchFilters, match_spec
 from storage.search.search import search
 
 ADMIN_URL = os.environ.get(
@@ -191,20 +203,36 @@ def load(engine: Engine, size: int, words: dict[str, list[str]], names: list[str
 
 
 def queries(words: dict[str, list[str]]) -> dict[str, tuple[str, SearchFilters]]:
-    common = [w for w in words["en"] if len(w) >= 6][3]
+    long_words = [w for w in words["en"] if len(w) >= 6]
+    common = long_words[3]
+    # About 1 % of the entries: near where the planner turns from walking the recency index
+    # to reading every match (storage.search.search), the slowest case of either plan.
+    less_common = long_words[len(long_words) // 2]
+    uncommon = long_words[len(long_words) * 3 // 4]  # about 0.3 %: every match is read
     year = SearchFilters(countries=("FR",), since=date(2024, 1, 1), until=date(2024, 12, 31))
     return {
         f"common word ({common})": (common, SearchFilters()),
+        f"less common word ({less_common})": (less_common, SearchFilters()),
+        f"uncommon word ({uncommon})": (uncommon, SearchFilters()),
         "rare name, other script (Oleksandr Kovalenko)": ("Oleksandr Kovalenko", SearchFilters()),
         "isotope (137Cs)": ("137Cs", SearchFilters()),
         f"{common}, FR, 2024": (common, year),
     }
 
 
+def matches(session: Session, query: str) -> int:
+    """How many entries the query matches, filters and clearance aside (outside the timing)."""
+    spec = match_spec(session=session, terms=parse_query(query), filters=SearchFilters())
+    tsquery = pg.tsquery(spec, pg.text_queries(session, spec.text))
+    statement = text("SELECT count(*) FROM search_entry WHERE tsv @@ CAST(:q AS tsquery)")
+    return int(session.execute(statement, {"q": tsquery}).scalar_one())
+
+
 def measure(engine: Engine, cases: dict[str, tuple[str, SearchFilters]]) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {}
     with Session(engine) as session:
         for label, (query, filters) in cases.items():
+            print(f"  {label}: {matches(session, query):,} matching entries", flush=True)
             search(session=session, query=query, clearance=Tlp.GREEN, filters=filters)
             runs = []
             for _ in range(REPEATS):
