@@ -15,7 +15,9 @@ from walking the recency index to reading every match), an uncommon word (about 
 rare name written in another script, an isotope in
 another notation, and the common word filtered by country and a year. Prints how many
 entries each query matches (filters aside), median and p95 per query and overall, and the
-ratio of the large size to the small one. Asserts nothing.
+ratio of the large size to the small one. Then pages through the first 1,200 results of the
+common word (60 pages of 20, across two boundaries of the ranking windows) and prints how
+many distinct results came back and the median and p95 per page. Asserts nothing.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_search.py [--sizes 10000 1000000]
 """
@@ -244,6 +246,26 @@ def measure(engine: Engine, cases: dict[str, tuple[str, SearchFilters]]) -> dict
     return times
 
 
+PAGES = 60
+
+
+def paging(engine: Engine, query: str) -> tuple[int, int, list[float]]:
+    """Results and distinct results over PAGES cursor pages of 20, and each page's time."""
+    seen: list[tuple[str, int]] = []
+    times: list[float] = []
+    cursor = None
+    with Session(engine) as session:
+        for _ in range(PAGES):
+            started = time.perf_counter()
+            page = search(session=session, query=query, clearance=Tlp.GREEN, cursor=cursor)
+            times.append((time.perf_counter() - started) * 1000)
+            seen.extend((result.kind, result.id) for result in page.results)
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+    return len(seen), len(set(seen)), times
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -273,6 +295,7 @@ def main() -> None:
     print("vocabulary:", {lang: len(w) for lang, w in words.items()}, flush=True)
     cases = queries(words)
     results: dict[int, dict[str, list[float]]] = {}
+    pages: dict[int, tuple[int, int, list[float]]] = {}
     for size in args.sizes:
         with fresh_database() as url:
             engine = engine_for(url)
@@ -282,6 +305,7 @@ def main() -> None:
                 flush=True,
             )
             results[size] = measure(engine, cases)
+            pages[size] = paging(engine, next(iter(cases.values()))[0])
     print(f"\nfirst page of 20, ms (target {TARGET_MS:.0f} ms at 1,000,000 documents)")
     print("| query | " + " | ".join(f"{s:,} median / p95" for s in args.sizes) + " | ratio |")
     print("| --- | " + " | ".join("---" for _ in args.sizes) + " | --- |")
@@ -297,6 +321,12 @@ def main() -> None:
     cells = [f"{statistics.median(overall[s]):.0f} / {p95(overall[s]):.0f}" for s in args.sizes]
     ratio = statistics.median(overall[large]) / statistics.median(overall[small])
     print("| all queries | " + " | ".join(cells) + f" | {ratio:.1f} |")
+    print(f"\nnext pages of the first query, {PAGES} pages of 20 at most")
+    for size, (count, distinct, times) in pages.items():
+        print(
+            f"{size:,} documents: {count} results, {distinct} distinct, {len(times)} pages,"
+            f" {statistics.median(times):.0f} / {p95(times):.0f} ms per page (median / p95)"
+        )
 
 
 if __name__ == "__main__":
