@@ -50,7 +50,7 @@ MAX_LIMIT = 100
 # its best recent matches, few enough that walking the index to fill a window stays cheap.
 # The planner walks the index only when it expects that to cost less than reading every
 # match; near that point (a word in about 1 % of 1,000,000 entries) the walk reads about
-# 60,000 entries for a window of 500 and twice that for 1,000 (benchmarks/README.md).
+# 50,000 entries for a window of 500 and twice that for 1,000 (benchmarks/README.md).
 RANK_WINDOW = 500
 
 
