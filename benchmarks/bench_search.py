@@ -10,9 +10,14 @@ documents of ten, a country, a source, a date over ten years, one in ten marked 
 Ten documents name "Олександр Коваленко" in Cyrillic. The GIN index is built after loading.
 
 Queries (as TLP:GREEN reader, first page of 20, each run REPEATS times after one warm-up):
-a common word, a rare name written in another script, an isotope in another notation, and
-the common word filtered by country and a year. Prints median and p95 per query and overall,
-and the ratio of the large size to the small one. Asserts nothing.
+a common word, a less common word (about 1 % of the entries: near where the planner turns
+from walking the recency index to reading every match), an uncommon word (about 0.3 %), a
+rare name written in another script, an isotope in
+another notation, and the common word filtered by country and a year. Prints how many
+entries each query matches (filters aside), median and p95 per query and overall, and the
+ratio of the large size to the small one. Then pages through the first 1,200 results of the
+common word (60 pages of 20, across two boundaries of the ranking windows) and prints how
+many distinct results came back and the median and p95 per page. Asserts nothing.
 
     PYTHONPATH=. .venv/bin/python benchmarks/bench_search.py [--sizes 10000 1000000]
 """
@@ -37,11 +42,20 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from nlp.search_terms import COUNTRY, IDENTIFIER, SOURCE, key, name_keys, name_tokens
+from nlp.search_terms import (
+    COUNTRY,
+    IDENTIFIER,
+    SOURCE,
+    key,
+    name_keys,
+    name_tokens,
+    parse_query,
+)
 from nlp.vocabulary import Tlp
 from storage.db import engine_for
 from storage.schema import create_schema
-from storage.search.query import SearchFilters
+from storage.search import pg
+from storage.search.query import SearchFilters, match_spec
 from storage.search.search import search
 
 ADMIN_URL = os.environ.get(
@@ -191,20 +205,36 @@ def load(engine: Engine, size: int, words: dict[str, list[str]], names: list[str
 
 
 def queries(words: dict[str, list[str]]) -> dict[str, tuple[str, SearchFilters]]:
-    common = [w for w in words["en"] if len(w) >= 6][3]
+    long_words = [w for w in words["en"] if len(w) >= 6]
+    common = long_words[3]
+    # About 1 % of the entries: near where the planner turns from walking the recency index
+    # to reading every match (storage.search.search), the slowest case of either plan.
+    less_common = long_words[len(long_words) // 2]
+    uncommon = long_words[len(long_words) * 3 // 4]  # about 0.3 %: every match is read
     year = SearchFilters(countries=("FR",), since=date(2024, 1, 1), until=date(2024, 12, 31))
     return {
         f"common word ({common})": (common, SearchFilters()),
+        f"less common word ({less_common})": (less_common, SearchFilters()),
+        f"uncommon word ({uncommon})": (uncommon, SearchFilters()),
         "rare name, other script (Oleksandr Kovalenko)": ("Oleksandr Kovalenko", SearchFilters()),
         "isotope (137Cs)": ("137Cs", SearchFilters()),
         f"{common}, FR, 2024": (common, year),
     }
 
 
+def matches(session: Session, query: str) -> int:
+    """How many entries the query matches, filters and clearance aside (outside the timing)."""
+    spec = match_spec(session=session, terms=parse_query(query), filters=SearchFilters())
+    tsquery = pg.tsquery(spec, pg.text_queries(session, spec.text))
+    statement = text("SELECT count(*) FROM search_entry WHERE tsv @@ CAST(:q AS tsquery)")
+    return int(session.execute(statement, {"q": tsquery}).scalar_one())
+
+
 def measure(engine: Engine, cases: dict[str, tuple[str, SearchFilters]]) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {}
     with Session(engine) as session:
         for label, (query, filters) in cases.items():
+            print(f"  {label}: {matches(session, query):,} matching entries", flush=True)
             search(session=session, query=query, clearance=Tlp.GREEN, filters=filters)
             runs = []
             for _ in range(REPEATS):
@@ -214,6 +244,26 @@ def measure(engine: Engine, cases: dict[str, tuple[str, SearchFilters]]) -> dict
             times[label] = runs
             print(f"  {label}: {len(page.results)} results on the first page", flush=True)
     return times
+
+
+PAGES = 60
+
+
+def paging(engine: Engine, query: str) -> tuple[int, int, list[float]]:
+    """Results and distinct results over PAGES cursor pages of 20, and each page's time."""
+    seen: list[tuple[str, int]] = []
+    times: list[float] = []
+    cursor = None
+    with Session(engine) as session:
+        for _ in range(PAGES):
+            started = time.perf_counter()
+            page = search(session=session, query=query, clearance=Tlp.GREEN, cursor=cursor)
+            times.append((time.perf_counter() - started) * 1000)
+            seen.extend((result.kind, result.id) for result in page.results)
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+    return len(seen), len(set(seen)), times
 
 
 def p95(values: list[float]) -> float:
@@ -245,6 +295,7 @@ def main() -> None:
     print("vocabulary:", {lang: len(w) for lang, w in words.items()}, flush=True)
     cases = queries(words)
     results: dict[int, dict[str, list[float]]] = {}
+    pages: dict[int, tuple[int, int, list[float]]] = {}
     for size in args.sizes:
         with fresh_database() as url:
             engine = engine_for(url)
@@ -254,6 +305,7 @@ def main() -> None:
                 flush=True,
             )
             results[size] = measure(engine, cases)
+            pages[size] = paging(engine, next(iter(cases.values()))[0])
     print(f"\nfirst page of 20, ms (target {TARGET_MS:.0f} ms at 1,000,000 documents)")
     print("| query | " + " | ".join(f"{s:,} median / p95" for s in args.sizes) + " | ratio |")
     print("| --- | " + " | ".join("---" for _ in args.sizes) + " | --- |")
@@ -269,6 +321,12 @@ def main() -> None:
     cells = [f"{statistics.median(overall[s]):.0f} / {p95(overall[s]):.0f}" for s in args.sizes]
     ratio = statistics.median(overall[large]) / statistics.median(overall[small])
     print("| all queries | " + " | ".join(cells) + f" | {ratio:.1f} |")
+    print(f"\nnext pages of the first query, {PAGES} pages of 20 at most")
+    for size, (count, distinct, times) in pages.items():
+        print(
+            f"{size:,} documents: {count} results, {distinct} distinct, {len(times)} pages,"
+            f" {statistics.median(times):.0f} / {p95(times):.0f} ms per page (median / p95)"
+        )
 
 
 if __name__ == "__main__":

@@ -25,6 +25,9 @@ class SearchEntry(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("kind", "entity_id", name="uq_search_entry_kind_entity"),
         Index("ix_search_entry_tsv", "tsv", postgresql_using="gin"),
+        # The recency order of search's ranking windows (storage.search.search), walked
+        # backwards per kind; it serves the date filter too.
+        Index("ix_search_entry_recent", "kind", "day", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -41,7 +44,7 @@ class SearchEntry(SQLModel, table=True):
     body: str = ""
     config: str = Field(default="simple", max_length=20)  # nlp.search_terms.text_config
     keys: str = ""  # space-separated nlp.search_terms keys
-    day: date | None = Field(default=None, index=True)  # date filter
+    day: date | None = None  # date filter and recency (ix_search_entry_recent)
     status: str = Field(default="", max_length=20)
     updated_at: datetime = Field(default_factory=utcnow)
     # PostgreSQL only (filled by its trigger); the column stays empty on SQLite.

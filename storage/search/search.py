@@ -1,9 +1,21 @@
 """Searching documents, findings and incidents within a reader's clearance.
 
-Results are ranked by score, then by entry id, and paged by an opaque cursor holding the
-last (score, id) seen: no OFFSET, and a page never repeats or skips a result of the pages
-before it while the index stands still. Nothing above the clearance is selected at all:
-no result, snippet or count can show it.
+Ranking windows: the matches are taken most recent first (by the entry's day, then id,
+through the btree index on kind, day and id) in windows of RANK_WINDOW, and ranked by score,
+then entry id, within each window; the results of one window come before those of the next
+(older) one. A query matching fewer than RANK_WINDOW entries is thus ranked as a whole,
+whereas a broad one ("radiation", an isotope in a third of the documents) costs the same
+whatever its number of matches: the database walks the recency index until it has a window
+of matches, and ranks, snippets and returns only those, where ranking every match took
+seconds at 1,000,000 documents (benchmarks/README.md). What that trades away: for a broad
+query the best-scoring match overall may sit in an older window, behind recent matches
+that score less; the first page is the best of the most recent RANK_WINDOW matches.
+
+Pages are cut by an opaque cursor holding the window (its first and last entries in the
+recency order) and the last (score, id) seen in it: no OFFSET, and a page never repeats or
+skips a result of the pages before it while the index stands still. There is no count of
+all matches (it would cost as much as ranking them). Nothing above the clearance is
+selected at all: no result, snippet or count can show it.
 """
 
 from __future__ import annotations
@@ -11,7 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, and_, or_, select, union_all
+from sqlalchemy import Table, and_, func, or_, select, tuple_, union_all
+from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 
 from nlp.search_terms import parse_query, split_hits
@@ -21,6 +34,10 @@ from storage.models import SearchEntry
 from storage.search import pg, sqlite
 from storage.search.kinds import KINDS
 from storage.search.query import (
+    RESULT_COLUMNS,
+    Cursor,
+    Matching,
+    Position,
     SearchError,
     SearchFilters,
     decode_cursor,
@@ -29,6 +46,12 @@ from storage.search.query import (
 )
 
 MAX_LIMIT = 100
+# Matches ranked together (module docstring): enough that a broad query's first pages are
+# its best recent matches, few enough that walking the index to fill a window stays cheap.
+# The planner walks the index only when it expects that to cost less than reading every
+# match; near that point (a word in about 1 % of 1,000,000 entries) the walk reads about
+# 50,000 entries for a window of 500 and twice that for 1,000 (benchmarks/README.md).
+RANK_WINDOW = 500
 
 
 @dataclass(frozen=True)
@@ -67,35 +90,114 @@ def search(
     spec = match_spec(session=session, terms=parse_query(query), filters=filters)
     dialect = sqlite if session.get_bind().dialect.name == "sqlite" else pg
     entry: Table = SearchEntry.__table__  # type: ignore[attr-defined]
-    found = dialect.matches(session, spec, entry)
-    if found is None:
+    matching = dialect.matches(session, spec, entry)
+    if matching is None:
         raise SearchError("the query has nothing to search for")
-    statement, _score = found
+    kinds = filters.kinds or tuple(KINDS)
+    where = decode_cursor(cursor) if cursor else Cursor(start=None, end=None, after=None)
+    # Each row with the cursor of its window: a page may end in a later window than it began.
+    rows: list[tuple[Cursor, Any]] = []
+    while True:
+        found, end = _window_page(
+            session,
+            matching,
+            entry,
+            [_conditions(entry, kind, clearance, filters) for kind in kinds],
+            where,
+            limit + 1 - len(rows),
+        )
+        rows.extend((Cursor(start=where.start, end=end, after=None), row) for row in found)
+        if len(rows) > limit or end is None:
+            break
+        where = Cursor(start=end, end=None, after=None)  # on to the next, older window
+    page = rows[:limit]
+    results = [_result(row) for _, row in page]
+    next_cursor = None
+    if len(rows) > limit:
+        window, last = page[-1]
+        next_cursor = encode_cursor(
+            Cursor(start=window.start, end=window.end, after=(last["score"], last["id"]))
+        )
+    return SearchPage(results, next_cursor)
+
+
+def _window_page(
+    session: Session,
+    matching: Matching,
+    entry: Table,
+    branches: list[list[Any]],
+    where: Cursor,
+    count: int,
+) -> tuple[list[Any], Position | None]:
+    """Up to `count` ranked rows of the window `where` points into, after its position,
+    in one statement; and the window's last entry, None when no older window follows."""
+    selects = []
     # One branch per kind, each with its own clearance condition: a plain EXISTS the planner
     # runs as an index lookup per match, where an OR of them would hash the whole table.
-    branches = [
-        statement.where(*_conditions(entry, kind, clearance, filters))
-        for kind in (filters.kinds or tuple(KINDS))
-    ]
-    combined: Any = union_all(*branches) if len(branches) > 1 else branches[0]
-    ranked = combined.subquery("ranked")
-    page_query = select(ranked)
-    if cursor:
-        last_score, last_id = decode_cursor(cursor)
-        page_query = page_query.where(
+    # Each branch takes its most recent matches itself, so the planner may walk the
+    # (kind, day, id) index backwards and stop after a window, instead of reading every match.
+    for conditions in branches:
+        statement = matching.statement.where(*conditions)
+        if where.start is not None:
+            statement = statement.where(_older_than(entry, where.start))
+        statement = statement.order_by(*_recency(entry)).limit(RANK_WINDOW)
+        selects.append(select(statement.subquery()))
+    combined: Any = union_all(*selects).subquery("matched")
+    window = select(combined).order_by(*_recency(combined)).limit(RANK_WINDOW).subquery("window")
+    oldest_first = (window.c.day.asc().nullslast(), window.c.id.asc())
+    columns = [window.c[name] for name in RESULT_COLUMNS]
+    if matching.snippet is None:
+        columns.append(window.c.snippet)
+    scored = select(
+        *columns,
+        matching.score(window).label("score"),
+        func.count().over().label("window_size"),
+        func.first_value(window.c.day, type_=window.c.day.type)
+        .over(order_by=oldest_first)
+        .label("last_day"),
+        func.first_value(window.c.id, type_=window.c.id.type)
+        .over(order_by=oldest_first)
+        .label("last_id"),
+    ).subquery("scored")
+    ranked = select(scored)
+    if where.after is not None:
+        last_score, last_id = where.after
+        ranked = ranked.where(
             or_(
-                ranked.c.score < last_score,
-                and_(ranked.c.score == last_score, ranked.c.id < last_id),
+                scored.c.score < last_score,
+                and_(scored.c.score == last_score, scored.c.id < last_id),
             )
         )
-    page_query = page_query.order_by(ranked.c.score.desc(), ranked.c.id.desc()).limit(limit + 1)
-    rows = session.execute(page_query).mappings().all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    snippets = dialect.snippets(session, spec, entry, [row["id"] for row in rows])
-    results = [_result(row, snippets.get(row["id"])) for row in rows]
-    last = rows[-1] if rows and more else None
-    return SearchPage(results, encode_cursor(last["score"], last["id"]) if last else None)
+    ranked = ranked.order_by(scored.c.score.desc(), scored.c.id.desc()).limit(count)
+    if matching.snippet is not None:
+        # Snippets after the page is cut: ts_headline parses a text, for these rows only.
+        cut = ranked.subquery("page")
+        ranked = (
+            select(cut, matching.snippet(entry).label("snippet"))
+            .join(entry, entry.c.id == cut.c.id)
+            .order_by(cut.c.score.desc(), cut.c.id.desc())
+        )
+    rows = list(session.execute(ranked).mappings().all())
+    if not rows:
+        # Past the window's last result: the cursor knows where the window ended.
+        return [], where.end if where.after is not None else None
+    first = rows[0]
+    full = first["window_size"] >= RANK_WINDOW
+    return rows, Position(first["last_day"], first["last_id"]) if full else None
+
+
+def _recency(table: Any) -> tuple[Any, ...]:
+    """Most recent first; entries without a day first of all (a backward walk of the index
+    on kind, day, id gives exactly this order)."""
+    return (table.c.day.desc().nullsfirst(), table.c.id.desc())
+
+
+def _older_than(entry: Table, position: Position) -> ColumnElement[bool]:
+    """The entries after `position` in the recency order (`_recency`)."""
+    if position.day is None:
+        return or_(and_(entry.c.day.is_(None), entry.c.id < position.id), entry.c.day.is_not(None))
+    # A row comparison: the index on (kind, day, id) starts its walk right there.
+    return tuple_(entry.c.day, entry.c.id) < tuple_(position.day, position.id)
 
 
 def _conditions(entry: Table, kind: str, clearance: Tlp, filters: SearchFilters) -> list[Any]:
@@ -112,9 +214,8 @@ def _conditions(entry: Table, kind: str, clearance: Tlp, filters: SearchFilters)
     return conditions
 
 
-def _result(row: Any, snippet: str | None) -> SearchResult:
-    marked = row.get("snippet") if snippet is None else snippet
-    plain, hits = split_hits(marked or "")
+def _result(row: Any) -> SearchResult:
+    plain, hits = split_hits(row["snippet"] or "")
     page, page_id = KINDS[row["kind"]].link(_Row(row))
     return SearchResult(
         kind=row["kind"],

@@ -11,11 +11,10 @@ import re
 from typing import Any
 
 from sqlalchemy import Float, Integer, String, Table, select, text
-from sqlalchemy.sql import ColumnElement, Select
 
 from nlp.search_terms import HIT_END, HIT_START
 from storage.migrations.search_ddl import FTS_TABLE
-from storage.search.query import MatchSpec, result_columns
+from storage.search.query import Matching, MatchSpec, result_columns
 
 _WORD = re.compile(r"\w+")
 
@@ -39,12 +38,12 @@ def fts_query(spec: MatchSpec) -> str | None:
     return query
 
 
-def matches(
-    session: Any, spec: MatchSpec, entry: Table
-) -> tuple[Select[Any], ColumnElement[Any]] | None:
+def matches(session: Any, spec: MatchSpec, entry: Table) -> Matching | None:
     query = fts_query(spec)
     if query is None:
         return None
+    # FTS5 ranks (bm25) and cuts snippets inside its MATCH query, for every match: an
+    # embedded database is small enough for that.
     found = (
         text(
             f"SELECT rowid AS id, -bm25({FTS_TABLE}, 4.0, 1.0, 8.0) AS score, "
@@ -56,13 +55,7 @@ def matches(
         .columns(id=Integer, score=Float, snippet=String)
         .subquery("fts")
     )
-    score = found.c.score.label("score")
-    statement = select(*result_columns(entry), score, found.c.snippet).join(
-        found, found.c.id == entry.c.id
-    )
-    return statement, found.c.score
-
-
-def snippets(session: Any, spec: MatchSpec, entry: Table, ids: list[int]) -> dict[int, str]:
-    """Snippets come with the matches on SQLite (FTS5 makes them inside the MATCH query)."""
-    return {}
+    statement = select(
+        *result_columns(entry), found.c.score.label("fts_score"), found.c.snippet
+    ).join(found, found.c.id == entry.c.id)
+    return Matching(statement=statement, score=lambda window: window.c.fts_score, snippet=None)

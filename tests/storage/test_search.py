@@ -6,7 +6,7 @@ edit). One document set per database, several searches over it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -176,3 +176,71 @@ def the_index_follows_decisions_and_incident_edits(engine: Engine, corpus: Corpu
         incident = found(session, "Mohammed Rashidi", kinds=("incident",))
         assert [kind for kind, _ in incident] == ["incident"]
         assert found(session, "gauge Lyon", kinds=("incident",), countries=("FR",)) == incident
+
+
+def test_broad_queries_are_ranked_in_windows_of_recent_matches(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Matches are taken most recent first in windows of RANK_WINDOW (an undated incident
+    before every dated document), ranked within each; cursor pages of every size walk all of
+    them once, across window boundaries, in that order."""
+    from storage.search import search as search_module
+
+    # Scores rise with the number of mentions, days run the other way round for the first
+    # documents: in windows, the order differs from ranking everything at once.
+    days = [date(2025, 1, 9), date(2025, 1, 3), date(2025, 1, 7), date(2025, 1, 1)]
+    days += [date(2025, 1, 5), date(2025, 1, 8), date(2025, 1, 2)]
+    with Session(engine, expire_on_commit=False) as session:
+        create_user(session, "analyst")
+        documents = [
+            create_document(
+                session,
+                " ".join(["A cobalt source was found."] * mentions + ["Nothing else."] * 8),
+                title=f"Report {mentions}",
+                language="en",
+                published_at=datetime.combine(day, time(9), tzinfo=UTC),
+            )
+            for mentions, day in enumerate(days, start=1)
+        ]
+        index_documents(session=session, document_ids=[d.id or 0 for d in documents])
+        data = IncidentCreate(title="Cobalt source found", place="Lyon", country="FR")
+        create_incident(
+            session=session, username="analyst", data=data, document_ids=[documents[0].id or 0]
+        )
+        session.commit()
+
+    def pages(limit: int) -> list[tuple[str, int, float]]:
+        walked: list[tuple[str, int, float]] = []
+        cursor = None
+        with Session(engine) as session:
+            for _ in range(20):  # a cursor that does not move on fails, not hangs
+                page = search(
+                    session=session, query="cobalt", clearance=Tlp.RED, cursor=cursor, limit=limit
+                )
+                walked.extend((r.kind, r.id, r.score) for r in page.results)
+                if page.next_cursor is None:
+                    return walked
+                cursor = page.next_cursor
+        raise AssertionError(f"still paging after 20 pages: {walked}")
+
+    everything = pages(100)  # the default window holds every match: one ranking
+    assert len(everything) == 8
+    assert [score for *_, score in everything] == sorted((s for *_, s in everything), reverse=True)
+    score = {(kind, entity): s for kind, entity, s in everything}
+    newest = sorted(zip(days, documents, strict=True), key=lambda pair: pair[0], reverse=True)
+    recent_first = [("incident", i) for kind, i, _ in everything if kind == "incident"]
+    recent_first += [("document", document.id or 0) for _, document in newest]
+    for window in (1, 3, 5):
+        monkeypatch.setattr(search_module, "RANK_WINDOW", window)
+        expected = [
+            result
+            for start in range(0, len(recent_first), window)
+            for result in sorted(
+                recent_first[start : start + window], key=lambda r: score[r], reverse=True
+            )
+        ]
+        for limit in (1, 2, 3, 4, 8, 20):
+            walked = pages(limit)
+            assert [(kind, entity) for kind, entity, _ in walked] == expected, (window, limit)
+    with pytest.raises(SearchError):
+        search(session=Session(engine), query="cobalt", clearance=Tlp.RED, cursor="WzEsIDJd")

@@ -128,9 +128,9 @@ def upgrade() -> None:
     sa.UniqueConstraint('kind', 'entity_id', name='uq_search_entry_kind_entity')
     )
     with op.batch_alter_table('search_entry', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_search_entry_day'), ['day'], unique=False)
         batch_op.create_index(batch_op.f('ix_search_entry_document_id'), ['document_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_search_entry_incident_id'), ['incident_id'], unique=False)
+        batch_op.create_index('ix_search_entry_recent', ['kind', 'day', 'id'], unique=False)
         batch_op.create_index('ix_search_entry_tsv', ['tsv'], unique=False, postgresql_using='gin')
 
     op.create_table('search_name_token',
@@ -538,6 +538,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == 'postgresql':
         op.execute("CREATE FUNCTION search_entry_tsv() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    NEW.tsv := setweight(to_tsvector('simple', NEW.keys), 'A')\n        || setweight(to_tsvector(NEW.config::regconfig, NEW.title), 'B')\n        || setweight(to_tsvector(NEW.config::regconfig, NEW.body), 'D');\n    RETURN NEW;\nEND $$")
         op.execute('CREATE TRIGGER search_entry_tsv BEFORE INSERT OR UPDATE OF title, body, keys, config\nON search_entry FOR EACH ROW EXECUTE FUNCTION search_entry_tsv()')
+        op.execute('ALTER TABLE search_entry ALTER COLUMN tsv SET STATISTICS 1000')
     else:
         op.execute("CREATE VIRTUAL TABLE search_fts USING fts5(title, body, keys,\ncontent='search_entry', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')")
         op.execute('CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN INSERT INTO search_fts(rowid, title, body, keys) VALUES (new.id, new.title, new.body, new.keys); END')
@@ -660,9 +661,9 @@ def downgrade() -> None:
     op.drop_table('search_name_token')
     with op.batch_alter_table('search_entry', schema=None) as batch_op:
         batch_op.drop_index('ix_search_entry_tsv', postgresql_using='gin')
+        batch_op.drop_index('ix_search_entry_recent')
         batch_op.drop_index(batch_op.f('ix_search_entry_incident_id'))
         batch_op.drop_index(batch_op.f('ix_search_entry_document_id'))
-        batch_op.drop_index(batch_op.f('ix_search_entry_day'))
 
     op.drop_table('search_entry')
     with op.batch_alter_table('reviewevent', schema=None) as batch_op:
