@@ -15,6 +15,10 @@ from nlp.places import lookup_place
 
 _ABBREVIATIONS = {"M", "Mr", "Mrs", "Ms", "Dr", "Dra", "Sr", "Sra", "Srta", "Pr", "Prof", "Me"}
 _PARTICLES = {"van", "von", "der", "bin", "ibn", "da", "dos", "di"}
+# Arabic article and kinship particles written lower-case and hyphenated onto a capitalised
+# name ("al-Wazani", "el-Masri", "ben-Ali", "ould-Abdallah"): the token is a name word.
+_HYPHENED_PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ben", "bin", "ibn",
+                       "abu", "bou", "ould"}  # fmt: skip
 _COORDINATION = {"and", "et", "y", "e"}
 _OF = {"of", "for"}
 _AGE = {"ans", "años", "year-old", "years"}
@@ -58,6 +62,9 @@ class LatinRules:
 
     def capitalised(self, token: Token) -> bool:
         word = token.text
+        particle, hyphen, rest = word.partition("-")
+        if hyphen and particle in _HYPHENED_PARTICLES and rest[:1].isupper():
+            word = rest
         return (
             word[:1].isupper()
             and word[-1] not in "'’"

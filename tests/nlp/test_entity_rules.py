@@ -72,6 +72,17 @@ POSITIVES = [
         {("PERSON", "Tomás Ibáñez"), ("LOC", "Benimaclet"), ("LOC", "río Turia")},
     ),
     (
+        "es",
+        "En el lugar fue detenido Samir al-Wazani, de nacionalidad marroquí, y según Ahmed "
+        "ben-Ali, portavoz, el equipo venía de Tánger.",
+        {("PERSON", "Samir al-Wazani"), ("PERSON", "Ahmed ben-Ali")},
+    ),
+    (
+        "fr",
+        "Le suspect Karim el-Masri a été interpellé, a précisé le commissaire Nadia ould-Salem.",
+        {("PERSON", "Karim el-Masri"), ("PERSON", "Nadia ould-Salem")},
+    ),
+    (
         "ar",
         "وقال العميد سالم الكعبي إن وزارة الداخلية فتحت تحقيقا في الحادث.",
         {("PERSON", "سالم الكعبي"), ("ORG", "وزارة الداخلية")},
