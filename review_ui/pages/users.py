@@ -144,9 +144,9 @@ def _table(user: SignedIn) -> None:
         st.selectbox("Clearance (most restrictive marking readable)", TLP, key="t_clearance")
         st.form_submit_button("Set clearance", on_click=_set_clearance)
     with st.form("user_email", enter_to_submit=True):
-        st.selectbox("User", [u.username for u in users], key="e_user")
+        st.selectbox("Notification e-mail of user", [u.username for u in users], key="e_user")
         st.text_input(
-            "E-mail for alert notifications (empty: inbox only)",
+            "Address (empty: notifications stay in the inbox)",
             max_chars=254,
             key="e_email",
         )
