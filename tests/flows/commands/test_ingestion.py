@@ -17,6 +17,7 @@ from nlp.vocabulary import (
     AssessmentStatus,
     DocumentStatus,
     IncidentStatus,
+    Tlp,
 )
 from storage.assessments import snapshot_of
 from storage.db import session_scope
@@ -30,6 +31,7 @@ from storage.models import (
     ReviewEvent,
 )
 from storage.objectstore import get_object_store
+from storage.search.search import search
 from tests.factories import documents, failures, runs
 
 pytestmark = pytest.mark.usefixtures("prefect_harness", "ingest_env")
@@ -178,3 +180,6 @@ def assert_demo_alerts_matched() -> None:
         assert match.evidence["decay"]["text"].startswith("expected 188 GBq on 2025-11-20")
         assert match.evidence["decay"]["compatible"] is True
         assert person.id in found  # named in Latin script, the alert in Arabic
+        # A search in Arabic script finds the Spanish submission naming him in Latin script.
+        page = search(session=session, query="سمير الوزاني", clearance=Tlp.AMBER)
+        assert ("document", follow_up.id) in {(r.kind, r.id) for r in page.results}
