@@ -6,6 +6,7 @@ import logging
 import re
 import secrets
 from datetime import datetime
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -141,23 +142,8 @@ def set_clearance(*, session: Session, username: str, clearance: Tlp | str, by: 
     commits). Takes effect on the user's next page: the UI re-reads it on every run."""
     _require_admin(session, by, "set_clearance", username)
     new = _clearance(clearance)
-    user = get_user(session=session, username=username)
-    if user is None:
-        raise UserError(f"no user {username!r}")
-    assert user.id is not None
-    before = {"clearance": Tlp(user.clearance).value}
-    user.clearance = new
-    session.add(user)
-    record_event(
-        session,
-        username=by,
-        action="set_clearance",
-        entity=AuditEntity.USER,
-        entity_id=user.id,
-        before=before,
-        after={"clearance": new.value},
-    )
-    session.flush()
+    user = _existing(session, username)
+    _audited_change(session, user, by, "set_clearance", "clearance", new, new.value)
     log.info("user %s clearance set to %s by %s", username, new.value, by)
     return user
 
@@ -168,22 +154,28 @@ def set_email(*, session: Session, username: str, email: str | None, by: str) ->
     _require_admin(session, by, "set_email", username)
     address = checked_email(email)
     user = _existing(session, username)
-    assert user.id is not None
-    before = {"email": user.email}
-    user.email = address
+    _audited_change(session, user, by, "set_email", "email", address, address)
+    log.info("user %s e-mail %s by %s", username, "set" if address else "cleared", by)
+    return user
+
+
+def _audited_change(
+    session: Session, user: User, by: str, action: str, field: str, value: Any, shown: Any
+) -> None:
+    """Set one field of the user and record it, as `shown`, before and after."""
+    before = getattr(user, field)
+    setattr(user, field, value)
     session.add(user)
     record_event(
         session,
         username=by,
-        action="set_email",
+        action=action,
         entity=AuditEntity.USER,
-        entity_id=user.id,
-        before=before,
-        after={"email": address},
+        entity_id=user.id or 0,
+        before={field: before.value if isinstance(before, Tlp) else before},
+        after={field: shown},
     )
     session.flush()
-    log.info("user %s e-mail %s by %s", username, "set" if address else "cleared", by)
-    return user
 
 
 def _require_admin(session: Session, by: str, action: str, username: str) -> None:
