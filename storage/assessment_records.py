@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from nlp.vocabulary import AssessmentStatus, AuditEntity, Tlp
 from storage import four_eyes
 from storage.assessment_snapshot import AssessmentError
-from storage.audit import record_event
+from storage.audit import auditor
 from storage.clearance import readable_markings
 from storage.models import Assessment, ReviewEvent, Snapshot, User
 from storage.models.assessments import SECTIONS
@@ -89,23 +89,4 @@ def state(assessment: Assessment) -> dict[str, Any]:
     )
 
 
-def audit(
-    session: Session,
-    username: str,
-    action: str,
-    assessment_id: int,
-    *,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    reason: str | None = None,
-) -> None:
-    record_event(
-        session,
-        entity=AuditEntity.ASSESSMENT,
-        entity_id=assessment_id,
-        username=username,
-        action=action,
-        before=before,
-        after=after,
-        reason=reason,
-    )
+audit = auditor(AuditEntity.ASSESSMENT)

@@ -7,12 +7,55 @@ both land together or not at all (storage.db.session_scope commits once).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlmodel import Session
 
 from nlp.vocabulary import AuditEntity
 from storage.models import ReviewEvent
+
+
+class Auditor(Protocol):
+    """`record_event` for one kind of entity, its id given by position."""
+
+    def __call__(
+        self,
+        session: Session,
+        username: str,
+        action: str,
+        entity_id: int,
+        *,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+        reason: str | None = None,
+    ) -> ReviewEvent: ...
+
+
+def auditor(entity: AuditEntity) -> Auditor:
+    """The audit call of one storage module: `audit(session, user, "edit", id, after=...)`."""
+
+    def audit(
+        session: Session,
+        username: str,
+        action: str,
+        entity_id: int,
+        *,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
+        reason: str | None = None,
+    ) -> ReviewEvent:
+        return record_event(
+            session,
+            entity=entity,
+            entity_id=entity_id,
+            username=username,
+            action=action,
+            before=before,
+            after=after,
+            reason=reason,
+        )
+
+    return audit
 
 
 def record_event(

@@ -26,7 +26,7 @@ from sqlmodel import Session, col, select
 
 from nlp.vocabulary import AssessmentStatus, AuditEntity, NoticeKind, Tlp
 from storage import four_eyes
-from storage.audit import record_event
+from storage.audit import auditor
 from storage.authz import EDITORS, require_actor
 from storage.clearance import readable_markings
 from storage.models import Alert, Notice, ReviewEvent, User
@@ -95,26 +95,7 @@ def _state(notice: Notice) -> dict[str, Any]:
     return notice.model_dump(mode="json", exclude={"content", "created_at", "updated_at"})
 
 
-def _audit(
-    session: Session,
-    username: str,
-    action: str,
-    notice: Notice,
-    *,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    reason: str | None = None,
-) -> None:
-    record_event(
-        session,
-        entity=AuditEntity.NOTICE,
-        entity_id=notice.id or 0,
-        username=username,
-        action=action,
-        before=before,
-        after=after,
-        reason=reason,
-    )
+_audit = auditor(AuditEntity.NOTICE)
 
 
 def _require(notice: Notice, *allowed: AssessmentStatus) -> None:
@@ -169,7 +150,7 @@ def draft_notice(
     )
     session.add(notice)
     session.flush()
-    _audit(session, username, "draft", notice, after=_state(notice))
+    _audit(session, username, "draft", notice.id or 0, after=_state(notice))
     session.flush()
     return notice
 
@@ -209,7 +190,7 @@ def update_notice(
     if not changes:
         return notice
     _touch(session, notice)
-    _audit(session, username, "edit", notice, after=changes)
+    _audit(session, username, "edit", notice.id or 0, after=changes)
     session.flush()
     return notice
 
@@ -255,7 +236,7 @@ def attach_photo(*, session: Session, username: str, notice_id: int, data: bytes
         raise NoticeError("this photo is already attached")
     notice.photos = [*notice.photos, key]
     _touch(session, notice)
-    _audit(session, username, "edit", notice, after={"photo_added": key})
+    _audit(session, username, "edit", notice.id or 0, after={"photo_added": key})
     session.flush()
     return key
 
@@ -267,7 +248,7 @@ def remove_photo(*, session: Session, username: str, notice_id: int, key: str) -
         raise NoticeError("no such photo on this notice")
     notice.photos = [photo for photo in notice.photos if photo != key]
     _touch(session, notice)
-    _audit(session, username, "edit", notice, after={"photo_removed": key})
+    _audit(session, username, "edit", notice.id or 0, after={"photo_removed": key})
     session.flush()
     return notice
 
@@ -283,7 +264,8 @@ def _transition(
     before = _state(notice)
     notice.status = status
     _touch(session, notice)
-    _audit(session, username, action, notice, before=before, after=_state(notice), reason=reason)
+    after = _state(notice)
+    _audit(session, username, action, notice.id or 0, before=before, after=after, reason=reason)
     session.flush()
     return notice
 
@@ -331,6 +313,6 @@ def publish_notice(*, session: Session, username: str, notice_id: int, render: R
     store = get_object_store()
     notice.outputs = {fmt: store.put(rendered[fmt]) for fmt in sorted(rendered)}
     _touch(session, notice)
-    _audit(session, username, "publish", notice, before=before, after=_state(notice))
+    _audit(session, username, "publish", notice.id or 0, before=before, after=_state(notice))
     session.flush()
     return notice
