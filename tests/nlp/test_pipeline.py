@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp.entities import CHUNK_CHARS
+from nlp.entities import CHUNK_CHARS, _trimmed
 from nlp.pipeline import Extractor
 from nlp.types import InputDocument
 from tests.nlp.conftest import extract_one
@@ -116,3 +116,9 @@ def test_version_and_batch_order(extractor: Extractor) -> None:
     assert extractor.version.startswith("radintel-extract/1.1+materials-v2+")
     assert "spacy-" in extractor.version
     assert all(r.extractor_version == extractor.version for r in results)
+
+
+def test_a_possessive_is_not_part_of_a_name() -> None:
+    assert _trimmed(3, 16, "Marcus Hale's", "PERSON") == (3, 14, "Marcus Hale")
+    assert _trimmed(0, 12, "the Danube’s", "LOC") == (4, 10, "Danube")
+    assert _trimmed(0, 9, "the 1990s", "DATE") == (4, 9, "1990s")
