@@ -30,9 +30,10 @@ def default_model_path() -> Path:
 class SentenceEncoder:
     """Loads the model on first use; one instance per process is enough."""
 
-    def __init__(self, path: Path | None = None, *, batch_size: int = 32) -> None:
+    def __init__(self, path: Path | None = None, *, batch_size: int = 32, threads: int = 0) -> None:
         self.path = path or default_model_path()
         self.batch_size = batch_size
+        self.threads = threads  # torch's intra-op threads while encoding; 0 = torch's default
         self._loaded: MiniLm | None = None
 
     def _model(self) -> MiniLm:
@@ -59,6 +60,9 @@ class SentenceEncoder:
             return np.zeros((0, 0), dtype=np.float32)
         import torch
 
+        if self.threads and torch.get_num_threads() != self.threads:
+            # Process-wide: torch has one intra-op pool (NlpSettings.torch_threads).
+            torch.set_num_threads(self.threads)
         model = self._model()
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         rows: list[np.ndarray] = [np.empty(0)] * len(texts)

@@ -91,6 +91,7 @@ class Extractor:
     def encoder(self) -> SentenceEncoder:
         encoder = get_encoder()
         encoder.batch_size = self.settings.embedding_batch_size
+        encoder.threads = self.settings.torch_threads
         return encoder
 
     @cached_property
@@ -98,8 +99,12 @@ class Extractor:
         path = self.settings.ner_model_path
         if path is None:
             return None
+        import torch
+
         from nlp.transformer_ner import TransformerNer
 
+        if self.settings.torch_threads:  # process-wide, as for the encoder
+            torch.set_num_threads(self.settings.torch_threads)
         return TransformerNer(path)
 
     @cached_property

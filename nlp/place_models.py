@@ -22,6 +22,7 @@ from nlp.types import FindingDraft
 
 PLACE_MODELS = {"fr": "fr_core_news_md", "es": "es_core_news_sm"}
 PLACE_LABELS = {"LOC", "GPE"}
+UNUSED_COMPONENTS = ["morphologizer", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 PLACE_CONFIDENCE = 0.5  # below the gazetteer (0.7-0.8) and the rules: the model fills gaps
 CHUNK_CHARS = 20_000
 BATCH_SIZE = 32
@@ -36,11 +37,22 @@ def load_place_model(language: str) -> Language:
         # fully compatible with 3.8; it loads and works (figures in the README). Only that
         # warning is silenced, only here.
         warnings.filterwarnings("ignore", message=r"\[W095\]", category=UserWarning)
-        nlp = spacy.load(name)
+        # Excluded, not loaded then removed: the lemmatizer's lookup tables alone cost
+        # half a second of every process that meets a French document.
+        nlp = spacy.load(name, exclude=UNUSED_COMPONENTS)
     unused = [p for p in nlp.pipe_names if p not in {"tok2vec", "ner"}]
+    if "tok2vec" in nlp.pipe_names and "ner" not in _listeners(nlp.get_pipe("tok2vec")):
+        # Both models' NER embeds its own tok2vec (the shared one feeds the parser and the
+        # morphologizer): running the shared one cost 40 % of the places' time for nothing,
+        # and the entities are the same without it (tests/nlp/test_place_models.py).
+        unused.append("tok2vec")
     for component in unused:
         nlp.remove_pipe(component)
     return nlp
+
+
+def _listeners(tok2vec: object) -> list[str]:
+    return list(getattr(tok2vec, "listening_components", []))
 
 
 def model_version(language: str) -> str:

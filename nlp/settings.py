@@ -23,6 +23,12 @@ class NlpSettings(BaseSettings):
     embedding_max_tokens: int = 64  # per chunk; longer chunks are truncated
     embedding_max_chunks: int = 2  # per document (the lede carries the incident)
     embedding_batch_size: int = 32
+    # Threads for torch's math (the embedding model, the optional transformer NER); 0 keeps
+    # torch's default, one per core. One is the default because the pipeline runs one step at
+    # a time and spaCy uses one core: measured on the 2-core VM (benchmarks/README.md,
+    # "Extraction speed"), two threads cost 2.6x the CPU for the same vectors and were slower
+    # in wall time too whenever another process wanted a core (OpenMP threads wait spinning).
+    torch_threads: int = Field(default=1, ge=0)
     # Derived data kept between processes (nlp.cache); RADINTEL_CACHE_DIR=off keeps none.
     cache_dir: Path | None = Field(default_factory=default_cache_dir)
 

@@ -55,6 +55,42 @@ def test_detects_each_language(language: str) -> None:
     assert detect_language(SAMPLES[language]) == language
 
 
+# Short (low-accuracy mode alone is not trusted), ambiguous and mixed texts, where lingua
+# returns no language or a close call: the cases where a re-implemented decision could differ.
+HARD_TEXTS = [
+    *SAMPLES.values(),
+    *(text[:n] for text in SAMPLES.values() for n in (20, 35, 60, 119)),
+    "Berlin Paris Madrid Roma Lisboa Warszawa",
+    "Cs-137 Co-60 Ir-192 Am-241 1234 5678 90",
+    "OK OK OK OK OK OK OK OK OK OK",
+    "Police arrested two men. La police a arrêté deux hommes. La policía detuvo.",
+    "!!!! ???? ---- 1234567890 1234567890",
+]
+
+
+@pytest.mark.parametrize("text", HARD_TEXTS)
+def test_one_confidence_computation_decides_as_lingua(text: str) -> None:
+    """`_detect` derives detect_language_of's answer and its confidence from one call to
+    compute_language_confidence_values; both detectors must agree with lingua's own."""
+    from nlp.language import EVERY_LANGUAGE_DISTANCE, _covered_and, _detect, _every_language
+
+    every = _every_language()
+    expected = every.detect_language_of(text)
+    found = _detect(every, text, EVERY_LANGUAGE_DISTANCE)
+    assert (found and found[0]) == expected
+    if expected is None or found is None:
+        return
+    # lingua sums in no fixed order: two calls on one text differ in the last bits.
+    assert found[1] == pytest.approx(every.compute_language_confidence(text, expected), rel=1e-12)
+    covered = _covered_and(expected)
+    narrowed = covered.detect_language_of(text)
+    again = _detect(covered, text, 0.0)
+    assert (again and again[0]) == narrowed
+    if narrowed is not None and again is not None:
+        confidence = covered.compute_language_confidence(text, narrowed)
+        assert again[1] == pytest.approx(confidence, rel=1e-12)
+
+
 def test_too_short_text_keeps_the_hint() -> None:
     assert detect_language("Cs-137", hint="pl") == "pl"
 

@@ -32,3 +32,24 @@ def test_hidden_states_match_transformers() -> None:
         expected = reference(**encoded).last_hidden_state
         actual = model.hidden_states(ids, mask)
     assert torch.allclose(actual, expected, atol=1e-5)
+
+
+def test_encoder_runs_on_the_configured_threads_with_the_same_vectors() -> None:
+    """RADINTEL_TORCH_THREADS (default 1) reaches torch when encoding; the vectors do not
+    depend on the thread count."""
+    from nlp.embeddings import SentenceEncoder
+    from nlp.pipeline import Extractor
+    from nlp.settings import NlpSettings
+
+    before = torch.get_num_threads()
+    try:
+        torch.set_num_threads(2)
+        two = SentenceEncoder(default_model_path(), threads=0).encode(TEXTS, max_tokens=64)
+        assert torch.get_num_threads() == 2  # 0 leaves torch's setting alone
+        encoder = Extractor(NlpSettings(torch_threads=1)).encoder
+        assert encoder.threads == 1
+        one = encoder.encode(TEXTS, max_tokens=64)
+        assert torch.get_num_threads() == 1
+        assert (one == two).all()
+    finally:
+        torch.set_num_threads(before)
