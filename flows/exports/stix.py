@@ -291,13 +291,16 @@ def _relationship(
 
 
 def _times(created: datetime, modified: datetime | None = None) -> dict[str, datetime]:
-    """Stored timestamps are naive UTC; STIX wants them timezone-aware, modified >= created."""
+    """Stored timestamps are naive UTC; STIX wants them timezone-aware, modified >= created,
+    in whole milliseconds: stix2 writes "24.040Z" for 24.040000 but "24.040305Z" for
+    24.040305, and validators compare the strings ("24.040305Z" < "24.040Z")."""
     first = _utc(created)
     return {"created": first, "modified": max(first, _utc(modified or created))}
 
 
 def _utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    whole = moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+    return whole if whole.tzinfo else whole.replace(tzinfo=UTC)
 
 
 def _at(day: date) -> datetime:

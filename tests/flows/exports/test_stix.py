@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -95,3 +96,20 @@ def test_an_invalid_bundle_is_an_error() -> None:
     del incident["name"]  # required by STIX 2.1
     with pytest.raises(ExportError, match="invalid STIX bundle, not written"):
         stix.validate(json.dumps(data))
+
+
+def test_timestamps_in_whole_milliseconds_validate_whatever_their_digits() -> None:
+    """Created at .040000 and modified at .040305 of one second: stix2 would write "24.040Z"
+    and "24.040305Z", which validators compare as strings and find out of order."""
+    created = datetime(2026, 12, 2, 16, 43, 24, 40000, tzinfo=UTC)
+    modified = created.replace(microsecond=40305)
+    data = stix.write(
+        incident_export(exported_incident(1, created_at=created, updated_at=modified))
+    )
+    result = validate_string(data.decode(), ValidationOptions(version="2.1"))
+    assert result.is_valid, result.errors
+    [incident] = of_type(objects_of(data), "incident")
+    assert (incident["created"], incident["modified"]) == (
+        "2026-12-02T16:43:24.040Z",
+        "2026-12-02T16:43:24.040Z",
+    )
