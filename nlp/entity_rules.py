@@ -1,7 +1,8 @@
 """Rule-based PERSON / ORG / FAC / LOC findings for every language, from the versioned word
-lists in nlp/data/entity-rules-v1.yaml (Latin-script rules in nlp/entity_rules_latin.py,
-Arabic rules in nlp/entity_rules_ar.py). Fills the gaps where no statistical model exists
-(fr, es, ar) and completes spaCy in English."""
+lists in nlp/data/entity-rules-v2.yaml (cased-script rules, Latin and Cyrillic, in
+nlp/entity_rules_latin.py, Arabic rules in nlp/entity_rules_ar.py). Fills the gaps where no
+statistical model exists (fr, es, ar, pt, de, it, pl, tr, ru, uk) and completes spaCy in
+English."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ from nlp.types import FindingDraft
 from nlp.vocabulary import Label
 
 RULES_DIR = Path(__file__).parent / "data"
-DEFAULT_VERSION = "entity-rules-v1"
+DEFAULT_VERSION = "entity-rules-v2"
+# Cased-script languages with their own rules (v1: en, fr, es; v2 adds the rest); any other
+# language falls back to the English rules.
+CASED_LANGUAGES = ("en", "fr", "es", "pt", "de", "it", "pl", "tr", "ru", "uk")
 EXTRACTOR = "entity-rules"
 AGENCIES_FILE = RULES_DIR / "agencies-v1.yaml"
 AGENCY_CONFIDENCE = 0.9
@@ -36,7 +40,9 @@ class EntityRules:
 @lru_cache(maxsize=2)
 def load_entity_rules(version: str = DEFAULT_VERSION) -> EntityRules:
     data = yaml.safe_load((RULES_DIR / f"{version}.yaml").read_text(encoding="utf-8"))
-    latin = {lang: latin_rules(data[lang], data["shared"]) for lang in ("en", "fr", "es")}
+    latin = {
+        lang: latin_rules(data[lang], data["shared"]) for lang in CASED_LANGUAGES if lang in data
+    }
     agencies = yaml.safe_load(AGENCIES_FILE.read_text(encoding="utf-8"))
     return EntityRules(
         f"{data['version']}+{agencies['version']}",
@@ -55,8 +61,8 @@ def _agency_pattern(data: dict[str, list[str]]) -> re.Pattern[str]:
 
 
 def entity_rule_findings(text: str, language: str) -> list[FindingDraft]:
-    """PERSON/ORG/FAC/LOC findings by the rules of `language` (English rules for other
-    Latin-script languages), without overlaps."""
+    """PERSON/ORG/FAC/LOC findings by the rules of `language` (English rules for languages
+    without their own), without overlaps."""
     rules = load_entity_rules()
     tokens = tokenize(text)
     if language == "ar":
