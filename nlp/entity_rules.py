@@ -1,8 +1,8 @@
 """Rule-based PERSON / ORG / FAC / LOC findings for every language, from the versioned word
 lists in nlp/data/entity-rules-v2.yaml (cased-script rules, Latin and Cyrillic, in
-nlp/entity_rules_latin.py, Arabic rules in nlp/entity_rules_ar.py). Fills the gaps where no
-statistical model exists (fr, es, ar, pt, de, it, pl, tr, ru, uk) and completes spaCy in
-English."""
+nlp/entity_rules_latin.py, Arabic rules in nlp/entity_rules_ar.py, Georgian rules in
+nlp/entity_rules_ka.py). Fills the gaps where no statistical model exists (fr, es, ar, pt,
+de, it, pl, tr, ru, uk, ka) and completes spaCy in English."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import yaml
 
 from nlp.entity_rules_ar import ArabicRules, arabic_candidates, arabic_rules
 from nlp.entity_rules_base import Candidate, resolve, tokenize
+from nlp.entity_rules_ka import GeorgianRules, georgian_candidates, georgian_rules
 from nlp.entity_rules_latin import LatinRules, latin_candidates, latin_rules
 from nlp.types import FindingDraft
 from nlp.vocabulary import Label
@@ -34,6 +35,7 @@ class EntityRules:
     version: str
     latin: dict[str, LatinRules]
     arabic: ArabicRules
+    georgian: GeorgianRules | None  # from entity-rules-v2
     agencies: re.Pattern[str]  # well-known organisations, ORG in any language
 
 
@@ -48,6 +50,7 @@ def load_entity_rules(version: str = DEFAULT_VERSION) -> EntityRules:
         f"{data['version']}+{agencies['version']}",
         latin,
         arabic_rules(data["ar"]),
+        georgian_rules(data["ka"]) if "ka" in data else None,
         _agency_pattern(agencies),
     )
 
@@ -67,6 +70,8 @@ def entity_rule_findings(text: str, language: str) -> list[FindingDraft]:
     tokens = tokenize(text)
     if language == "ar":
         candidates = arabic_candidates(text, tokens, rules.arabic)
+    elif language == "ka" and rules.georgian is not None:
+        candidates = georgian_candidates(text, tokens, rules.georgian)
     else:
         candidates = latin_candidates(text, tokens, rules.latin.get(language, rules.latin["en"]))
     candidates += [
