@@ -34,6 +34,10 @@ LANGUAGES_SOURCES = tuple(
     f"gold-{language}.yaml" for language in ("pt", "de", "it", "ru", "uk", "pl", "tr", "ka")
 )  # the same as ADDED_LANGUAGES, below
 LANGUAGES_PATH = HERE / "languages.jsonl"
+# Its held-out companion: three documents per language, written before the entity rules of
+# entity-rules-v2 and never used to tune them.
+LANGUAGES_HELDOUT_SOURCES = ("languages-heldout.yaml",)
+LANGUAGES_HELDOUT_PATH = HERE / "languages-heldout.jsonl"
 HELDOUT_SOURCES = ("heldout.yaml",)
 REALTEXT = HERE / "realtext"
 REALTEXT_SPLITS = ("tuned", "heldout")
@@ -222,12 +226,17 @@ def languages_sources() -> list[GoldSource]:
     return load_sources(LANGUAGES_SOURCES)
 
 
+def languages_heldout_sources() -> list[GoldSource]:
+    return load_sources(LANGUAGES_HELDOUT_SOURCES)
+
+
 SETS = {
     "gold": (GOLD_PATH, all_sources),
     "heldout": (HELDOUT_PATH, heldout_sources),
     "realtext-tuned": (REALTEXT / "tuned.jsonl", lambda: realtext_sources("tuned")),
     "realtext-heldout": (REALTEXT / "heldout.jsonl", lambda: realtext_sources("heldout")),
     "languages": (LANGUAGES_PATH, languages_sources),
+    "languages-heldout": (LANGUAGES_HELDOUT_PATH, languages_heldout_sources),
 }
 
 

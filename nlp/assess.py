@@ -226,16 +226,25 @@ def _countries(
 ) -> tuple[list[str], list[EvidenceSpan]]:
     key = _key_sentences(sentences, material_sentences, hits)
     places = [f for f in findings if f.label == Label.GPE and f.normalized]
-    counts = Counter(str(f.normalized) for f in places)
+    # A place closing an organisation name ("Служба безопасности Украины") counts through the
+    # name's "country" attribute (nlp.entity_findings.name_countries), as it did before the
+    # name was recognised and the place inside it dropped.
+    named = [f for f in findings if f.label != Label.GPE and f.attributes.get("country")]
+    places = places + named
     in_key = [f for f in places if _sentence_of(sentences, f.start) in key]
-    chosen = list(dict.fromkeys(str(f.normalized) for f in in_key))
+    counts = Counter(_country(f) for f in places)
+    chosen = list(dict.fromkeys(_country(f) for f in in_key))
     if not chosen and counts:
         chosen = [counts.most_common(1)[0][0]]
     evidence = []
     for code in chosen:
-        first = next(f for f in (in_key or places) if f.normalized == code)
+        first = next(f for f in (in_key or places) if _country(f) == code)
         evidence.append(EvidenceSpan(EvidenceDecision.COUNTRY, first.start, first.end, code))
     return chosen, evidence
+
+
+def _country(finding: FindingDraft) -> str:
+    return str(finding.normalized if finding.label == Label.GPE else finding.attributes["country"])
 
 
 def _best(evidence: Mapping[str, EvidenceSpan]) -> EvidenceSpan | None:

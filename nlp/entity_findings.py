@@ -207,6 +207,29 @@ def outside_names(
     ]
 
 
+def name_countries(
+    names: Sequence[FindingDraft], places: Sequence[FindingDraft]
+) -> list[FindingDraft]:
+    """`names` with the country of a place closing an ORG/FAC name as attribute "country"
+    ("Служба безопасности Украины" → UA): the place itself is dropped (the longest name wins)
+    but still says where the document is about. Only a closing place counts: one opening a
+    company name is often a brand or a false place ("Tana Minerals Export")."""
+    result = []
+    for name in names:
+        inner = [
+            p
+            for p in places
+            if p.label == Label.GPE
+            and p.normalized
+            and _nested(name.start, name.end, p.start, p.end)
+            and p.end == name.end
+        ]
+        if name.label in {Label.ORG, Label.FAC} and inner and "country" not in name.attributes:
+            name = replace(name, attributes={**name.attributes, "country": inner[0].normalized})
+        result.append(name)
+    return result
+
+
 def _nested(outer_start: int, outer_end: int, start: int, end: int) -> bool:
     return outer_start <= start and end <= outer_end and (outer_start, outer_end) != (start, end)
 

@@ -1,7 +1,8 @@
 """Rule-based PERSON / ORG / FAC / LOC findings for every language, from the versioned word
-lists in nlp/data/entity-rules-v1.yaml (Latin-script rules in nlp/entity_rules_latin.py,
-Arabic rules in nlp/entity_rules_ar.py). Fills the gaps where no statistical model exists
-(fr, es, ar) and completes spaCy in English."""
+lists in nlp/data/entity-rules-v2.yaml (cased-script rules, Latin and Cyrillic, in
+nlp/entity_rules_latin.py, Arabic rules in nlp/entity_rules_ar.py, Georgian rules in
+nlp/entity_rules_ka.py). Fills the gaps where no statistical model exists (fr, es, ar, pt,
+de, it, pl, tr, ru, uk, ka) and completes spaCy in English."""
 
 from __future__ import annotations
 
@@ -14,12 +15,16 @@ import yaml
 
 from nlp.entity_rules_ar import ArabicRules, arabic_candidates, arabic_rules
 from nlp.entity_rules_base import Candidate, resolve, tokenize
+from nlp.entity_rules_ka import GeorgianRules, georgian_candidates, georgian_rules
 from nlp.entity_rules_latin import LatinRules, latin_candidates, latin_rules
 from nlp.types import FindingDraft
 from nlp.vocabulary import Label
 
 RULES_DIR = Path(__file__).parent / "data"
-DEFAULT_VERSION = "entity-rules-v1"
+DEFAULT_VERSION = "entity-rules-v2"
+# Cased-script languages with their own rules (v1: en, fr, es; v2 adds the rest); any other
+# language falls back to the English rules.
+CASED_LANGUAGES = ("en", "fr", "es", "pt", "de", "it", "pl", "tr", "ru", "uk")
 EXTRACTOR = "entity-rules"
 AGENCIES_FILE = RULES_DIR / "agencies-v1.yaml"
 AGENCY_CONFIDENCE = 0.9
@@ -30,18 +35,22 @@ class EntityRules:
     version: str
     latin: dict[str, LatinRules]
     arabic: ArabicRules
+    georgian: GeorgianRules | None  # from entity-rules-v2
     agencies: re.Pattern[str]  # well-known organisations, ORG in any language
 
 
 @lru_cache(maxsize=2)
 def load_entity_rules(version: str = DEFAULT_VERSION) -> EntityRules:
     data = yaml.safe_load((RULES_DIR / f"{version}.yaml").read_text(encoding="utf-8"))
-    latin = {lang: latin_rules(data[lang], data["shared"]) for lang in ("en", "fr", "es")}
+    latin = {
+        lang: latin_rules(data[lang], data["shared"]) for lang in CASED_LANGUAGES if lang in data
+    }
     agencies = yaml.safe_load(AGENCIES_FILE.read_text(encoding="utf-8"))
     return EntityRules(
         f"{data['version']}+{agencies['version']}",
         latin,
         arabic_rules(data["ar"]),
+        georgian_rules(data["ka"]) if "ka" in data else None,
         _agency_pattern(agencies),
     )
 
@@ -55,12 +64,14 @@ def _agency_pattern(data: dict[str, list[str]]) -> re.Pattern[str]:
 
 
 def entity_rule_findings(text: str, language: str) -> list[FindingDraft]:
-    """PERSON/ORG/FAC/LOC findings by the rules of `language` (English rules for other
-    Latin-script languages), without overlaps."""
+    """PERSON/ORG/FAC/LOC findings by the rules of `language` (English rules for languages
+    without their own), without overlaps."""
     rules = load_entity_rules()
     tokens = tokenize(text)
     if language == "ar":
         candidates = arabic_candidates(text, tokens, rules.arabic)
+    elif language == "ka" and rules.georgian is not None:
+        candidates = georgian_candidates(text, tokens, rules.georgian)
     else:
         candidates = latin_candidates(text, tokens, rules.latin.get(language, rules.latin["en"]))
     candidates += [

@@ -1,13 +1,14 @@
-"""Entity rules for Latin-script languages (en, fr, es): capitalised sequences classified
-by designator words, head-led names ("port de Dunkerque", "Autorité de sûreté nucléaire"),
-trigger words ("la empresa X"), titles/roles/reporting verbs before names, appositions,
-acronyms in parentheses and a list of large regions."""
+"""Entity rules for cased scripts (Latin: en, fr, es, pt, de, it, pl, tr; Cyrillic: ru, uk):
+capitalised sequences classified by designator words, head-led names ("port de Dunkerque",
+"Autorité de sûreté nucléaire", "Федеральной таможенной службы"), trigger words ("la empresa
+X", "Akdağ Zemin firmasına"), titles/roles/reporting verbs before names, appositions, acronyms
+in parentheses and a list of large regions."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from nlp.entity_rules_base import Candidate, Phrases, Token, alternation, repeated, resolve
@@ -53,12 +54,19 @@ class LatinRules:
     locations: re.Pattern[str] | None
     company_suffix: re.Pattern[str]
     acronym_stop: frozenset[str]
+    single_orgs: tuple[re.Pattern[str], ...] = ()
+    triggers_after: dict[str, Phrases] = field(default_factory=dict)
+    lead_adjectives: bool = False
 
     def designator(self, word: str) -> str | None:
         for label, words in self.designators.items():
             if word in words or (word.isupper() and word.title() in words):
                 return label
-        return None
+        return "ORG" if self.single_org(word) else None
+
+    def single_org(self, word: str) -> bool:
+        """A one-word organisation name ("Bundeskriminalamts", "Carabinieri")."""
+        return any(pattern.match(word) for pattern in self.single_orgs)
 
     def capitalised(self, token: Token) -> bool:
         word = token.text
@@ -94,8 +102,11 @@ def latin_rules(data: dict[str, Any], shared: dict[str, Any]) -> LatinRules:
         return {k: Phrases(v, case_sensitive=case_sensitive) for k, v in entries.items()}
 
     adjective = data.get("adjective")
+    # German nouns are capitalised: `name_stop` keeps role and common nouns out of names the
+    # way stopwords keep function words out.
+    stopwords = [*(data.get("stopwords") or []), *(data.get("name_stop") or [])]
     return LatinRules(
-        stopwords=frozenset(data.get("stopwords") or []),
+        stopwords=frozenset(stopwords),
         months=frozenset(shared["months"]),
         connectors=phrases("connectors", True),
         adjective=re.compile(adjective) if adjective else None,
@@ -117,6 +128,9 @@ def latin_rules(data: dict[str, Any], shared: dict[str, Any]) -> LatinRules:
         locations=alternation(data.get("locations") or []),
         company_suffix=re.compile(shared["company_suffix"]),
         acronym_stop=frozenset(shared["acronym_stop"]),
+        single_orgs=tuple(re.compile(p) for p in data.get("single_orgs") or []),
+        triggers_after=by_label("triggers_after", False),
+        lead_adjectives=bool(data.get("lead_adjectives")),
     )
 
 
@@ -182,9 +196,11 @@ def _classify(
         if m:
             return [Candidate(label, start, tokens[end + m - 1].end, 0.75)]
     surface = text[start:stop]
-    trigger = _trigger(tokens, i, rules)
+    trigger = _trigger(tokens, i, rules) or _trigger_after(tokens, end, rules)
     if trigger and lookup_place(surface) is None:
         return [Candidate(trigger, start, stop, 0.72)]
+    if end - i == 1 and rules.single_org(tokens[i].text):
+        return [Candidate("ORG", start, stop, 0.75)]
     labels = [rules.designator(t.text) for t in tokens[i:end]]
     if not rules.head_first:  # English: the head comes before "of"/"for" when there is one
         cut = next((k for k, t in enumerate(tokens[i:end]) if t.text in _OF), end - i)
@@ -216,6 +232,27 @@ def _trigger(tokens: Sequence[Token], i: int, rules: LatinRules) -> str | None:
     return None
 
 
+def _trigger_after(tokens: Sequence[Token], end: int, rules: LatinRules) -> str | None:
+    """ "Akdağ Zemin firmasına": a word after the name makes it an ORG (Turkish)."""
+    for label, phrases in rules.triggers_after.items():
+        if phrases.match(tokens, end):
+            return label
+    return None
+
+
+def _lead(tokens: Sequence[Token], i: int, rules: LatinRules) -> int | None:
+    """Start of the capitalised adjective opening a lowercase head ("Федеральной таможенной
+    службы"), over lowercase adjectives; None when there is none."""
+    k = i - 1
+    while k >= 0 and k > i - 5 and rules.adjective and rules.adjective.match(tokens[k].text):
+        k -= 1
+    if k < 0 or not rules.adjective or not tokens[k].text[:1].isupper():
+        return None
+    if tokens[k].text in rules.stopwords or not rules.adjective.match(tokens[k].text.lower()):
+        return None
+    return k
+
+
 def _head_led(tokens: Sequence[Token], rules: LatinRules) -> list[Candidate]:
     found = []
     for label, phrases in rules.heads.items():
@@ -224,6 +261,11 @@ def _head_led(tokens: Sequence[Token], rules: LatinRules) -> list[Candidate]:
             if not m:
                 continue
             lower = tokens[i].text[:1].islower()
+            lead = _lead(tokens, i, rules) if lower and rules.lead_adjectives else None
+            if lead is not None:
+                end, _ = _extend(tokens, i + m, rules)
+                found.append(Candidate(label, tokens[lead].start, tokens[end - 1].end, 0.75))
+                continue
             if lower and (i == 0 or tokens[i - 1].text.lower() not in rules.determiners):
                 continue
             end, capital = _extend(tokens, i + m, rules)

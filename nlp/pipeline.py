@@ -209,7 +209,9 @@ class Extractor:
             for g in groups
         ]
         groups.append(places)
-        rules = entity_rule_findings(text, language)
+        rules = ef.name_countries(
+            entity_rule_findings(text, language), [f for g in groups for f in g]
+        )
         groups = [ef.outside_names(g, rules) for g in groups]
         groups.append(rules)
         entities = [f for f in ef.merge(*groups) if not _overlaps(f, excluded)]

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.assess import _countries
+from nlp.entity_findings import gazetteer_findings, name_countries
 from nlp.entity_rules import entity_rule_findings, load_entity_rules
+from nlp.textutil import Segment
+from nlp.types import FindingDraft
+from nlp.vocabulary import Label
 
 
 def found(text: str, language: str) -> set[tuple[str, str]]:
@@ -83,6 +88,84 @@ POSITIVES = [
         {("PERSON", "Karim el-Masri"), ("PERSON", "Nadia ould-Salem")},
     ),
     (
+        "pt",
+        "O Ministério Público abriu inquérito, disse a procuradora Ana Sousa à empresa "
+        "Rochas do Sado.",
+        {("ORG", "Ministério Público"), ("PERSON", "Ana Sousa"), ("ORG", "Rochas do Sado")},
+    ),
+    (
+        "de",
+        "Die Staatsanwaltschaft Köln ermittelt gegen die Rheinmess GmbH, sagte "
+        "Oberstaatsanwalt Uwe Brandt. Der Fahrer Thomas Becker wurde befragt.",
+        {
+            ("ORG", "Staatsanwaltschaft Köln"),
+            ("ORG", "Rheinmess GmbH"),
+            ("PERSON", "Uwe Brandt"),
+            ("PERSON", "Thomas Becker"),
+        },
+    ),
+    (
+        "de",
+        "Das Bundesamt für Strahlenschutz und die Bundespolizei warnten, sagte Sprecherin "
+        "Petra Lorenz.",
+        {
+            ("ORG", "Bundesamt für Strahlenschutz"),
+            ("ORG", "Bundespolizei"),
+            ("PERSON", "Petra Lorenz"),
+        },
+    ),
+    (
+        "it",
+        "Secondo il comandante Luca Moretti, la Polizia di Stato ha perquisito la ditta "
+        "Tecnomisure Veneta, ha detto Sara Galli.",
+        {
+            ("PERSON", "Luca Moretti"),
+            ("ORG", "Polizia di Stato"),
+            ("ORG", "Tecnomisure Veneta"),
+            ("PERSON", "Sara Galli"),
+        },
+    ),
+    (
+        "pl",
+        "Urząd Dozoru Technicznego skontrolował firmę Metalex, powiedział inspektor Jan Kowal.",
+        {("ORG", "Urząd Dozoru Technicznego"), ("ORG", "Metalex"), ("PERSON", "Jan Kowal")},
+    ),
+    (
+        "tr",
+        "İçişleri Bakanlığı açıklama yaptı. Kaya Lojistik şirketinin deposu arandı, dedi savcı "
+        "Ali Demir.",
+        {("ORG", "İçişleri Bakanlığı"), ("ORG", "Kaya Lojistik"), ("PERSON", "Ali Demir")},
+    ),
+    (
+        "ru",
+        "Сотрудники Федеральной таможенной службы задержали груз компании Севертех, сообщил "
+        "начальник отдела Сергей Павлов.",
+        {
+            ("ORG", "Федеральной таможенной службы"),
+            ("ORG", "Севертех"),
+            ("PERSON", "Сергей Павлов"),
+        },
+    ),
+    (
+        "uk",
+        "Служба безпеки України затримала чоловіка, повідомила речниця поліції Оксана Гриценко.",
+        {("ORG", "Служба безпеки України"), ("PERSON", "Оксана Гриценко")},
+    ),
+    (
+        "ka",
+        "ენერგეტიკის სამინისტრომ შეამოწმა კომპანია ალაზანტექი, განაცხადა ლევან ცერცვაძემ.",
+        {
+            ("ORG", "ენერგეტიკის სამინისტრომ"),
+            ("ORG", "ალაზანტექი"),
+            ("PERSON", "ლევან ცერცვაძემ"),
+        },
+    ),
+    (
+        "ka",
+        "დირექტორმა ეკა ბარამიამ თქვა, რომ ქუთაისის ბანკი დახურულია.",
+        {("PERSON", "ეკა ბარამიამ"), ("ORG", "ქუთაისის ბანკი")},
+    ),
+    (
         "ar",
         "وقال العميد سالم الكعبي إن وزارة الداخلية فتحت تحقيقا في الحادث.",
         {("PERSON", "سالم الكعبي"), ("ORG", "وزارة الداخلية")},
@@ -134,6 +217,17 @@ NEGATIVES = [
     ("fr", "Selon les enquêteurs, le camion roulait en direction de Marseille."),
     ("en", "Police said the van was found on Tuesday. Customs officers were called in March."),
     ("en", "Shares rose in Europe after the Monday session."),
+    # German capitalises every noun: capitalised nouns side by side are not names.
+    ("de", "Am Montag stellte die Feuerwehr Messgeräte auf. Strahlenschutz Experten prüften."),
+    ("de", "Der Sprecher sagte, die Lage sei ruhig. Nach Angaben der Behörde gab es keine Gefahr."),
+    ("de", "Wegen Sturm und Regen blieben Schulen und Kitas geschlossen, sagte die Polizei."),
+    ("de", "Die Polizei sucht Zeugen. Der Fahrer und der Käufer wurden am Dienstag befragt."),
+    ("pt", "Na segunda-feira a Polícia chegou tarde. Os moradores esperaram até Março."),
+    ("it", "Nel pomeriggio la Polizia è arrivata. Ieri il Comune era chiuso, ha detto il sindaco."),
+    ("tr", "Bugün Ankara'da hava güneşli olacak. Bakanlık açıklama yapmadı, dedi yetkililer."),
+    ("ru", "В Москве прошли учения. Полиция сообщила, что Жители не пострадали."),
+    # Georgian: a weak surname ending (-ია) without a cue, a bare head, a place after a trigger.
+    ("ka", "დიდი კომპანია ბათუმში მუშაობს. სამინისტრომ თქვა, რომ ახალი ტექნოლოგია მზადაა."),
     ("ar", "وقالت الهيئة إن الجهاز المسروق لم يعثر عليه حتى الآن."),
     ("ar", "وقال المتحدث إن التحقيق مستمر."),
 ]
@@ -160,6 +254,41 @@ def test_findings_carry_the_rule_version() -> None:
     finding = entity_rule_findings("Dr Mira Holm spoke.", "en")[0]
     assert (finding.extractor, finding.extractor_version) == (
         "entity-rules",
-        "entity-rules-v1+agencies-v1",
+        "entity-rules-v2+agencies-v1",
     )
-    assert load_entity_rules().version == "entity-rules-v1+agencies-v1"
+    assert load_entity_rules().version == "entity-rules-v2+agencies-v1"
+
+
+def test_the_first_version_still_loads_without_the_added_languages() -> None:
+    rules = load_entity_rules("entity-rules-v1")
+    assert rules.version == "entity-rules-v1+agencies-v1"
+    assert set(rules.latin) == {"en", "fr", "es"}
+
+
+def test_a_country_closing_an_organisation_name_still_names_the_documents_country() -> None:
+    text = "Служба безпеки України вилучила 2 кг урану. Ніхто не постраждав."
+    names = entity_rule_findings(text, "uk")
+    places = gazetteer_findings(text, "uk")
+    assert [(p.text, p.normalized) for p in places] == [("України", "UA")]
+    tagged = name_countries(names, places)
+    assert [(n.text, n.attributes.get("country")) for n in tagged] == [
+        ("Служба безпеки України", "UA")
+    ]
+    sentences = [Segment(0, text.index("Ніхто")), Segment(text.index("Ніхто"), len(text))]
+    material = _finding_at(text, "урану", Label.MATERIAL)
+    countries, _ = _countries([*tagged, material], sentences, {0}, [])
+    assert countries == ["UA"]
+
+
+def test_a_place_opening_a_company_name_gives_no_country() -> None:
+    text = "Officers arrested a director of Tana Minerals Export on Monday."
+    names = entity_rule_findings(text, "en")
+    places = gazetteer_findings(text, "en")
+    assert ("Tana", "MG") in {(p.text, p.normalized) for p in places}  # a false place
+    tagged = {n.text: n.attributes for n in name_countries(names, places)}
+    assert tagged["Tana Minerals Export"] == {}
+
+
+def _finding_at(text: str, surface: str, label: Label) -> FindingDraft:
+    start = text.index(surface)
+    return FindingDraft(label, surface, start, start + len(surface), "uranium", {}, 0.9, "t", "t")
