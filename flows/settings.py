@@ -10,7 +10,7 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows.fetch.bounded import DEFAULT_DEADLINE_SECONDS
-from nlp.formats import expansion
+from nlp import input_limits
 from nlp.vocabulary import Tlp
 from storage.periods import PeriodKind
 from storage.settings import get_storage_settings
@@ -43,9 +43,9 @@ class FlowSettings(BaseSettings):
     batch_size: int = Field(default=25, gt=0)
     # What one input file may expand into, nested attachments included; past it the whole
     # file is refused (quarantined, with the bound named).
-    max_documents_per_input: int = Field(default=expansion.MAX_DOCUMENTS_PER_INPUT, gt=0)
-    max_attachments_per_input: int = Field(default=expansion.MAX_ATTACHMENTS_PER_INPUT, ge=0)
-    max_chars_per_input: int = Field(default=expansion.MAX_CHARS_PER_INPUT, gt=0)
+    max_documents_per_input: int = Field(default=input_limits.MAX_DOCUMENTS_PER_INPUT, gt=0)
+    max_attachments_per_input: int = Field(default=input_limits.MAX_ATTACHMENTS_PER_INPUT, ge=0)
+    max_chars_per_input: int = Field(default=input_limits.MAX_CHARS_PER_INPUT, gt=0)
     feed_fetch_articles: bool = True  # fetch the page an entry links to
     stale_run_hours: float = Field(default=6.0, gt=0)  # runs owned by another host
     # The scheduled assessment draft (`radintel serve`): cron in UTC, default 06:00 on the

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from nlp.data_files import read_yaml
 
 CUES_DIR = Path(__file__).parent / "data"
 DEFAULT_VERSION = "cues-v2"
@@ -52,7 +52,7 @@ def _hits(
 
 @lru_cache(maxsize=2)
 def load_cues(version: str = DEFAULT_VERSION) -> Cues:
-    data = yaml.safe_load((CUES_DIR / f"{version}.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(CUES_DIR / f"{version}.yaml")
     types = {
         name: (float(entry["weight"]), tuple(re.compile(p) for p in entry["patterns"]))
         for name, entry in data["types"].items()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -134,7 +135,7 @@ def _plausible(text: str, label: str) -> bool:
         return False
     if label != Label.DATE and not any(c.isalpha() for c in stripped):
         return False
-    return not (label != Label.DATE and stripped.casefold() in load_spacy().Defaults.stop_words)
+    return not (label != Label.DATE and stripped.casefold() in STOP_WORDS)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

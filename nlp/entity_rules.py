@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from nlp.data_files import read_yaml
 from nlp.entity_rules_ar import ArabicRules, arabic_candidates, arabic_rules
 from nlp.entity_rules_base import Candidate, resolve, tokenize
 from nlp.entity_rules_ka import GeorgianRules, georgian_candidates, georgian_rules
@@ -41,11 +40,11 @@ class EntityRules:
 
 @lru_cache(maxsize=2)
 def load_entity_rules(version: str = DEFAULT_VERSION) -> EntityRules:
-    data = yaml.safe_load((RULES_DIR / f"{version}.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(RULES_DIR / f"{version}.yaml")
     latin = {
         lang: latin_rules(data[lang], data["shared"]) for lang in CASED_LANGUAGES if lang in data
     }
-    agencies = yaml.safe_load(AGENCIES_FILE.read_text(encoding="utf-8"))
+    agencies = read_yaml(AGENCIES_FILE)
     return EntityRules(
         f"{data['version']}+{agencies['version']}",
         latin,

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from nlp.cues import CueHit
+from nlp.data_files import read_yaml
 from nlp.textutil import Segment
 from nlp.types import EvidenceSpan, FindingDraft
 from nlp.vocabulary import EvidenceDecision, IncidentType, Label
@@ -67,7 +66,7 @@ class TypeRules:
 
 @lru_cache(maxsize=1)
 def load_type_rules(path: Path = RULES_PATH) -> TypeRules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
 
     def patterns(by_language: dict[str, list[str]]) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p) for per_language in by_language.values() for p in per_language)

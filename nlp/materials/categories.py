@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from nlp.data_files import read_yaml
 
 D_VALUES_FILE = Path(__file__).parent / "patterns" / "d-values-v1.yaml"
 TBQ = 1e12
@@ -21,7 +21,7 @@ class DValueTable:
 
 @lru_cache(maxsize=1)
 def d_value_table() -> DValueTable:
-    data = yaml.safe_load(D_VALUES_FILE.read_text(encoding="utf-8"))
+    data = read_yaml(D_VALUES_FILE)
     bounds = tuple(
         (int(row["category"]), float(row["min_a_over_d"]))
         for row in sorted(data["categories"], key=lambda row: row["category"])

@@ -8,8 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from nlp.data_files import read_yaml
 from nlp.vocabulary import MaterialGroup
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
@@ -41,7 +40,7 @@ class RuleSet:
 
 @lru_cache(maxsize=4)
 def load_rules(version: str = DEFAULT_VERSION) -> RuleSet:
-    data = yaml.safe_load((PATTERN_DIR / f"{version}.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(PATTERN_DIR / f"{version}.yaml")
     rules: list[Rule] = []
     for entry in data["isotopes"]:
         rules.extend(_isotope_rules(entry))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from nlp.data_files import read_yaml
 
 CURIE_BQ = 3.7e10  # 1 Ci = 37 GBq exactly (definition)
 _AR = "\u0600-\u06ff"
@@ -131,7 +131,7 @@ MASS_UNITS: dict[str, float] = {
 }
 # Units of the other covered languages and scripts (versioned data file, see its header).
 UNITS_FILE = Path(__file__).parent.parent / "data" / "units-v1.yaml"
-_MORE_UNITS = yaml.safe_load(UNITS_FILE.read_text(encoding="utf-8"))
+_MORE_UNITS = read_yaml(UNITS_FILE)
 ACTIVITY_UNITS.update({str(k): float(v) for k, v in _MORE_UNITS["activity"].items()})
 MASS_UNITS.update({str(k): float(v) for k, v in _MORE_UNITS["mass"].items()})
 _CASE_SENSITIVE = {
