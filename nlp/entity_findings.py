@@ -42,6 +42,10 @@ def spacy_findings(
 ) -> list[FindingDraft]:
     findings = []
     for span in spans:
+        relabelled = _place_tagged_org(text, span, version)
+        if relabelled is not None:
+            findings.append(relabelled)
+            continue
         normalized, attributes = _normalise(span.label, span.text, language, reference)
         if span.label == Label.DATE and normalized is None and not _RELATIVE.search(span.text):
             continue  # durations and ages ("30 years") are not dates
@@ -62,6 +66,28 @@ def spacy_findings(
             )
         )
     return findings
+
+
+def _place_tagged_org(text: str, span: EntitySpan, version: str) -> FindingDraft | None:
+    """The small English model tags an unfamiliar town ORG ("a site near Grande Prairie",
+    "off Okinawa"): an ORG span that is exactly a known city or country is that place, with
+    the model's ORG confidence (it was not sure enough to say GPE)."""
+    if span.label != Label.ORG:
+        return None
+    place = lookup_place(span.text)
+    if place is None or place.kind not in {"city", "country"}:
+        return None
+    return FindingDraft(
+        Label.GPE,
+        text[span.start : span.end],
+        span.start,
+        span.end,
+        place.country,
+        _place_attributes(place),
+        SPACY_CONFIDENCE[Label.ORG],
+        "spacy-ner",
+        version,
+    )
 
 
 def _normalise(

@@ -122,3 +122,22 @@ def test_a_possessive_is_not_part_of_a_name() -> None:
     assert _trimmed(3, 16, "Marcus Hale's", "PERSON") == (3, 14, "Marcus Hale")
     assert _trimmed(0, 12, "the Danube’s", "LOC") == (4, 10, "Danube")
     assert _trimmed(0, 9, "the 1990s", "DATE") == (4, 9, "1990s")
+
+
+def test_an_org_span_that_is_exactly_a_known_place_is_that_place() -> None:
+    from nlp.entities import EntitySpan
+    from nlp.entity_findings import spacy_findings
+    from nlp.vocabulary import Label
+
+    text = "A site near Grande Prairie; Okinawa Holdings; the Okinawa trial."
+    spans = [
+        EntitySpan(Label.ORG, 12, 26, "Grande Prairie"),
+        EntitySpan(Label.ORG, 28, 44, "Okinawa Holdings"),
+        EntitySpan(Label.ORG, 50, 57, "Okinawa"),
+    ]
+    found = spacy_findings(text, spans, "en", None, "test")
+    assert [(f.label, f.text, f.normalized) for f in found] == [
+        (Label.GPE, "Grande Prairie", "CA"),
+        (Label.ORG, "Okinawa Holdings", None),
+        (Label.GPE, "Okinawa", "JP"),
+    ]
