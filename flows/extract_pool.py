@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 # Beyond this the default stops adding workers: each holds its own models (about 0.9 GB of
 # resident memory on the benchmark), and the parent's reading and writing stays cheap.
 MAX_DEFAULT_WORKERS = 4
-# Batches queued per worker: enough that a worker never waits for the next one, few enough
-# that memory does not grow with the input.
-BATCHES_PER_WORKER = 2
+# Batches queued or running per worker. Results are written in input order, so a slow batch
+# (many relevant documents) holds back the ones after it: with only two per worker the other
+# workers ran dry behind it. Four batches of documents are still a few hundred kB.
+BATCHES_PER_WORKER = 4
 
 Tag = TypeVar("Tag")
 Item = TypeVar("Item")
