@@ -88,7 +88,7 @@ def _extract_file(input: Path, output: Path, batch_size: int, workers: int | Non
 
 def _worker_count(requested: int | None, *, batches: int) -> int:
     """One process unless the input has enough batches to pay for another model load in
-    each further worker (a one-document run must start as fast as raw spaCy's)."""
+    each further worker: a one-document run starts no pool and loads its models once."""
     if batches <= 2:
         return 1
     from flows.settings import get_flow_settings
