@@ -3,8 +3,9 @@
 Run: PYTHONPATH=. .venv/bin/python benchmarks/bench_extraction.py [--docs 600] [--rounds 3]
 1. Start-up: `radintel extract` on one document vs a script that loads the same spaCy model
    and runs it on that document, both whole processes (median of --startup-reps, interleaved).
-2. Throughput: `radintel extract` over a --process-docs corpus vs raw spaCy NER (nlp.pipe)
-   over the same texts, whole process against whole process, with nlp.pipe at n_process=2 too.
+2. Throughput: `radintel extract` over a --process-docs corpus, with its default workers and
+   with one, vs raw spaCy NER (nlp.pipe) over the same texts, whole process against whole
+   process, with nlp.pipe at n_process=2 too.
 3. In-process rounds: raw spaCy vs Extractor.extract_batch vs the extract flow (models loaded).
 The corpus repeats the gold texts (relevant and irrelevant) plus everyday news snippets so
 that about 80 % of documents are irrelevant, as in a real feed. Prints figures only."""
@@ -12,6 +13,7 @@ that about 80 % of documents are irrelevant, as in a real feed. Prints figures o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -19,6 +21,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass
@@ -179,25 +182,70 @@ print(sum(len(doc.ents) for doc in docs))
 class ProcessRun:
     wall: float  # seconds
     cpu: float  # user + system seconds: steadier than wall time on a shared machine
-    peak_mb: float  # the process's maximum resident set
+    # The largest maximum resident set among the process and the children it waited for
+    # (wait4's ru_maxrss is a maximum over the tree, not a sum).
+    peak_mb: float
+    # The peak of the sum of resident sets over the process and all its descendants, sampled
+    # every SAMPLE_SECONDS: what the run takes from the machine's memory with its workers.
+    tree_peak_mb: float
+
+
+SAMPLE_SECONDS = 0.05
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed resident set of a process and its descendants until told to stop."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.done = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        import psutil
+
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not self.done.wait(SAMPLE_SECONDS):
+            total = 0
+            try:
+                processes = [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            for process in processes:
+                # A worker may end between listing and reading it.
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    total += process.memory_info().rss
+            self.peak = max(self.peak, total)
 
 
 def run_process(command: list[str], env: dict[str, str] | None = None) -> ProcessRun:
-    """One whole process, timed from spawn to exit, with its own resource usage (wait4)."""
+    """One whole process, timed from spawn to exit, with its resource usage (wait4: its own
+    and that of the children it waited for, such as its workers)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    memory = TreeMemory(process.pid)
+    memory.start()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
+    memory.done.set()
+    memory.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{command[:3]} failed with exit code {process.returncode}")
-    return ProcessRun(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    cpu = usage.ru_utime + usage.ru_stime
+    return ProcessRun(wall, cpu, usage.ru_maxrss / 1024, memory.peak / 1024 / 1024)
 
 
-def radintel_extract(corpus: Path, env: dict[str, str] | None = None) -> ProcessRun:
+def radintel_extract(
+    corpus: Path, env: dict[str, str] | None = None, workers: int | None = None
+) -> ProcessRun:
+    """`workers` None: the command's default (RADINTEL_EXTRACT_WORKERS, else the CPUs)."""
     output = corpus.with_suffix(".out.jsonl")
     command = [sys.executable, "-c", RADINTEL, "extract", "--input", str(corpus)]
-    return run_process([*command, "--output", str(output)], env)
+    extra = [] if workers is None else ["--workers", str(workers)]
+    return run_process([*command, "--output", str(output), *extra], env)
 
 
 def raw_spacy(corpus: Path, n_process: int = 1) -> ProcessRun:
@@ -216,7 +264,8 @@ def median_run(runs: Sequence[ProcessRun]) -> ProcessRun:
 
 
 def show(label: str, run: ProcessRun) -> None:
-    print(f"  {label}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, peak {run.peak_mb:,.0f} MB")
+    print(f"  {label}: {run.wall:.2f} s wall, {run.cpu:.2f} s CPU, peak {run.peak_mb:,.0f} MB "
+          f"largest process, {run.tree_peak_mb:,.0f} MB all processes")  # fmt: skip
 
 
 def bench_startup(text: str, repetitions: int, folder: Path) -> None:
@@ -238,18 +287,38 @@ def bench_startup(text: str, repetitions: int, folder: Path) -> None:
 def bench_processes(texts: Sequence[str], repetitions: int, folder: Path) -> None:
     """Whole process against whole process over the same corpus."""
     corpus = write_corpus(folder / "corpus.jsonl", texts)
+    from flows.settings import get_flow_settings
+
+    workers = get_flow_settings().extract_workers
+    load_before = os.getloadavg()
     rounds = [
-        (raw_spacy(corpus), raw_spacy(corpus, n_process=2), radintel_extract(corpus))
+        (
+            raw_spacy(corpus),
+            raw_spacy(corpus, n_process=2),
+            radintel_extract(corpus),
+            radintel_extract(corpus, workers=1),
+        )
         for _ in range(repetitions)
     ]
-    raw, raw_two, ours = (median_run(column) for column in zip(*rounds, strict=True))
+    load_after = os.getloadavg()
+    raw, raw_two, ours, single = (median_run(column) for column in zip(*rounds, strict=True))
     print(f"whole process, {len(texts)} documents, {words(texts)} words, median of {repetitions}:")
     show("raw spaCy NER, nlp.pipe n_process=1", raw)
     show("raw spaCy NER, nlp.pipe n_process=2", raw_two)
-    show("radintel extract", ours)
-    print(f"  throughput ratio radintel / raw spaCy (n_process=1): {raw.wall / ours.wall:.2f} "
-          f"wall, {raw.cpu / ours.cpu:.2f} CPU (target >= 0.8)")  # fmt: skip
+    show(f"radintel extract, default workers ({workers})", ours)
+    show("radintel extract --workers 1", single)
+    print(f"  throughput ratio radintel ({workers} workers) / raw spaCy (n_process=1): "
+          f"{raw.wall / ours.wall:.2f} wall, {raw.cpu / ours.cpu:.2f} CPU "
+          "(target >= 0.8)")  # fmt: skip
+    print(f"  throughput ratio radintel (1 worker) / raw spaCy (n_process=1): "
+          f"{raw.wall / single.wall:.2f} wall, {raw.cpu / single.cpu:.2f} CPU")  # fmt: skip
+    print(f"  radintel {workers} workers / 1 worker throughput: {single.wall / ours.wall:.2f} wall")
     print(f"  n_process=2 / n_process=1 throughput: {raw.wall / raw_two.wall:.2f} wall")
+    print(f"  load average (1, 5, 15 min) before: {_load(load_before)}, after: {_load(load_after)}")
+
+
+def _load(averages: tuple[float, float, float]) -> str:
+    return ", ".join(f"{value:.1f}" for value in averages)
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from flows.extract_pool import default_workers
 from flows.fetch.bounded import DEFAULT_DEADLINE_SECONDS
 from nlp import input_limits
 from nlp.vocabulary import Tlp
@@ -41,6 +42,9 @@ class FlowSettings(BaseSettings):
     feed_schedule_minutes: float = Field(default=15.0, gt=0)
     inbox_schedule_minutes: float = Field(default=5.0, gt=0)
     batch_size: int = Field(default=25, gt=0)
+    # Processes of `radintel extract --input` (each loads its own models); the command's
+    # --workers overrides it. Default: the CPUs this process may use, up to four.
+    extract_workers: int = Field(default_factory=default_workers, ge=1)
     # What one input file may expand into, nested attachments included; past it the whole
     # file is refused (quarantined, with the bound named).
     max_documents_per_input: int = Field(default=input_limits.MAX_DOCUMENTS_PER_INPUT, gt=0)

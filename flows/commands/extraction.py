@@ -30,17 +30,28 @@ def extract(
         Path | None, typer.Option("--output", help="JSONL file to write the results to")
     ] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = DEFAULT_BATCH,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="processes for --input (default RADINTEL_EXTRACT_WORKERS, else the usable "
+            "CPUs up to 4); one for inputs of two batches or fewer",
+        ),
+    ] = None,
 ) -> None:
     """Extract findings and an assessment for every document of a JSONL file (--input and
     --output, no database), or, without them, for every stored document awaiting extraction."""
     if input is None and output is None:
+        if workers is not None:
+            raise UserError("--workers applies to --input; stored documents use `radintel deploy`")
         _extract_stored(batch_size)
         return
     if input is None or output is None:
         raise UserError(
             "--input and --output go together (or give neither to extract stored documents)"
         )
-    _extract_file(input, output, batch_size)
+    _extract_file(input, output, batch_size, workers)
 
 
 def _extract_stored(batch_size: int) -> None:
@@ -53,31 +64,66 @@ def _extract_stored(batch_size: int) -> None:
         typer.echo("failures are listed by `radintel status` and on the dashboard", err=True)
 
 
-def _extract_file(input: Path, output: Path, batch_size: int) -> None:
-    from nlp.pipeline import Extractor
-    from nlp.records import result_record
+def _extract_file(input: Path, output: Path, batch_size: int, workers: int | None) -> None:
+    from flows.extract_pool import WorkerFailed
 
     if not input.is_file():
         raise UserError(f"input file not found: {input}")
     failures = 0
-    extractor = Extractor()
     total = sum(1 for _ in input.open(encoding="utf-8"))
+    count = _worker_count(workers, batches=-(-total // batch_size))
     with output.open("w", encoding="utf-8") as sink, _progress(total) as advance:
-        for batch, bad in _batches(input, batch_size):
-            failures += bad
-            for result in extractor.extract_batch(batch) if batch else []:
-                sink.write(json.dumps(result_record(result), ensure_ascii=False) + "\n")
-            advance(len(batch) + bad)
+        try:
+            for (_, size, bad), lines in _extracted(input, batch_size, count):
+                failures += bad
+                sink.writelines(lines)
+                advance(size + bad)
+        except WorkerFailed as error:
+            where = f" (batch from line {error.tag[0]})" if isinstance(error.tag, tuple) else ""
+            raise UserError(f"extraction failed{where}: {error}") from error
     if failures:
         typer.echo(f"{failures} input line(s) skipped", err=True)
         raise typer.Exit(code=1)
 
 
-def _batches(path: Path, size: int) -> Iterator[tuple[list[Any], int]]:
+def _worker_count(requested: int | None, *, batches: int) -> int:
+    """One process unless the input has enough batches to pay for another model load in
+    each further worker: a one-document run starts no pool and loads its models once."""
+    if batches <= 2:
+        return 1
+    from flows.settings import get_flow_settings
+
+    wanted = requested or get_flow_settings().extract_workers
+    return max(1, min(wanted, batches))
+
+
+BatchTag = tuple[int, int, int]  # a batch's first line, its documents and its bad lines
+Batch = tuple[BatchTag, list[Any]]  # the tag and the documents
+
+
+def _extracted(input: Path, batch_size: int, workers: int) -> Iterator[tuple[BatchTag, list[str]]]:
+    """Each batch's (first line, documents, bad lines) and output lines, in input order."""
+    from flows.extract_pool import OrderedPool, extract_lines, result_lines, start_extractor
+
+    if workers == 1:
+        from nlp.pipeline import Extractor
+
+        extractor = Extractor()
+        for tag, batch in _batches(input, batch_size):
+            yield tag, result_lines(extractor, batch)
+        return
+    pool: OrderedPool[BatchTag, list[Any], list[str]] = OrderedPool(
+        extract_lines, workers=workers, initializer=start_extractor
+    )
+    yield from pool.map(_batches(input, batch_size))
+
+
+def _batches(path: Path, size: int) -> Iterator[Batch]:
     from nlp.types import InputDocument
 
     batch: list[InputDocument] = []
     bad = 0
+    first = 1
     with path.open(encoding="utf-8") as source:
         for number, line in enumerate(source, start=1):
             if not line.strip():
@@ -88,10 +134,10 @@ def _batches(path: Path, size: int) -> Iterator[tuple[list[Any], int]]:
                 typer.echo(f"line {number}: {error}", err=True)
                 bad += 1
             if len(batch) >= size:
-                yield batch, bad
-                batch, bad = [], 0
+                yield (first, len(batch), bad), batch
+                batch, bad, first = [], 0, number + 1
     if batch or bad:
-        yield batch, bad
+        yield (first, len(batch), bad), batch
 
 
 def _document(line: str, factory: Any) -> Any:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import Any
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -83,3 +86,86 @@ def test_evaluate_sample_gold() -> None:
     assert set(report["languages"]) == {"en", "fr", "es", "ar"}
     text = CliRunner().invoke(_app(), ["evaluate", "--gold", str(SAMPLE_GOLD)]).output
     assert "MATERIAL" in text and "relevance accuracy" in text and "== language fr ==" in text
+
+
+def _corpus(path: Path) -> Path:
+    """Six documents (relevant and not, two languages) and a bad line in the middle."""
+    texts = [
+        "Thieves stole a Cs-137 source of 2 Ci in Lyon, France.",
+        "Sunny weather in Madrid today.",
+        "Le vol d'une source de césium-137 à Lyon a été signalé mardi.",
+        "An Ir-192 radiography camera was lost near Houston, Texas.",
+        "The council approved the road budget on Tuesday.",
+        "A Co-60 source was found in scrap metal in Mumbai, India.",
+    ]
+    lines = [json.dumps({"id": str(i), "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    lines.insert(3, "{broken")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_extract_workers_write_the_same_bytes(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "docs.jsonl")
+    outputs = []
+    for workers in ("1", "2"):
+        output = tmp_path / f"out{workers}.jsonl"
+        arguments = ["--input", str(source), "--output", str(output), "--batch-size", "1"]
+        result = CliRunner().invoke(_app(), ["extract", *arguments, "--workers", workers])
+        assert result.exit_code == 1, result.output  # the bad line, reported and skipped
+        assert "line 4: not JSON" in result.output
+        outputs.append(output.read_bytes())
+    assert outputs[0] == outputs[1]
+    ids = [json.loads(line)["id"] for line in outputs[1].decode().splitlines()]
+    assert ids == ["0", "1", "2", "3", "4", "5"]
+
+
+def test_worker_count_needs_more_than_two_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    from flows.commands.extraction import _worker_count
+    from flows.settings import get_flow_settings
+
+    monkeypatch.setenv("RADINTEL_EXTRACT_WORKERS", "3")
+    get_flow_settings.cache_clear()
+    try:
+        assert _worker_count(2, batches=7) == 2
+        assert _worker_count(None, batches=7) == 3  # the setting
+        assert _worker_count(8, batches=5) == 5  # never more workers than batches
+        assert _worker_count(2, batches=2) == 1  # not worth a second model load
+    finally:
+        get_flow_settings.cache_clear()
+
+
+def _no_models() -> None:
+    """A worker initializer that loads nothing (the failing workers below need no model)."""
+
+
+def _raise_on_third(batch: list[Any]) -> list[str]:
+    if batch and batch[0].id == "2":
+        raise RuntimeError("extractor broke")
+    return [f"{document.id}\n" for document in batch]
+
+
+def _die(batch: list[Any]) -> list[str]:
+    os._exit(3)  # a worker killed mid-batch (out of memory, a signal)
+
+
+@pytest.mark.timeout(120)  # a failing worker must end the command, not leave it waiting
+@pytest.mark.parametrize(
+    ("work", "message"), [(_raise_on_third, "RuntimeError: extractor broke"), (_die, "stopped")]
+)
+def test_extract_worker_failure_is_a_user_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, work: Any, message: str
+) -> None:
+    from flows.errors import UserError
+
+    # Replaced by name: the spawned workers import these test functions, not the models.
+    monkeypatch.setattr("flows.extract_pool.extract_lines", work)
+    monkeypatch.setattr("flows.extract_pool.start_extractor", _no_models)
+    source = _corpus(tmp_path / "docs.jsonl")
+    arguments = ["--output", str(tmp_path / "o.jsonl"), "--batch-size", "1", "--workers", "2"]
+    result = CliRunner().invoke(_app(), ["extract", "--input", str(source), *arguments])
+    assert isinstance(result.exception, UserError), result.output
+    assert message in str(result.exception)
+    if work is _raise_on_third:
+        assert "batch from line 3" in str(result.exception)
+        lines = (tmp_path / "o.jsonl").read_text().splitlines()
+        assert lines == ["0", "1"]  # the batches before the failure, in order
