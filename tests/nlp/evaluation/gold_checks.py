@@ -33,6 +33,25 @@ ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SENTENCE_END = re.compile(r"[.!?؟]['\"”»)]*(?=\s|$)|\n")
 
 
+NAME_LABELS = ("PERSON", "ORG", "FAC")
+
+
+def names(documents: list[Document]) -> set[str]:
+    """The people, organisations and facilities annotated in `documents`."""
+    return {
+        finding["text"]
+        for document in documents
+        for finding in document["findings"]
+        if finding["label"] in NAME_LABELS
+    }
+
+
+def occurs(surface: str, texts: list[str]) -> bool:
+    """`surface` stands as a whole word sequence in one of `texts`."""
+    pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)")
+    return any(pattern.search(text) for text in texts)
+
+
 def load(path: Path) -> list[Document]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]

@@ -19,25 +19,10 @@ from evaluation.build import (
 from tests.nlp.evaluation import gold_checks as check
 from tests.nlp.evaluation.gold_checks import Document, Finding
 
-NAME_LABELS = ("PERSON", "ORG", "FAC")
 DOCUMENTS = check.load(LANGUAGES_HELDOUT_PATH)
 TUNED = check.load(LANGUAGES_PATH)
 FINDINGS = [(document, finding) for document in DOCUMENTS for finding in document["findings"]]
 BY_ID: dict[str, Any] = {"ids": lambda document: document["id"]}
-
-
-def _names(documents: list[Document]) -> set[str]:
-    return {
-        finding["text"]
-        for document in documents
-        for finding in document["findings"]
-        if finding["label"] in NAME_LABELS
-    }
-
-
-def _occurs(surface: str, texts: list[str]) -> bool:
-    pattern = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)")
-    return any(pattern.search(text) for text in texts)
 
 
 def test_file_is_reproduced_byte_for_byte_by_the_builder() -> None:
@@ -71,9 +56,9 @@ def test_ids_texts_and_names_are_new() -> None:
     assert all(re.fullmatch(r"heldout-[a-z]{2}-\d{3}", i) for i in ids)
     assert not set(ids) & {document["id"] for document in TUNED}
     tuned_texts = [document["text"] for document in TUNED]
-    assert sorted(name for name in _names(DOCUMENTS) if _occurs(name, tuned_texts)) == []
+    assert sorted(name for name in check.names(DOCUMENTS) if check.occurs(name, tuned_texts)) == []
     heldout_texts = [document["text"] for document in DOCUMENTS]
-    assert sorted(name for name in _names(TUNED) if _occurs(name, heldout_texts)) == []
+    assert sorted(name for name in check.names(TUNED) if check.occurs(name, heldout_texts)) == []
 
 
 @pytest.mark.parametrize("document", DOCUMENTS, **BY_ID)
