@@ -31,7 +31,7 @@ from storage.assessment_records import clearance_of
 from storage.audit import record_event
 from storage.authz import REVIEWERS, require_actor
 from storage.clearance import document_visible
-from storage.linking import _chunks, _findings_by_document, _link_document
+from storage.linking import findings_by_document, in_chunks, link_document
 from storage.models import Alert, AlertKey, AlertMatch, Document
 from storage.models._base import utcnow
 from storage.notifications import notify_match, notify_matches
@@ -67,7 +67,7 @@ def document_evidence(*, session: Session, document_ids: Sequence[int]) -> list[
 
 
 def _evidences(session: Session, documents: Sequence[Document]) -> list[DocumentEvidence]:
-    findings = _findings_by_document(session, [d.id or 0 for d in documents])
+    findings = findings_by_document(session, [d.id or 0 for d in documents])
     store = get_object_store()
     evidences = []
     for document in documents:
@@ -75,13 +75,13 @@ def _evidences(session: Session, documents: Sequence[Document]) -> list[Document
             text = store.get(document.text_key or "").decode("utf-8", errors="replace")
         except ObjectStoreError:
             continue  # the next `radintel alerts match` tries again
-        evidences.append(match_evidence(_link_document(document, text), findings[document.id or 0]))
+        evidences.append(match_evidence(link_document(document, text), findings[document.id or 0]))
     return evidences
 
 
 def _extracted_documents(session: Session, document_ids: Sequence[int]) -> list[Document]:
     documents: list[Document] = []
-    for ids in _chunks(document_ids):
+    for ids in in_chunks(document_ids):
         query = select(Document).where(
             col(Document.id).in_(ids),
             col(Document.relevant).is_not(None),  # extracted
@@ -102,7 +102,7 @@ def candidate_alerts(session: Session, evidence: DocumentEvidence) -> list[Alert
 def _candidate_condition(evidence: DocumentEvidence) -> ColumnElement[bool] | None:
     """Alert is watched and shares a key with the document (None: the document has no key)."""
     keys = sorted(document_keys(evidence))
-    conditions: list[ColumnElement[bool]] = [col(AlertKey.key).in_(c) for c in _chunks(keys)]
+    conditions: list[ColumnElement[bool]] = [col(AlertKey.key).in_(c) for c in in_chunks(keys)]
     for key, index in document_activity_indexes(evidence):
         low, high = index - INDEX_TOLERANCE, index + INDEX_TOLERANCE
         conditions.append(

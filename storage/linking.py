@@ -57,7 +57,7 @@ ACTIVE_INCIDENTS = (IncidentStatus.OPEN, IncidentStatus.CONFIRMED)
 T = TypeVar("T")
 
 
-def _chunks(values: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+def in_chunks(values: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
     items = list(values)
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -79,7 +79,7 @@ def index_documents(*, session: Session, document_ids: Sequence[int]) -> list[in
     row, its text and its findings not rejected; keys; signature; story. Returns the ids
     indexed (a document whose text cannot be read is left out)."""
     documents = _relevant_documents(session, document_ids)
-    findings = _findings_by_document(session, [d.id or 0 for d in documents])
+    findings = findings_by_document(session, [d.id or 0 for d in documents])
     store = get_object_store()
     rows: list[tuple[int, DocumentEvidence, bytes]] = []
     for document in documents:
@@ -87,7 +87,7 @@ def index_documents(*, session: Session, document_ids: Sequence[int]) -> list[in
             text = store.get(document.text_key or "").decode("utf-8", errors="replace")
         except ObjectStoreError:
             continue
-        evidence = evidence_from(_link_document(document, text), findings[document.id or 0])
+        evidence = evidence_from(link_document(document, text), findings[document.id or 0])
         rows.append((document.id or 0, evidence, signature_bytes(evidence)))
     _write_index(session, rows)
     _assign_stories(session, {document_id: signature for document_id, _, signature in rows})
@@ -110,7 +110,7 @@ def unindexed_relevant_ids(
 
 def _relevant_documents(session: Session, document_ids: Sequence[int]) -> list[Document]:
     documents: list[Document] = []
-    for ids in _chunks(document_ids):
+    for ids in in_chunks(document_ids):
         query = select(Document).where(
             col(Document.id).in_(ids),
             col(Document.relevant).is_(True),
@@ -120,9 +120,9 @@ def _relevant_documents(session: Session, document_ids: Sequence[int]) -> list[D
     return sorted(documents, key=lambda d: d.id or 0)
 
 
-def _findings_by_document(session: Session, document_ids: list[int]) -> dict[int, list[Finding]]:
+def findings_by_document(session: Session, document_ids: list[int]) -> dict[int, list[Finding]]:
     found: defaultdict[int, list[Finding]] = defaultdict(list)
-    for ids in _chunks(document_ids):
+    for ids in in_chunks(document_ids):
         query = select(Finding).where(
             col(Finding.document_id).in_(ids), col(Finding.status) != ReviewStatus.REJECTED
         )
@@ -131,7 +131,7 @@ def _findings_by_document(session: Session, document_ids: list[int]) -> dict[int
     return found
 
 
-def _link_document(document: Document, text: str) -> LinkDocument:
+def link_document(document: Document, text: str) -> LinkDocument:
     return LinkDocument(
         id=str(document.id),
         text=text,
@@ -146,7 +146,7 @@ def _link_document(document: Document, text: str) -> LinkDocument:
 
 def _write_index(session: Session, rows: list[tuple[int, DocumentEvidence, bytes]]) -> None:
     ids = [document_id for document_id, _, _ in rows]
-    for chunk in _chunks(ids):
+    for chunk in in_chunks(ids):
         session.execute(delete(LinkKey).where(col(LinkKey.document_id).in_(chunk)))
         session.execute(delete(LinkIndex).where(col(LinkIndex.document_id).in_(chunk)))
     if not rows:
@@ -165,7 +165,7 @@ def _write_index(session: Session, rows: list[tuple[int, DocumentEvidence, bytes
     ]
     write_rows(connection, LinkIndex.__table__, index)  # type: ignore[attr-defined]
     keys = [{"document_id": i, "key": k} for i, e, s in rows for k in sorted(index_keys(e, s))]
-    for part in _chunks(keys, 10 * CHUNK):
+    for part in in_chunks(keys, 10 * CHUNK):
         write_rows(connection, LinkKey.__table__, part)  # type: ignore[attr-defined]
 
 
@@ -174,7 +174,7 @@ def _assign_stories(session: Session, signatures: dict[int, bytes]) -> None:
     band, then the estimated Jaccard); stories it bridges become one, under the lowest id."""
     bands = {document_id: band_keys(signature) for document_id, signature in signatures.items()}
     stories_by_band: defaultdict[str, set[int]] = defaultdict(set)
-    for chunk in _chunks({k for ks in bands.values() for k in ks}):
+    for chunk in in_chunks({k for ks in bands.values() for k in ks}):
         query = (
             select(LinkKey.key, LinkIndex.story_id)
             .join(LinkIndex, col(LinkIndex.document_id) == LinkKey.document_id)
@@ -197,7 +197,7 @@ def _assign_stories(session: Session, signatures: dict[int, bytes]) -> None:
 
 def _signatures(session: Session, document_ids: set[int]) -> dict[int, bytes]:
     found: dict[int, bytes] = {}
-    for ids in _chunks(document_ids):
+    for ids in in_chunks(document_ids):
         query = select(LinkIndex.document_id, LinkIndex.signature).where(
             col(LinkIndex.document_id).in_(ids)
         )
@@ -225,7 +225,7 @@ def _renumber(session: Session, parent: dict[int, int]) -> None:
         if root != story:
             folded[root].append(story)
     for root, stories in folded.items():
-        for chunk in _chunks(stories):
+        for chunk in in_chunks(stories):
             session.execute(
                 update(LinkIndex)
                 .where(col(LinkIndex.story_id).in_(chunk))
@@ -258,14 +258,14 @@ def propose_links(*, session: Session, document_ids: Sequence[int]) -> list[Link
 def _insert_proposals(session: Session, rows: list[dict[str, Any]]) -> list[LinkProposal]:
     """One multi-row INSERT ... RETURNING per batch of rows, not one ORM flush per row."""
     proposals: list[LinkProposal] = []
-    for part in _chunks(rows):
+    for part in in_chunks(rows):
         proposals.extend(session.scalars(insert(LinkProposal).returning(LinkProposal), part))
     return proposals
 
 
 def _stories(session: Session, document_ids: Iterable[int]) -> dict[int, int]:
     found: dict[int, int] = {}
-    for ids in _chunks(document_ids):
+    for ids in in_chunks(document_ids):
         query = select(LinkIndex.document_id, LinkIndex.story_id).where(
             col(LinkIndex.document_id).in_(ids)
         )
@@ -278,7 +278,7 @@ def candidate_pairs(*, session: Session, document_ids: Sequence[int]) -> set[tup
     at most its cap (nlp.linking.blocking.block_cap); the others are story roots of
     relevant documents."""
     keys_of: defaultdict[int, set[str]] = defaultdict(set)
-    for ids in _chunks(document_ids):
+    for ids in in_chunks(document_ids):
         # LSH bands only find copies (stories); the blocking keys find other reports.
         query = select(LinkKey.document_id, LinkKey.key).where(
             col(LinkKey.document_id).in_(ids), ~col(LinkKey.key).startswith(BAND_PREFIX)
@@ -302,7 +302,7 @@ def _block_members(session: Session, keys: set[str]) -> dict[str, set[int]]:
     cap = case(
         (col(LinkKey.key).startswith(COARSE_PREFIX), COARSE_MAX_BLOCK), else_=DEFAULT_MAX_BLOCK
     )
-    for chunk in _chunks(keys):
+    for chunk in in_chunks(keys):
         sizes = (
             select(LinkKey.key)
             .where(col(LinkKey.key).in_(chunk))
@@ -310,7 +310,7 @@ def _block_members(session: Session, keys: set[str]) -> dict[str, set[int]]:
             .having(func.count() <= cap, func.count() > 1)
         )
         usable = list(session.exec(sizes).all())
-        for part in _chunks(usable):
+        for part in in_chunks(usable):
             query = (
                 select(LinkKey.key, LinkIndex.story_id)
                 .join(LinkIndex, col(LinkIndex.document_id) == LinkKey.document_id)
@@ -325,7 +325,7 @@ def _block_members(session: Session, keys: set[str]) -> dict[str, set[int]]:
 def _incidents_of(session: Session, document_ids: set[int]) -> dict[int, int]:
     """Document id -> its open or confirmed incident."""
     found: dict[int, int] = {}
-    for ids in _chunks(document_ids):
+    for ids in in_chunks(document_ids):
         query = (
             select(IncidentDocument.document_id, IncidentDocument.incident_id)
             .join(Incident, col(Incident.id) == IncidentDocument.incident_id)
@@ -359,7 +359,7 @@ def _targets(
 
 def _existing_pairs(session: Session, targets: dict[str, Any]) -> set[str]:
     found: set[str] = set()
-    for pairs in _chunks(targets):
+    for pairs in in_chunks(targets):
         query = select(LinkProposal.pair).where(col(LinkProposal.pair).in_(pairs))
         found.update(session.exec(query).all())
     return found
@@ -371,7 +371,7 @@ Indexed = tuple[DocumentEvidence, bytes]  # evidence and MinHash signature
 def _evidences(session: Session, document_ids: set[int]) -> dict[int, Indexed]:
     vectors: dict[int, tuple[float, ...]] = {}
     evidences: dict[int, Indexed] = {}
-    for ids in _chunks(document_ids):
+    for ids in in_chunks(document_ids):
         embeddings = select(DocumentEmbedding.document_id, DocumentEmbedding.vector).where(
             col(DocumentEmbedding.document_id).in_(ids)
         )
