@@ -18,11 +18,12 @@ MIN_LENGTH = 2  # an anchor of one character would rarely let a rule be skipped
 MAX_ANCHORS = 40  # more strings cost more `in` tests than they save
 MAX_CLASS_PRODUCT = 16  # how many spellings a literal run with classes ([âa], [Rr]) may have
 
-# With re.IGNORECASE, 'i' matches 'İ' (U+0130) and 'ı' (U+0131), whose casefolds ('i̇', 'ı')
-# are not 'i': an anchor holding any of these three could be missing from the folded text of a
-# real match. No other character has this problem (tests/nlp/test_regex_literals.py checks
-# every code point), so these three break a literal run whatever the flags.
-UNSAFE = frozenset("iİı")
+# With re.IGNORECASE, 'i' and 'I' also match 'İ' (U+0130) and 'ı' (U+0131), and 'ı' matches
+# 'i' and 'I', but the casefolds differ ('i', 'i̇', 'ı'): an anchor holding any of these four
+# could be missing from the folded text of a real match. No other character has this problem
+# (tests/nlp/test_regex_literals.py checks every code point), so these four break a literal
+# run whatever the flags (case-sensitive rules lose little by it).
+UNSAFE = frozenset("iIİı")
 
 Requirement = frozenset[str] | None  # any one of the strings must occur; None: nothing known
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
