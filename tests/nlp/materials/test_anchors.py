@@ -5,55 +5,12 @@ missing from a real match would lose a finding without any other sign."""
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable
-from pathlib import Path
-
 import pytest
 
 from nlp.materials.matching import find_mentions
 from nlp.materials.patterns import Rule, load_rules
 from nlp.regex_literals import required_literals
-
-ROOT = Path(__file__).resolve().parents[3]
-TEXT_FILES = [
-    *sorted(ROOT.glob("evaluation/*.jsonl")),
-    *sorted(ROOT.glob("evaluation/realtext/*.jsonl")),
-    *sorted(ROOT.glob("tests/nlp/data/*.jsonl")),
-]
-# Forms and devices the evaluation texts may not hold, in capitals and in Turkish spelling.
-EXTRA_TEXTS = [
-    "YÜKSEK ZENGİNLEŞTİRİLMİŞ URANYUM ve IŞINLAYICI cihazı, SİLAH SINIFI uranyum.",
-    "Troxler 3440 nuclear gauge; gammagraphe; HOCHANGEREICHERTES URAN; Natururan.",
-    "Американский RTG, РИТЭГ-1, гамма-дефектоскоп, каротажный источник, АмBe.",
-    "Am-241/Be, AmBe, Am-Be, 131I, 18F, F-18 FDG, U3O8, UF₆, HEU, LEU, HALEU, DU.",
-]
-
-
-def load_texts() -> list[str]:
-    texts = list(EXTRA_TEXTS)
-    for path in TEXT_FILES:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            text = json.loads(line).get("text") if line.strip() else None
-            if isinstance(text, str):
-                texts.append(text)
-    return texts
-
-
-def turkish_capitals(text: str) -> str:
-    """Capitals the Turkish way: i → İ, ı → I."""
-    return text.replace("i", "İ").replace("ı", "I").upper()
-
-
-def missed(regex: re.Pattern[str], anchors: tuple[str, ...], texts: Iterable[str]) -> list[str]:
-    """The matches of `regex` in `texts` that hold none of `anchors` once casefolded."""
-    return [
-        m.group()
-        for text in texts
-        for m in regex.finditer(text)
-        if m.group() and not any(anchor in m.group().casefold() for anchor in anchors)
-    ]
+from tests.nlp.anchor_texts import TEXT_FILES, load_texts, missed, turkish_capitals
 
 
 @pytest.fixture(scope="module")
