@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from nlp.data_files import read_yaml
+from nlp.regex_literals import required_literals
 
 CUES_DIR = Path(__file__).parent / "data"
 DEFAULT_VERSION = "cues-v2"
@@ -22,31 +24,47 @@ class CueHit:
 
 
 @dataclass(frozen=True)
+class CuePattern:
+    """One cue regex and the casefolded literals one of which each of its matches holds."""
+
+    regex: re.Pattern[str]
+    anchors: tuple[str, ...]  # () when none could be proved: the regex always runs
+
+    def finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
+        # Most of the 12 languages' patterns cannot match a given document: an `in` test on
+        # the casefolded text is much cheaper than running the regex to find that out.
+        if self.anchors and not any(anchor in folded for anchor in self.anchors):
+            return iter(())
+        return self.regex.finditer(text)
+
+
+@dataclass(frozen=True)
 class Cues:
     version: str
-    types: dict[str, tuple[float, tuple[re.Pattern[str], ...]]]
-    malicious: tuple[re.Pattern[str], ...]
-    routine: tuple[float, tuple[re.Pattern[str], ...]]
-    hypothetical: tuple[float, tuple[re.Pattern[str], ...]]
+    types: dict[str, tuple[float, tuple[CuePattern, ...]]]
+    malicious: tuple[CuePattern, ...]
+    routine: tuple[float, tuple[CuePattern, ...]]
+    hypothetical: tuple[float, tuple[CuePattern, ...]]
     incident_prototypes: dict[str, tuple[str, ...]]
     routine_prototypes: tuple[str, ...]
 
     def find(self, text: str) -> list[CueHit]:
         hits = []
+        folded = text.casefold()
         for kind, (weight, patterns) in self.types.items():
-            hits.extend(_hits(kind, weight, patterns, text))
-        hits.extend(_hits("routine", self.routine[0], self.routine[1], text))
-        hits.extend(_hits("hypothetical", self.hypothetical[0], self.hypothetical[1], text))
-        hits.extend(_hits("malicious", 1.0, self.malicious, text))
+            hits.extend(_hits(kind, weight, patterns, text, folded))
+        hits.extend(_hits("routine", self.routine[0], self.routine[1], text, folded))
+        hits.extend(_hits("hypothetical", self.hypothetical[0], self.hypothetical[1], text, folded))
+        hits.extend(_hits("malicious", 1.0, self.malicious, text, folded))
         return sorted(hits, key=lambda h: h.start)
 
 
 def _hits(
-    kind: str, weight: float, patterns: tuple[re.Pattern[str], ...], text: str
+    kind: str, weight: float, patterns: tuple[CuePattern, ...], text: str, folded: str
 ) -> list[CueHit]:
     # The languages' lists overlap ("terror\w*" is English and German): a word found by two
     # patterns of one kind is one cue, not two.
-    spans = {(m.start(), m.end()) for p in patterns for m in p.finditer(text)}
+    spans = {(m.start(), m.end()) for p in patterns for m in p.finditer(text, folded)}
     return [CueHit(kind, start, end, weight) for start, end in sorted(spans)]
 
 
@@ -54,24 +72,29 @@ def _hits(
 def load_cues(version: str = DEFAULT_VERSION) -> Cues:
     data = read_yaml(CUES_DIR / f"{version}.yaml")
     types = {
-        name: (float(entry["weight"]), tuple(re.compile(p) for p in entry["patterns"]))
+        name: (float(entry["weight"]), _compiled(entry["patterns"]))
         for name, entry in data["types"].items()
     }
     routine = (
         float(data["routine"]["weight"]),
-        tuple(re.compile(p) for p in data["routine"]["patterns"]),
+        _compiled(data["routine"]["patterns"]),
     )
     hypothetical = (
         float(data["hypothetical"]["weight"]),
-        tuple(re.compile(p) for p in data["hypothetical"]["patterns"]),
+        _compiled(data["hypothetical"]["patterns"]),
     )
     prototypes = data["prototypes"]
     return Cues(
         version=data["version"],
         types=types,
-        malicious=tuple(re.compile(p) for p in data["malicious"]),
+        malicious=_compiled(data["malicious"]),
         routine=routine,
         hypothetical=hypothetical,
         incident_prototypes={k: tuple(v) for k, v in prototypes["incident"].items()},
         routine_prototypes=tuple(prototypes["routine"]),
     )
+
+
+def _compiled(patterns: list[str]) -> tuple[CuePattern, ...]:
+    regexes = [re.compile(p) for p in patterns]
+    return tuple(CuePattern(regex, required_literals(regex)) for regex in regexes)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.data_files import read_yaml
+from nlp.regex_literals import required_literals
 from nlp.vocabulary import MaterialGroup
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
@@ -121,14 +122,16 @@ def _rule(
     case_sensitive: bool = False,
     anchors: tuple[str, ...] = (),
 ) -> Rule:
-    flags = 0 if case_sensitive else re.IGNORECASE
+    regex = re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+    # Explicit anchors (isotope masses, element names) stay; other rules get the literals every
+    # match must hold, so find_mentions can skip a rule whose literals are not in the text.
     return Rule(
         kind=kind,
         canonical=entry["canonical"],
         group=group,
         confidence=float(confidence),
-        regex=re.compile(pattern, flags),
+        regex=regex,
         name=name,
         requires_context=entry.get("requires_context"),
-        anchors=anchors,
+        anchors=anchors or required_literals(regex),
     )
