@@ -25,6 +25,8 @@ MAX_CLASS_PRODUCT = 16  # how many spellings a literal run with classes ([âa], 
 # run whatever the flags (case-sensitive rules lose little by it).
 UNSAFE = frozenset("iIİı")
 
+_UNSAFE_FOLDED = re.compile("[" + "".join(sorted(set("".join(UNSAFE).casefold()))) + "]")
+
 Requirement = frozenset[str] | None  # any one of the strings must occur; None: nothing known
 _REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT}
 
@@ -39,6 +41,19 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     if not found or len(found) > MAX_ANCHORS or min(map(len, found)) < MIN_LENGTH:
         return ()
     return tuple(sorted(_shortest(found)))
+
+
+def safe_anchors(words: Iterable[str]) -> tuple[str, ...]:
+    """Hand-written anchors made safe: each word's longest piece between the characters a
+    casefolded UNSAFE character leaves ('i', 'ı', and the dot of 'i̇'), or () when a piece
+    would be too short to anchor on (the rule is then scanned on every text)."""
+    pieces = []
+    for word in words:
+        longest = max(_UNSAFE_FOLDED.split(word.casefold()), key=len)
+        if len(longest) < MIN_LENGTH:
+            return ()
+        pieces.append(longest)
+    return tuple(dict.fromkeys(pieces))
 
 
 def _shortest(strings: frozenset[str]) -> set[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from nlp.data_files import read_yaml
-from nlp.regex_literals import required_literals
+from nlp.regex_literals import required_literals, safe_anchors
 from nlp.vocabulary import MaterialGroup
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
@@ -90,7 +90,7 @@ def _isotope_rules(entry: dict[str, Any]) -> list[Rule]:
         alone_names = alone.get("names", [])
         alone_patterns = [rf"(?<![\w{_AR}])(?:{re.escape(n)})(?![\w{_AR}-])" for n in alone_names]
         alone_patterns.extend(alone.get("patterns", []))
-        anchors = tuple(n.casefold() for n in [*alone_names, *alone.get("anchors", [])])
+        anchors = safe_anchors([*alone_names, *alone.get("anchors", [])])
         rules.append(
             _rule("isotope", entry, group, alone["confidence"], "|".join(alone_patterns),
                   f"element name {canonical}", False, anchors)

@@ -51,11 +51,6 @@ def test_derived_anchors_hold_in_turkish_capitals(turkish_texts: list[str]) -> N
     assert {name: found for name, found in lost.items() if found} == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the explicit element-name anchors hold 'i' (cesium, tritium, trityum): with "
-    "re.IGNORECASE 'CESİUM' and 'TRİTYUM' match, but fold to 'cesi̇um', 'tri̇tyum'",
-)
 def test_explicit_anchors_hold_in_turkish_capitals(turkish_texts: list[str]) -> None:
     rules = [rule for rule in load_rules().rules if not derived(rule)]
     assert not any(missed(rule.regex, rule.anchors, turkish_texts) for rule in rules)
