@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import typer
 
 from flows.errors import UserError
-from flows.runtime import configure_runtime
+from flows.runtime import configure_runtime, end_process
 
 COMMAND_MODULES = {  # module -> the commands and groups its register() adds
     "flows.commands.platform": ("init", "status"),
@@ -71,3 +71,5 @@ def main() -> None:
     except UserError as error:
         typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
         sys.exit(2)
+    except SystemExit as end:  # how click ends every command, failed or not
+        end_process(end.code)

@@ -7,8 +7,10 @@ no model library and only reads, dispatches and writes, in input order."""
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -102,6 +104,16 @@ def start_extractor() -> None:
     extractor = Extractor(settings)
     extractor.nlp  # noqa: B018 (loads the model now, so a broken install fails at start)
     _EXTRACTOR.append(extractor)
+    atexit.register(_exit_at_once)
+
+
+def _exit_at_once() -> None:
+    """A spawned worker ends with sys.exit, and the interpreter then tears down its models
+    object by object: half a second after the last batch, which the command waits for. The
+    worker has nothing left to keep (its results went back through the pool's queue)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def extract_lines(batch: Sequence[InputDocument]) -> list[str]:

@@ -13,6 +13,7 @@ import typer
 from rich.progress import Progress
 
 from flows.errors import UserError
+from flows.runtime import skip_teardown
 
 DEFAULT_BATCH = 32
 
@@ -81,6 +82,7 @@ def _extract_file(input: Path, output: Path, batch_size: int, workers: int | Non
         except WorkerFailed as error:
             where = f" (batch from line {error.tag[0]})" if isinstance(error.tag, tuple) else ""
             raise UserError(f"extraction failed{where}: {error}") from error
+    skip_teardown()  # the output is closed: nothing left that the teardown would finish
     if failures:
         typer.echo(f"{failures} input line(s) skipped", err=True)
         raise typer.Exit(code=1)

@@ -169,3 +169,35 @@ def test_extract_worker_failure_is_a_user_error(
         assert "batch from line 3" in str(result.exception)
         lines = (tmp_path / "o.jsonl").read_text().splitlines()
         assert lines == ["0", "1"]  # the batches before the failure, in order
+
+
+RADINTEL = "import sys; sys.argv[0] = 'radintel'; from flows.cli import main; main()"
+
+
+def test_the_command_process_ends_without_teardown_and_keeps_its_exit_code(
+    tmp_path: Path,
+) -> None:
+    """The real `radintel extract --input` process: its output and messages complete, its
+    exit code kept (1 for a skipped line), the interpreter's teardown skipped (flows.runtime)."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "docs.jsonl"
+    good = json.dumps({"id": "1", "text": "Thieves stole a Cs-137 source in Lyon, France."})
+    source.write_text(good + "\n{bad\n", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    # An atexit handler registered before the command runs stands for the teardown.
+    script = "import atexit; atexit.register(print, 'teardown ran'); " + RADINTEL
+    command = [sys.executable, "-c", script, "extract", "--input", str(source)]
+    done = subprocess.run(
+        [*command, "--output", str(output)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 1, done.stderr
+    assert "line 2" in done.stderr and "1 input line(s) skipped" in done.stderr
+    assert "teardown ran" not in done.stdout
+    assert [json.loads(line)["id"] for line in output.read_text().splitlines()] == ["1"]
+
+    failed = subprocess.run(  # an error before any model loads: the normal ending
+        [*command, "--output", str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    assert failed.returncode != 0 and "teardown ran" in failed.stdout
