@@ -1,5 +1,5 @@
 """Rule-based PERSON / ORG / FAC / LOC findings for every language, from the versioned word
-lists in nlp/data/entity-rules-v2.yaml (cased-script rules, Latin and Cyrillic, in
+lists in nlp/data/entity-rules-v3.yaml (cased-script rules, Latin and Cyrillic, in
 nlp/entity_rules_latin.py, Arabic rules in nlp/entity_rules_ar.py, Georgian rules in
 nlp/entity_rules_ka.py). Fills the gaps where no statistical model exists (fr, es, ar, pt,
 de, it, pl, tr, ru, uk, ka) and completes spaCy in English."""
@@ -20,7 +20,7 @@ from nlp.types import FindingDraft
 from nlp.vocabulary import Label
 
 RULES_DIR = Path(__file__).parent / "data"
-DEFAULT_VERSION = "entity-rules-v2"
+DEFAULT_VERSION = "entity-rules-v3"
 # Cased-script languages with their own rules (v1: en, fr, es; v2 adds the rest); any other
 # language falls back to the English rules.
 CASED_LANGUAGES = ("en", "fr", "es", "pt", "de", "it", "pl", "tr", "ru", "uk")

@@ -254,9 +254,9 @@ def test_findings_carry_the_rule_version() -> None:
     finding = entity_rule_findings("Dr Mira Holm spoke.", "en")[0]
     assert (finding.extractor, finding.extractor_version) == (
         "entity-rules",
-        "entity-rules-v2+agencies-v1",
+        "entity-rules-v3+agencies-v1",
     )
-    assert load_entity_rules().version == "entity-rules-v2+agencies-v1"
+    assert load_entity_rules().version == "entity-rules-v3+agencies-v1"
 
 
 def test_the_first_version_still_loads_without_the_added_languages() -> None:
