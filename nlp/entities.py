@@ -118,7 +118,7 @@ def entity_spans(
 
 
 def _trimmed(start: int, end: int, text: str, label: str) -> tuple[int, int, str]:
-    if label in {Label.GPE, Label.LOC, Label.DATE} and text.lower().startswith("the "):
+    if text.lower().startswith("the "):  # "the Harris County Sheriff's Office": no article
         start, text = start + 4, text[4:]
     if label != Label.DATE and text.endswith(("'s", "’s")):  # "Marcus Hale's": the name only
         end, text = end - 2, text[:-2]

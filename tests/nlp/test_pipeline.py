@@ -124,6 +124,16 @@ def test_a_possessive_is_not_part_of_a_name() -> None:
     assert _trimmed(0, 9, "the 1990s", "DATE") == (4, 9, "1990s")
 
 
+def test_a_leading_article_is_not_part_of_an_organisation_or_facility() -> None:
+    assert _trimmed(0, 34, "the Harris County Sheriff's Office", "ORG") == (
+        4,
+        34,
+        "Harris County Sheriff's Office",
+    )
+    assert _trimmed(5, 26, "The Ambassador Bridge", "FAC") == (9, 26, "Ambassador Bridge")
+    assert _trimmed(0, 9, "Theranova", "ORG") == (0, 9, "Theranova")
+
+
 def test_an_org_span_that_is_exactly_a_known_place_is_that_place() -> None:
     from nlp.entities import EntitySpan
     from nlp.entity_findings import spacy_findings
