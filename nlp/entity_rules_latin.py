@@ -57,6 +57,7 @@ class LatinRules:
     single_orgs: tuple[re.Pattern[str], ...] = ()
     triggers_after: dict[str, Phrases] = field(default_factory=dict)
     lead_adjectives: bool = False
+    possessive_names: frozenset[str] = frozenset()
 
     def designator(self, word: str) -> str | None:
         for label, words in self.designators.items():
@@ -131,6 +132,7 @@ def latin_rules(data: dict[str, Any], shared: dict[str, Any]) -> LatinRules:
         single_orgs=tuple(re.compile(p) for p in data.get("single_orgs") or []),
         triggers_after=by_label("triggers_after", False),
         lead_adjectives=bool(data.get("lead_adjectives")),
+        possessive_names=frozenset(data.get("possessive_names") or []),
     )
 
 
@@ -184,9 +186,12 @@ def _classify(
     text: str, tokens: Sequence[Token], i: int, end: int, rules: LatinRules
 ) -> list[Candidate]:
     owners = [k for k in range(i, end - 1) if _POSSESSIVE.search(tokens[k].text)]
-    if owners and rules.designator(tokens[owners[-1]].text) is None:
-        i = owners[-1] + 1  # "Georgia's State Security Service"
+    owner = tokens[owners[-1]].text if owners else None
+    if owner and rules.designator(owner) is None and owner not in rules.possessive_names:
+        i = owners[-1] + 1  # "Georgia's State Security Service", not "Attorney General's Office"
     start, stop = tokens[i].start, tokens[end - 1].end
+    if _POSSESSIVE.search(tokens[end - 1].text):
+        stop -= 2  # "the Department of Health's directorate": the name only
     for k in range(i + 1, end + 1):  # "Minerales del Desierto S.A.", "Northwind Ltd"
         suffix = rules.company_suffix.match(text, tokens[k - 1].end)
         if suffix:

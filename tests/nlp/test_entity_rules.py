@@ -292,3 +292,25 @@ def test_a_place_opening_a_company_name_gives_no_country() -> None:
 def _finding_at(text: str, surface: str, label: Label) -> FindingDraft:
     start = text.index(surface)
     return FindingDraft(label, surface, start, start + len(surface), "uranium", {}, 0.9, "t", "t")
+
+
+def organisations(text: str) -> list[str]:
+    return [f.text for f in entity_rule_findings(text, "en") if f.label == "ORG"]
+
+
+# English organisation names as written in reports (entity-rules-v3), each sentence with the
+# exact organisations it names: spans, possessives, coordination, acronyms.
+ENGLISH_ORGANISATIONS = [
+    (
+        "The Department of Health's radiation control directorate traced the owner.",
+        ["Department of Health"],
+    ),
+    ("The Attorney General's Office opened a case on Monday.", ["Attorney General's Office"]),
+    ("Deputies of the Carver County Sheriff's Office searched the road.", ["Carver County Sheriff's Office"]),
+    ("Officers said Moldavia's State Security Service had been told.", ["State Security Service"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_ORGANISATIONS)
+def test_english_organisation_spans(text: str, expected: list[str]) -> None:
+    assert organisations(text) == expected
