@@ -58,6 +58,7 @@ class LatinRules:
     triggers_after: dict[str, Phrases] = field(default_factory=dict)
     lead_adjectives: bool = False
     possessive_names: frozenset[str] = frozenset()
+    name_heads: frozenset[str] = frozenset()
 
     def designator(self, word: str) -> str | None:
         for label, words in self.designators.items():
@@ -133,6 +134,7 @@ def latin_rules(data: dict[str, Any], shared: dict[str, Any]) -> LatinRules:
         triggers_after=by_label("triggers_after", False),
         lead_adjectives=bool(data.get("lead_adjectives")),
         possessive_names=frozenset(data.get("possessive_names") or []),
+        name_heads=frozenset(data.get("name_heads") or []),
     )
 
 
@@ -177,9 +179,49 @@ def _chunks(text: str, tokens: Sequence[Token], rules: LatinRules) -> list[Candi
             i += 1  # "Shares of Kestrel ...": a capitalised common word opens the sentence
             continue
         end = _chunk_end(tokens, i, rules)
-        found.extend(_classify(text, tokens, i, end, rules))
+        for start, stop in _two_names(tokens, i, end, rules):
+            found.extend(_classify(text, tokens, start, stop, rules))
         i = end
     return found
+
+
+def _two_names(
+    tokens: Sequence[Token], i: int, end: int, rules: LatinRules
+) -> list[tuple[int, int]]:
+    """A capitalised sequence cut in two names when both halves are whole names:
+    "University of Oxford and Imperial College London", "Special Cell of Delhi Police",
+    "Detection Group of the Philippine National Police" (not "Customs and Border
+    Protection", "Ministry of Justice and Public Security", "Federal Office of Public Health")."""
+    if not rules.name_heads:
+        return [(i, end)]
+    for k in range(i + 2, end - 1):
+        word = tokens[k].text
+        if word not in _COORDINATION and word not in _OF:
+            continue
+        right = k + 2 if word in _OF and tokens[k + 1].text == "the" else k + 1
+        if _whole_name(tokens, i, k, rules) and _owner_or_partner(tokens, k, right, end, rules):
+            return [(i, k), (right, end)]
+    return [(i, end)]
+
+
+def _whole_name(tokens: Sequence[Token], i: int, k: int, rules: LatinRules) -> bool:
+    """tokens[i:k] (two words or more) ends with a head or is "Head of Something"."""
+    words = [t.text for t in tokens[i:k]]
+    return words[-1] in rules.name_heads or (words[0] in rules.name_heads and "of" in words)
+
+
+def _owner_or_partner(
+    tokens: Sequence[Token], k: int, right: int, end: int, rules: LatinRules
+) -> bool:
+    """The words after "and" are a name with a head or an acronym; those after "of the" a
+    name closed by a head, after "of" one opened by a place ("of Delhi Police")."""
+    words = [t.text for t in tokens[right:end]]
+    if tokens[k].text in _COORDINATION:
+        acronym = len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+        return acronym or (len(words) > 1 and any(w in rules.name_heads for w in words))
+    if len(words) < 2 or words[-1] not in rules.name_heads:
+        return False
+    return right == k + 2 or lookup_place(words[0]) is not None
 
 
 def _classify(

@@ -308,6 +308,24 @@ ENGLISH_ORGANISATIONS = [
     ("The Attorney General's Office opened a case on Monday.", ["Attorney General's Office"]),
     ("Deputies of the Carver County Sheriff's Office searched the road.", ["Carver County Sheriff's Office"]),
     ("Officers said Moldavia's State Security Service had been told.", ["State Security Service"]),
+    (
+        "Staff of the Wessex Isotope Agency and INTERPOL met in Lyon.",
+        ["Wessex Isotope Agency", "INTERPOL"],
+    ),
+    (
+        "Researchers at the University of Dunmore and Calder College London wrote it.",
+        ["University of Dunmore", "Calder College London"],
+    ),
+    (
+        "The Fraud Detection Group of the Valmora National Police seized it.",
+        ["Fraud Detection Group", "Valmora National Police"],
+    ),
+    ("The Special Cell of Delhi Police arrested him.", ["Special Cell", "Delhi Police"]),
+    # whole names with "and" or "of" inside stay whole
+    ("The Health and Safety Executive was told.", ["Health and Safety Executive"]),
+    ("The Ministry of Justice and Public Security said so.", ["Ministry of Justice and Public Security"]),
+    ("The Federal Office of Public Health said so.", ["Federal Office of Public Health"]),
+    ("The General Inspectorate of Border Police said so.", ["General Inspectorate of Border Police"]),
 ]
 
 
