@@ -205,23 +205,28 @@ def _two_names(
 
 
 def _whole_name(tokens: Sequence[Token], i: int, k: int, rules: LatinRules) -> bool:
-    """tokens[i:k] (two words or more) ends with a head or is "Head of Something"."""
+    """tokens[i:k] (two words or more) ends with a head, a facility word ("Kabompo Copper
+    Mine") or is "Head of Something"."""
     words = [t.text for t in tokens[i:k]]
-    return words[-1] in rules.name_heads or (words[0] in rules.name_heads and "of" in words)
+    closed = words[-1] in rules.name_heads or rules.designator(words[-1]) == "FAC"
+    return closed or (words[0] in rules.name_heads and "of" in words)
 
 
 def _owner_or_partner(
     tokens: Sequence[Token], k: int, right: int, end: int, rules: LatinRules
 ) -> bool:
     """The words after "and" are a name with a head or an acronym; those after "of the" a
-    name closed by a head, after "of" one opened by a place ("of Delhi Police")."""
+    name closed by a head, after "of" one opened by a place ("of Delhi Police") or a company
+    ("Mine of Kafue Copper Mining Plc")."""
     words = [t.text for t in tokens[right:end]]
     if tokens[k].text in _COORDINATION:
         acronym = len(words) == 1 and words[0].isupper() and len(words[0]) > 1
         return acronym or (len(words) > 1 and any(w in rules.name_heads for w in words))
-    if len(words) < 2 or words[-1] not in rules.name_heads:
+    if len(words) < 2:
         return False
-    return right == k + 2 or lookup_place(words[0]) is not None
+    if rules.company_suffix.fullmatch(" " + words[-1]):
+        return True
+    return words[-1] in rules.name_heads and (right == k + 2 or lookup_place(words[0]) is not None)
 
 
 def _classify(

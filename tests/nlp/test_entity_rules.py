@@ -306,7 +306,10 @@ ENGLISH_ORGANISATIONS = [
         ["Department of Health"],
     ),
     ("The Attorney General's Office opened a case on Monday.", ["Attorney General's Office"]),
-    ("Deputies of the Carver County Sheriff's Office searched the road.", ["Carver County Sheriff's Office"]),
+    (
+        "Deputies of the Carver County Sheriff's Office searched the road.",
+        ["Carver County Sheriff's Office"],
+    ),
     ("Officers said Moldavia's State Security Service had been told.", ["State Security Service"]),
     (
         "Staff of the Wessex Isotope Agency and INTERPOL met in Lyon.",
@@ -321,11 +324,31 @@ ENGLISH_ORGANISATIONS = [
         ["Fraud Detection Group", "Valmora National Police"],
     ),
     ("The Special Cell of Delhi Police arrested him.", ["Special Cell", "Delhi Police"]),
+    (
+        "Scrap came from Karoo Ferrous Recyclers (Pty) Ltd on Friday.",
+        ["Karoo Ferrous Recyclers (Pty) Ltd"],
+    ),
+    ("It was sold by Harlow Gauge Supply Limited last year.", ["Harlow Gauge Supply Limited"]),
+    (
+        "Nandi Scrap Dealers bought it, and Ostrava Pharma did not.",
+        ["Nandi Scrap Dealers", "Ostrava Pharma"],
+    ),
+    ("Dunmore Police Deputy Commissioner Ravi Sethi said so.", ["Dunmore Police"]),
+    (
+        "It was stolen at the Tamsin Copper Mine of Ashby Copper Mining Plc near Ndola.",
+        ["Ashby Copper Mining Plc"],
+    ),
     # whole names with "and" or "of" inside stay whole
     ("The Health and Safety Executive was told.", ["Health and Safety Executive"]),
-    ("The Ministry of Justice and Public Security said so.", ["Ministry of Justice and Public Security"]),
+    (
+        "The Ministry of Justice and Public Security said so.",
+        ["Ministry of Justice and Public Security"],
+    ),
     ("The Federal Office of Public Health said so.", ["Federal Office of Public Health"]),
-    ("The General Inspectorate of Border Police said so.", ["General Inspectorate of Border Police"]),
+    (
+        "The General Inspectorate of Border Police said so.",
+        ["General Inspectorate of Border Police"],
+    ),
 ]
 
 
