@@ -256,6 +256,23 @@ def name_countries(
     return result
 
 
+def materials_outside_names(
+    materials: Sequence[FindingDraft], names: Sequence[FindingDraft]
+) -> list[FindingDraft]:
+    """`materials` minus a capitalised material word inside a rule organisation name, after
+    its first word: "Kestrel Uranium Corp" names a company, not uranium."""
+    orgs = [(n.start, n.end) for n in names if n.label == Label.ORG]
+    return [
+        m
+        for m in materials
+        if not (
+            m.text.isalpha()
+            and m.text.istitle()
+            and any(s < m.start and m.end <= e for s, e in orgs)
+        )
+    ]
+
+
 def _nested(outer_start: int, outer_end: int, start: int, end: int) -> bool:
     return outer_start <= start and end <= outer_end and (outer_start, outer_end) != (start, end)
 

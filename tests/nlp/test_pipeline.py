@@ -151,3 +151,17 @@ def test_an_org_span_that_is_exactly_a_known_place_is_that_place() -> None:
         (Label.ORG, "Okinawa Holdings", None),
         (Label.GPE, "Okinawa", "JP"),
     ]
+
+
+def test_a_material_word_inside_a_company_name_is_the_company(extractor: Extractor) -> None:
+    text = "Shares of Tarn Uranium Corp rose on Monday as uranium prices climbed in Toronto."
+    findings = extract_one(extractor, text).findings
+    assert ("ORG", "Tarn Uranium Corp") in {(f.label, f.text) for f in findings}
+    materials = [f for f in findings if f.label == "MATERIAL"]
+    assert [(m.text, m.start) for m in materials] == [("uranium", text.index("uranium"))]
+
+
+def test_a_capitalised_material_opening_a_sentence_stays_a_material(extractor: Extractor) -> None:
+    text = "Uranium Exports fell in March, the ministry said of the uranium trade."
+    materials = [f.text for f in extract_one(extractor, text).findings if f.label == "MATERIAL"]
+    assert materials == ["Uranium", "uranium"]
