@@ -59,6 +59,8 @@ class LatinRules:
     lead_adjectives: bool = False
     possessive_names: frozenset[str] = frozenset()
     name_heads: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()
+    generic_words: frozenset[str] = frozenset()
 
     def designator(self, word: str) -> str | None:
         for label, words in self.designators.items():
@@ -135,6 +137,8 @@ def latin_rules(data: dict[str, Any], shared: dict[str, Any]) -> LatinRules:
         lead_adjectives=bool(data.get("lead_adjectives")),
         possessive_names=frozenset(data.get("possessive_names") or []),
         name_heads=frozenset(data.get("name_heads") or []),
+        company_words=frozenset(data.get("company_words") or []),
+        generic_words=frozenset(data.get("generic_name_words") or []),
     )
 
 
@@ -149,7 +153,34 @@ def latin_candidates(text: str, tokens: Sequence[Token], rules: LatinRules) -> l
     kept = resolve(found)
     found.extend(repeated(text, kept, "PERSON", 0.6, surnames=True))
     found.extend(repeated(text, kept, "ORG", 0.65, surnames=False))
+    found.extend(_short_forms(text, tokens, kept, rules))
     return found
+
+
+def _short_forms(
+    text: str, tokens: Sequence[Token], kept: Sequence[Candidate], rules: LatinRules
+) -> list[Candidate]:
+    """A company's first word standing alone after its full name ("Borealis Wireline
+    Services ... Borealis said"): the company, above the statistical model's PERSON (0.75)."""
+    shorts: dict[str, int] = {}
+    for candidate in kept:
+        words = text[candidate.start : candidate.end].split()
+        if candidate.label == "ORG" and len(words) > 1 and _company(words, rules):
+            first = words[0]
+            if first.isalpha() and first not in rules.generic_words and not lookup_place(first):
+                shorts.setdefault(first, candidate.end)
+    return [
+        Candidate("ORG", t.start, t.end, 0.78)
+        for k, t in enumerate(tokens)
+        if t.text in shorts
+        and t.start >= shorts[t.text]
+        and not (k + 1 < len(tokens) and rules.capitalised(tokens[k + 1]))
+    ]
+
+
+def _company(words: Sequence[str], rules: LatinRules) -> bool:
+    last = words[-1]
+    return last in rules.company_words or bool(rules.company_suffix.fullmatch(" " + last))
 
 
 def _chunk_end(tokens: Sequence[Token], i: int, rules: LatinRules) -> int:

@@ -338,6 +338,12 @@ ENGLISH_ORGANISATIONS = [
         "It was stolen at the Tamsin Copper Mine of Ashby Copper Mining Plc near Ndola.",
         ["Ashby Copper Mining Plc"],
     ),
+    (
+        "Kestrel Wireline Services lost a source. Kestrel said the regulator was told.",
+        ["Kestrel Wireline Services", "Kestrel"],
+    ),
+    ("National Logistics Ltd moved it. National figures rose.", ["National Logistics Ltd"]),
+    ("Harlan spoke first. Later Harlan Mining Ltd said so.", ["Harlan Mining Ltd"]),
     # whole names with "and" or "of" inside stay whole
     ("The Health and Safety Executive was told.", ["Health and Safety Executive"]),
     (
