@@ -26,6 +26,7 @@ _ISOTOPE_LIKE = re.compile(r"^(?:\d{1,3}\s?-?[A-Z][a-z]?|[A-Z][a-z]?\s?-?\d{1,3}
 _NOT_ORG = re.compile(
     r"^(?:[kMGTP]?Bq|[mµu]?Ci|PET|CT|MRI|XRF)$|^[A-Z]{0,3}[$€£R]?\s?\d[\d.,]*\s?(?:million|billion|bn)?$"
 )
+_ACROSS_DASH = re.compile(r"\s[—–]\s|\n")
 _PRONOUNS = {
     "he",
     "she",
@@ -135,6 +136,8 @@ def _plausible(text: str, label: str) -> bool:
         return False
     if label != Label.DATE and not any(c.isalpha() for c in stripped):
         return False
+    if label != Label.DATE and _ACROSS_DASH.search(stripped):
+        return False  # "WARSAW — Workers": a dateline and the next word, not a name
     return not (label != Label.DATE and stripped.casefold() in STOP_WORDS)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from nlp.date_mentions import find_date_mentions
 from nlp.dates import normalise_date
 from nlp.entities import EntitySpan
+from nlp.entity_rules import generic_word
 from nlp.places import Place, find_places, lookup_place
 from nlp.types import FindingDraft
 from nlp.vocabulary import Label
@@ -42,6 +43,8 @@ def spacy_findings(
 ) -> list[FindingDraft]:
     findings = []
     for span in spans:
+        if span.label == Label.ORG and generic_word(span.text, language):
+            continue  # "Customs officers", "State officials": no name
         relabelled = _place_tagged_org(text, span, version)
         if relabelled is not None:
             findings.append(relabelled)

@@ -80,6 +80,15 @@ def entity_rule_findings(text: str, language: str) -> list[FindingDraft]:
     return [_finding(text, c, rules.version) for c in resolve(candidates)]
 
 
+def generic_word(word: str, language: str) -> bool:
+    """A word that alone names no organisation ("Customs", "Police", "State"): an ORG
+    designator or a generic name word of the language's rules."""
+    rules = load_entity_rules().latin.get(language)
+    if rules is None or " " in word:
+        return False
+    return rules.designator(word) == "ORG" or word in rules.generic_words
+
+
 def _finding(text: str, candidate: Candidate, version: str) -> FindingDraft:
     return FindingDraft(
         Label(candidate.label),

@@ -165,3 +165,20 @@ def test_a_capitalised_material_opening_a_sentence_stays_a_material(extractor: E
     text = "Uranium Exports fell in March, the ministry said of the uranium trade."
     materials = [f.text for f in extract_one(extractor, text).findings if f.label == "MATERIAL"]
     assert materials == ["Uranium", "uranium"]
+
+
+def test_a_generic_word_or_a_dateline_is_no_spacy_organisation() -> None:
+    from nlp.entities import EntitySpan, _plausible
+    from nlp.entity_findings import spacy_findings
+    from nlp.vocabulary import Label
+
+    text = "Customs officers met State officials and Customs and Excise."
+    spans = [
+        EntitySpan(Label.ORG, 0, 7, "Customs"),
+        EntitySpan(Label.ORG, 21, 26, "State"),
+        EntitySpan(Label.ORG, 41, 59, "Customs and Excise"),
+    ]
+    kept = spacy_findings(text, spans, "en", None, "test")
+    assert [f.text for f in kept] == ["Customs and Excise"]
+    assert not _plausible("WARSAW — Workers", "ORG")
+    assert _plausible("Warsaw Workers Union", "ORG")
