@@ -344,6 +344,7 @@ ENGLISH_ORGANISATIONS = [
     ),
     ("National Logistics Ltd moved it. National figures rose.", ["National Logistics Ltd"]),
     ("Harlan spoke first. Later Harlan Mining Ltd said so.", ["Harlan Mining Ltd"]),
+    ("The board granted Fenwick NDT a licence.", ["Fenwick NDT"]),
     # whole names with "and" or "of" inside stay whole
     ("The Health and Safety Executive was told.", ["Health and Safety Executive"]),
     (
