@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from nlp.date_mentions import find_date_mentions
 from nlp.dates import normalise_date
 from nlp.entities import EntitySpan
-from nlp.entity_rules import generic_word
+from nlp.entity_rules import generic_word, names_organisation
 from nlp.places import Place, find_places, lookup_place
 from nlp.types import FindingDraft
 from nlp.vocabulary import Label
@@ -31,6 +31,7 @@ SPACY_CONFIDENCE = {
     Label.FAC: 0.65,
     Label.DATE: 0.85,
 }
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|(?:town|village|city|province|region) of)(?: the)? $")
 _RELATIVE = re.compile(
     r"(?i)\b(?:yesterday|today|tonight|last|next|this|ago|earlier|recent|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
@@ -48,6 +49,8 @@ def spacy_findings(
         relabelled = _place_tagged_org(text, span, version)
         if relabelled is not None:
             findings.append(relabelled)
+            continue
+        if span.label == Label.ORG and _place_like(text, span, language):
             continue
         normalized, attributes = _normalise(span.label, span.text, language, reference)
         if span.label == Label.DATE and normalized is None and not _RELATIVE.search(span.text):
@@ -69,6 +72,14 @@ def spacy_findings(
             )
         )
     return findings
+
+
+def _place_like(text: str, span: EntitySpan, language: str) -> bool:
+    """The small English model tags an unknown place ORG after "in" or "town of" ("found in
+    Pudahuel", "sites in the Pilbara"): such a span without a word that says organisation
+    is no organisation (nor a known place, or it would be one)."""
+    before = text[max(0, span.start - 20) : span.start]
+    return bool(_PLACE_BEFORE.search(before)) and not names_organisation(span.text, language)
 
 
 def _place_tagged_org(text: str, span: EntitySpan, version: str) -> FindingDraft | None:

@@ -89,6 +89,18 @@ def generic_word(word: str, language: str) -> bool:
     return rules.designator(word) == "ORG" or word in rules.generic_words
 
 
+def names_organisation(words: str, language: str) -> bool:
+    """Some word of `words` says organisation: an ORG designator, a company word or an
+    acronym ("Kestrel Wireline Services", "NNR"), by the language's rules."""
+    rules = load_entity_rules().latin.get(language)
+    if rules is None:
+        return True
+    return any(
+        rules.designator(w) == "ORG" or w in rules.company_words or (w.isupper() and len(w) > 1)
+        for w in words.split()
+    )
+
+
 def _finding(text: str, candidate: Candidate, version: str) -> FindingDraft:
     return FindingDraft(
         Label(candidate.label),

@@ -182,3 +182,23 @@ def test_a_generic_word_or_a_dateline_is_no_spacy_organisation() -> None:
     assert [f.text for f in kept] == ["Customs and Excise"]
     assert not _plausible("WARSAW — Workers", "ORG")
     assert _plausible("Warsaw Workers Union", "ORG")
+
+
+def test_an_unknown_place_after_in_is_no_spacy_organisation() -> None:
+    from nlp.entities import EntitySpan
+    from nlp.entity_findings import spacy_findings
+    from nlp.vocabulary import Label
+
+    text = "Found in Quilvara, in the Tarrow, in Lyon and in Kestrel Mining; Dunlin said."
+
+    def span(surface: str) -> EntitySpan:
+        start = text.index(surface)
+        return EntitySpan(Label.ORG, start, start + len(surface), surface)
+
+    names = ["Quilvara", "Tarrow", "Lyon", "Kestrel Mining", "Dunlin"]
+    kept = spacy_findings(text, [span(n) for n in names], "en", None, "test")
+    assert [(f.label, f.text) for f in kept] == [
+        ("GPE", "Lyon"),
+        ("ORG", "Kestrel Mining"),
+        ("ORG", "Dunlin"),
+    ]
