@@ -61,6 +61,7 @@ class LatinRules:
     name_heads: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
+    name_prefixes: tuple[str, ...] = ()
 
     def designator(self, word: str) -> str | None:
         for label, words in self.designators.items():
@@ -139,6 +140,7 @@ def latin_rules(data: dict[str, Any], shared: dict[str, Any]) -> LatinRules:
         name_heads=frozenset(data.get("name_heads") or []),
         company_words=frozenset(data.get("company_words") or []),
         generic_words=frozenset(data.get("generic_name_words") or []),
+        name_prefixes=tuple(f"{p} " for p in data.get("name_prefixes") or []),
     )
 
 
@@ -150,11 +152,25 @@ def latin_candidates(text: str, tokens: Sequence[Token], rules: LatinRules) -> l
         *_locations(text, rules),
     ]
     found.extend(_acronyms(tokens, rules, found))
+    if rules.name_prefixes:
+        found = [_prefixed(text, c, rules.name_prefixes) for c in found]
     kept = resolve(found)
     found.extend(repeated(text, kept, "PERSON", 0.6, surnames=True))
     found.extend(repeated(text, kept, "ORG", 0.65, surnames=False))
     found.extend(_short_forms(text, tokens, kept, rules))
     return found
+
+
+def _prefixed(text: str, candidate: Candidate, prefixes: tuple[str, ...]) -> Candidate:
+    """An organisation name opened by a dotted abbreviation, which the tokenizer splits
+    off: "U.S. Customs and Border Protection"."""
+    if candidate.label != "ORG":
+        return candidate
+    before = text[max(0, candidate.start - 8) : candidate.start]
+    prefix = next((p for p in prefixes if before.endswith(p)), None)
+    if prefix is None:
+        return candidate
+    return Candidate("ORG", candidate.start - len(prefix), candidate.end, candidate.confidence)
 
 
 def _short_forms(

@@ -345,6 +345,11 @@ ENGLISH_ORGANISATIONS = [
     ("National Logistics Ltd moved it. National figures rose.", ["National Logistics Ltd"]),
     ("Harlan spoke first. Later Harlan Mining Ltd said so.", ["Harlan Mining Ltd"]),
     ("The board granted Fenwick NDT a licence.", ["Fenwick NDT"]),
+    (
+        "U.S. Customs and Border Protection (CBP) stopped it; CBP said so.",
+        ["U.S. Customs and Border Protection", "CBP", "CBP"],
+    ),
+    ("Officials of the U.S. Department of Energy came.", ["U.S. Department of Energy"]),
     # whole names with "and" or "of" inside stay whole
     ("The Health and Safety Executive was told.", ["Health and Safety Executive"]),
     (
