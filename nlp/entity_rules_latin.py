@@ -185,6 +185,8 @@ def _short_forms(
             first = words[0]
             if first.isalpha() and first not in rules.generic_words and not lookup_place(first):
                 shorts.setdefault(first, candidate.end)
+    if not shorts:
+        return []
     return [
         Candidate("ORG", t.start, t.end, 0.78)
         for k, t in enumerate(tokens)
