@@ -2,6 +2,7 @@
 
 A tool, not part of the runtime: run it from the repository root with
 `PYTHONPATH=. .venv/bin/python evaluation/build.py` (`--set heldout` for the held-out set,
+`--set org-dev` for the English organisation development set,
 `--set realtext-tuned` / `--set realtext-heldout` for the two halves of the real-text set, whose
 sources are in `realtext/sources/`). The sources are YAML files in `sources/` next to this file:
 one entry per document with its document-level labels and its text, where findings are marked
