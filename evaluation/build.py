@@ -2,6 +2,7 @@
 
 A tool, not part of the runtime: run it from the repository root with
 `PYTHONPATH=. .venv/bin/python evaluation/build.py` (`--set heldout` for the held-out set,
+`--set org-dev` for the English organisation development set,
 `--set realtext-tuned` / `--set realtext-heldout` for the two halves of the real-text set, whose
 sources are in `realtext/sources/`). The sources are YAML files in `sources/` next to this file:
 one entry per document with its document-level labels and its text, where findings are marked
@@ -39,6 +40,10 @@ LANGUAGES_PATH = HERE / "languages.jsonl"
 LANGUAGES_HELDOUT_SOURCES = ("languages-heldout.yaml",)
 LANGUAGES_HELDOUT_PATH = HERE / "languages-heldout.jsonl"
 HELDOUT_SOURCES = ("heldout.yaml",)
+# English organisation development set: written to tune the English ORG rules (issue 11) without
+# looking at the held-out set; a development set like gold.jsonl.
+ORG_DEV_SOURCES = ("org-dev-en.yaml",)
+ORG_DEV_PATH = HERE / "org-dev.jsonl"
 REALTEXT = HERE / "realtext"
 REALTEXT_SPLITS = ("tuned", "heldout")
 # Real-text excerpts are quoted, not redistributed whole: a few sentences each (GUIDELINES.md).
@@ -203,6 +208,10 @@ def heldout_sources() -> list[GoldSource]:
     return load_sources(HELDOUT_SOURCES)
 
 
+def org_dev_sources() -> list[GoldSource]:
+    return load_sources(ORG_DEV_SOURCES)
+
+
 def realtext_sources(split: str) -> list[GoldSource]:
     """One half of the real-text set: every language file's entries marked with that split."""
     if split not in REALTEXT_SPLITS:
@@ -233,6 +242,7 @@ def languages_heldout_sources() -> list[GoldSource]:
 SETS = {
     "gold": (GOLD_PATH, all_sources),
     "heldout": (HELDOUT_PATH, heldout_sources),
+    "org-dev": (ORG_DEV_PATH, org_dev_sources),
     "realtext-tuned": (REALTEXT / "tuned.jsonl", lambda: realtext_sources("tuned")),
     "realtext-heldout": (REALTEXT / "heldout.jsonl", lambda: realtext_sources("heldout")),
     "languages": (LANGUAGES_PATH, languages_sources),

@@ -26,6 +26,7 @@ _ISOTOPE_LIKE = re.compile(r"^(?:\d{1,3}\s?-?[A-Z][a-z]?|[A-Z][a-z]?\s?-?\d{1,3}
 _NOT_ORG = re.compile(
     r"^(?:[kMGTP]?Bq|[mµu]?Ci|PET|CT|MRI|XRF)$|^[A-Z]{0,3}[$€£R]?\s?\d[\d.,]*\s?(?:million|billion|bn)?$"
 )
+_ACROSS_DASH = re.compile(r"\s[—–]\s|\n")
 _PRONOUNS = {
     "he",
     "she",
@@ -118,7 +119,7 @@ def entity_spans(
 
 
 def _trimmed(start: int, end: int, text: str, label: str) -> tuple[int, int, str]:
-    if label in {Label.GPE, Label.LOC, Label.DATE} and text.lower().startswith("the "):
+    if text.lower().startswith("the "):  # "the Harris County Sheriff's Office": no article
         start, text = start + 4, text[4:]
     if label != Label.DATE and text.endswith(("'s", "’s")):  # "Marcus Hale's": the name only
         end, text = end - 2, text[:-2]
@@ -135,6 +136,8 @@ def _plausible(text: str, label: str) -> bool:
         return False
     if label != Label.DATE and not any(c.isalpha() for c in stripped):
         return False
+    if label != Label.DATE and _ACROSS_DASH.search(stripped):
+        return False  # "WARSAW — Workers": a dateline and the next word, not a name
     return not (label != Label.DATE and stripped.casefold() in STOP_WORDS)
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from nlp.date_mentions import find_date_mentions
 from nlp.dates import normalise_date
 from nlp.entities import EntitySpan
+from nlp.entity_rules import generic_word, names_organisation
 from nlp.places import Place, find_places, lookup_place
 from nlp.types import FindingDraft
 from nlp.vocabulary import Label
@@ -30,6 +31,7 @@ SPACY_CONFIDENCE = {
     Label.FAC: 0.65,
     Label.DATE: 0.85,
 }
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|(?:town|village|city|province|region) of)(?: the)? $")
 _RELATIVE = re.compile(
     r"(?i)\b(?:yesterday|today|tonight|last|next|this|ago|earlier|recent|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
@@ -42,9 +44,13 @@ def spacy_findings(
 ) -> list[FindingDraft]:
     findings = []
     for span in spans:
+        if span.label == Label.ORG and generic_word(span.text, language):
+            continue  # "Customs officers", "State officials": no name
         relabelled = _place_tagged_org(text, span, version)
         if relabelled is not None:
             findings.append(relabelled)
+            continue
+        if span.label == Label.ORG and _place_like(text, span, language):
             continue
         normalized, attributes = _normalise(span.label, span.text, language, reference)
         if span.label == Label.DATE and normalized is None and not _RELATIVE.search(span.text):
@@ -66,6 +72,14 @@ def spacy_findings(
             )
         )
     return findings
+
+
+def _place_like(text: str, span: EntitySpan, language: str) -> bool:
+    """The small English model tags an unknown place ORG after "in" or "town of" ("found in
+    Pudahuel", "sites in the Pilbara"): such a span without a word that says organisation
+    is no organisation (nor a known place, or it would be one)."""
+    before = text[max(0, span.start - 20) : span.start]
+    return bool(_PLACE_BEFORE.search(before)) and not names_organisation(span.text, language)
 
 
 def _place_tagged_org(text: str, span: EntitySpan, version: str) -> FindingDraft | None:
@@ -254,6 +268,23 @@ def name_countries(
             name = replace(name, attributes={**name.attributes, "country": inner[0].normalized})
         result.append(name)
     return result
+
+
+def materials_outside_names(
+    materials: Sequence[FindingDraft], names: Sequence[FindingDraft]
+) -> list[FindingDraft]:
+    """`materials` minus a capitalised material word inside a rule organisation name, after
+    its first word: "Kestrel Uranium Corp" names a company, not uranium."""
+    orgs = [(n.start, n.end) for n in names if n.label == Label.ORG]
+    return [
+        m
+        for m in materials
+        if not (
+            m.text.isalpha()
+            and m.text.istitle()
+            and any(s < m.start and m.end <= e for s, e in orgs)
+        )
+    ]
 
 
 def _nested(outer_start: int, outer_end: int, start: int, end: int) -> bool:

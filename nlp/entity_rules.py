@@ -1,5 +1,5 @@
 """Rule-based PERSON / ORG / FAC / LOC findings for every language, from the versioned word
-lists in nlp/data/entity-rules-v2.yaml (cased-script rules, Latin and Cyrillic, in
+lists in nlp/data/entity-rules-v3.yaml (cased-script rules, Latin and Cyrillic, in
 nlp/entity_rules_latin.py, Arabic rules in nlp/entity_rules_ar.py, Georgian rules in
 nlp/entity_rules_ka.py). Fills the gaps where no statistical model exists (fr, es, ar, pt,
 de, it, pl, tr, ru, uk, ka) and completes spaCy in English."""
@@ -20,7 +20,7 @@ from nlp.types import FindingDraft
 from nlp.vocabulary import Label
 
 RULES_DIR = Path(__file__).parent / "data"
-DEFAULT_VERSION = "entity-rules-v2"
+DEFAULT_VERSION = "entity-rules-v3"
 # Cased-script languages with their own rules (v1: en, fr, es; v2 adds the rest); any other
 # language falls back to the English rules.
 CASED_LANGUAGES = ("en", "fr", "es", "pt", "de", "it", "pl", "tr", "ru", "uk")
@@ -78,6 +78,27 @@ def entity_rule_findings(text: str, language: str) -> list[FindingDraft]:
         for m in rules.agencies.finditer(text)
     ]
     return [_finding(text, c, rules.version) for c in resolve(candidates)]
+
+
+def generic_word(word: str, language: str) -> bool:
+    """A word that alone names no organisation ("Customs", "Police", "State"): an ORG
+    designator or a generic name word of the language's rules."""
+    rules = load_entity_rules().latin.get(language)
+    if rules is None or " " in word:
+        return False
+    return rules.designator(word) == "ORG" or word in rules.generic_words
+
+
+def names_organisation(words: str, language: str) -> bool:
+    """Some word of `words` says organisation: an ORG designator, a company word or an
+    acronym ("Kestrel Wireline Services", "NNR"), by the language's rules."""
+    rules = load_entity_rules().latin.get(language)
+    if rules is None:
+        return True
+    return any(
+        rules.designator(w) == "ORG" or w in rules.company_words or (w.isupper() and len(w) > 1)
+        for w in words.split()
+    )
 
 
 def _finding(text: str, candidate: Candidate, version: str) -> FindingDraft:

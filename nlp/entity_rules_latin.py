@@ -57,6 +57,11 @@ class LatinRules:
     single_orgs: tuple[re.Pattern[str], ...] = ()
     triggers_after: dict[str, Phrases] = field(default_factory=dict)
     lead_adjectives: bool = False
+    possessive_names: frozenset[str] = frozenset()
+    name_heads: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()
+    generic_words: frozenset[str] = frozenset()
+    name_prefixes: tuple[str, ...] = ()
 
     def designator(self, word: str) -> str | None:
         for label, words in self.designators.items():
@@ -131,6 +136,11 @@ def latin_rules(data: dict[str, Any], shared: dict[str, Any]) -> LatinRules:
         single_orgs=tuple(re.compile(p) for p in data.get("single_orgs") or []),
         triggers_after=by_label("triggers_after", False),
         lead_adjectives=bool(data.get("lead_adjectives")),
+        possessive_names=frozenset(data.get("possessive_names") or []),
+        name_heads=frozenset(data.get("name_heads") or []),
+        company_words=frozenset(data.get("company_words") or []),
+        generic_words=frozenset(data.get("generic_name_words") or []),
+        name_prefixes=tuple(f"{p} " for p in data.get("name_prefixes") or []),
     )
 
 
@@ -142,10 +152,53 @@ def latin_candidates(text: str, tokens: Sequence[Token], rules: LatinRules) -> l
         *_locations(text, rules),
     ]
     found.extend(_acronyms(tokens, rules, found))
+    if rules.name_prefixes:
+        found = [_prefixed(text, c, rules.name_prefixes) for c in found]
     kept = resolve(found)
     found.extend(repeated(text, kept, "PERSON", 0.6, surnames=True))
     found.extend(repeated(text, kept, "ORG", 0.65, surnames=False))
+    found.extend(_short_forms(text, tokens, kept, rules))
     return found
+
+
+def _prefixed(text: str, candidate: Candidate, prefixes: tuple[str, ...]) -> Candidate:
+    """An organisation name opened by a dotted abbreviation, which the tokenizer splits
+    off: "U.S. Customs and Border Protection"."""
+    if candidate.label != "ORG":
+        return candidate
+    before = text[max(0, candidate.start - 8) : candidate.start]
+    prefix = next((p for p in prefixes if before.endswith(p)), None)
+    if prefix is None:
+        return candidate
+    return Candidate("ORG", candidate.start - len(prefix), candidate.end, candidate.confidence)
+
+
+def _short_forms(
+    text: str, tokens: Sequence[Token], kept: Sequence[Candidate], rules: LatinRules
+) -> list[Candidate]:
+    """A company's first word standing alone after its full name ("Borealis Wireline
+    Services ... Borealis said"): the company, above the statistical model's PERSON (0.75)."""
+    shorts: dict[str, int] = {}
+    for candidate in kept:
+        words = text[candidate.start : candidate.end].split()
+        if candidate.label == "ORG" and len(words) > 1 and _company(words, rules):
+            first = words[0]
+            if first.isalpha() and first not in rules.generic_words and not lookup_place(first):
+                shorts.setdefault(first, candidate.end)
+    if not shorts:
+        return []
+    return [
+        Candidate("ORG", t.start, t.end, 0.78)
+        for k, t in enumerate(tokens)
+        if t.text in shorts
+        and t.start >= shorts[t.text]
+        and not (k + 1 < len(tokens) and rules.capitalised(tokens[k + 1]))
+    ]
+
+
+def _company(words: Sequence[str], rules: LatinRules) -> bool:
+    last = words[-1]
+    return last in rules.company_words or bool(rules.company_suffix.fullmatch(" " + last))
 
 
 def _chunk_end(tokens: Sequence[Token], i: int, rules: LatinRules) -> int:
@@ -175,18 +228,66 @@ def _chunks(text: str, tokens: Sequence[Token], rules: LatinRules) -> list[Candi
             i += 1  # "Shares of Kestrel ...": a capitalised common word opens the sentence
             continue
         end = _chunk_end(tokens, i, rules)
-        found.extend(_classify(text, tokens, i, end, rules))
+        for start, stop in _two_names(tokens, i, end, rules):
+            found.extend(_classify(text, tokens, start, stop, rules))
         i = end
     return found
+
+
+def _two_names(
+    tokens: Sequence[Token], i: int, end: int, rules: LatinRules
+) -> list[tuple[int, int]]:
+    """A capitalised sequence cut in two names when both halves are whole names:
+    "University of Oxford and Imperial College London", "Special Cell of Delhi Police",
+    "Detection Group of the Philippine National Police" (not "Customs and Border
+    Protection", "Ministry of Justice and Public Security", "Federal Office of Public Health")."""
+    if not rules.name_heads:
+        return [(i, end)]
+    for k in range(i + 2, end - 1):
+        word = tokens[k].text
+        if word not in _COORDINATION and word not in _OF:
+            continue
+        right = k + 2 if word in _OF and tokens[k + 1].text == "the" else k + 1
+        if _whole_name(tokens, i, k, rules) and _owner_or_partner(tokens, k, right, end, rules):
+            return [(i, k), (right, end)]
+    return [(i, end)]
+
+
+def _whole_name(tokens: Sequence[Token], i: int, k: int, rules: LatinRules) -> bool:
+    """tokens[i:k] (two words or more) ends with a head, a facility word ("Kabompo Copper
+    Mine") or is "Head of Something"."""
+    words = [t.text for t in tokens[i:k]]
+    closed = words[-1] in rules.name_heads or rules.designator(words[-1]) == "FAC"
+    return closed or (words[0] in rules.name_heads and "of" in words)
+
+
+def _owner_or_partner(
+    tokens: Sequence[Token], k: int, right: int, end: int, rules: LatinRules
+) -> bool:
+    """The words after "and" are a name with a head or an acronym; those after "of the" a
+    name closed by a head, after "of" one opened by a place ("of Delhi Police") or a company
+    ("Mine of Kafue Copper Mining Plc")."""
+    words = [t.text for t in tokens[right:end]]
+    if tokens[k].text in _COORDINATION:
+        acronym = len(words) == 1 and words[0].isupper() and len(words[0]) > 1
+        return acronym or (len(words) > 1 and any(w in rules.name_heads for w in words))
+    if len(words) < 2:
+        return False
+    if rules.company_suffix.fullmatch(" " + words[-1]):
+        return True
+    return words[-1] in rules.name_heads and (right == k + 2 or lookup_place(words[0]) is not None)
 
 
 def _classify(
     text: str, tokens: Sequence[Token], i: int, end: int, rules: LatinRules
 ) -> list[Candidate]:
     owners = [k for k in range(i, end - 1) if _POSSESSIVE.search(tokens[k].text)]
-    if owners and rules.designator(tokens[owners[-1]].text) is None:
-        i = owners[-1] + 1  # "Georgia's State Security Service"
+    owner = tokens[owners[-1]].text if owners else None
+    if owner and rules.designator(owner) is None and owner not in rules.possessive_names:
+        i = owners[-1] + 1  # "Georgia's State Security Service", not "Attorney General's Office"
     start, stop = tokens[i].start, tokens[end - 1].end
+    if _POSSESSIVE.search(tokens[end - 1].text):
+        stop -= 2  # "the Department of Health's directorate": the name only
     for k in range(i + 1, end + 1):  # "Minerales del Desierto S.A.", "Northwind Ltd"
         suffix = rules.company_suffix.match(text, tokens[k - 1].end)
         if suffix:

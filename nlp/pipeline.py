@@ -187,6 +187,12 @@ class Extractor:
                 text, language, tree_distance=distance, mentions=item.mentions
             )
             item.cue_hits = self.cues.find(text)
+        names = entity_rule_findings(text, language)
+        kept = ef.materials_outside_names(materials, names)
+        if len(kept) < len(materials):  # their spans no longer keep other findings out
+            named = [m for m in materials if m not in kept]
+            excluded = [span for span in excluded if not _overlaps_any(span, named)]
+            materials = kept
         groups: list[list[FindingDraft]] = []
         if item.chunks:
             found = entity_spans(item.chunks, excluded)
@@ -209,9 +215,7 @@ class Extractor:
             for g in groups
         ]
         groups.append(places)
-        rules = ef.name_countries(
-            entity_rule_findings(text, language), [f for g in groups for f in g]
-        )
+        rules = ef.name_countries(names, [f for g in groups for f in g])
         groups = [ef.outside_names(g, rules) for g in groups]
         groups.append(rules)
         entities = [f for f in ef.merge(*groups) if not _overlaps(f, excluded)]
@@ -272,6 +276,10 @@ def _best_per_label(labels: Sequence[str], scores: np.ndarray) -> dict[str, floa
     for label, column in zip(labels, scores.max(axis=0), strict=True):
         best[label] = max(best.get(label, -1.0), float(column))
     return best
+
+
+def _overlaps_any(span: tuple[int, int], findings: Sequence[FindingDraft]) -> bool:
+    return any(f.start < span[1] and span[0] < f.end for f in findings)
 
 
 def _overlaps(finding: FindingDraft, spans: Sequence[tuple[int, int]]) -> bool:

@@ -254,9 +254,9 @@ def test_findings_carry_the_rule_version() -> None:
     finding = entity_rule_findings("Dr Mira Holm spoke.", "en")[0]
     assert (finding.extractor, finding.extractor_version) == (
         "entity-rules",
-        "entity-rules-v2+agencies-v1",
+        "entity-rules-v3+agencies-v1",
     )
-    assert load_entity_rules().version == "entity-rules-v2+agencies-v1"
+    assert load_entity_rules().version == "entity-rules-v3+agencies-v1"
 
 
 def test_the_first_version_still_loads_without_the_added_languages() -> None:
@@ -292,3 +292,78 @@ def test_a_place_opening_a_company_name_gives_no_country() -> None:
 def _finding_at(text: str, surface: str, label: Label) -> FindingDraft:
     start = text.index(surface)
     return FindingDraft(label, surface, start, start + len(surface), "uranium", {}, 0.9, "t", "t")
+
+
+def organisations(text: str) -> list[str]:
+    return [f.text for f in entity_rule_findings(text, "en") if f.label == "ORG"]
+
+
+# English organisation names as written in reports (entity-rules-v3), each sentence with the
+# exact organisations it names: spans, possessives, coordination, acronyms.
+ENGLISH_ORGANISATIONS = [
+    (
+        "The Department of Health's radiation control directorate traced the owner.",
+        ["Department of Health"],
+    ),
+    ("The Attorney General's Office opened a case on Monday.", ["Attorney General's Office"]),
+    (
+        "Deputies of the Carver County Sheriff's Office searched the road.",
+        ["Carver County Sheriff's Office"],
+    ),
+    ("Officers said Moldavia's State Security Service had been told.", ["State Security Service"]),
+    (
+        "Staff of the Wessex Isotope Agency and INTERPOL met in Lyon.",
+        ["Wessex Isotope Agency", "INTERPOL"],
+    ),
+    (
+        "Researchers at the University of Dunmore and Calder College London wrote it.",
+        ["University of Dunmore", "Calder College London"],
+    ),
+    (
+        "The Fraud Detection Group of the Valmora National Police seized it.",
+        ["Fraud Detection Group", "Valmora National Police"],
+    ),
+    ("The Special Cell of Delhi Police arrested him.", ["Special Cell", "Delhi Police"]),
+    (
+        "Scrap came from Karoo Ferrous Recyclers (Pty) Ltd on Friday.",
+        ["Karoo Ferrous Recyclers (Pty) Ltd"],
+    ),
+    ("It was sold by Harlow Gauge Supply Limited last year.", ["Harlow Gauge Supply Limited"]),
+    (
+        "Nandi Scrap Dealers bought it, and Ostrava Pharma did not.",
+        ["Nandi Scrap Dealers", "Ostrava Pharma"],
+    ),
+    ("Dunmore Police Deputy Commissioner Ravi Sethi said so.", ["Dunmore Police"]),
+    (
+        "It was stolen at the Tamsin Copper Mine of Ashby Copper Mining Plc near Ndola.",
+        ["Ashby Copper Mining Plc"],
+    ),
+    (
+        "Kestrel Wireline Services lost a source. Kestrel said the regulator was told.",
+        ["Kestrel Wireline Services", "Kestrel"],
+    ),
+    ("National Logistics Ltd moved it. National figures rose.", ["National Logistics Ltd"]),
+    ("Harlan spoke first. Later Harlan Mining Ltd said so.", ["Harlan Mining Ltd"]),
+    ("The board granted Fenwick NDT a licence.", ["Fenwick NDT"]),
+    (
+        "U.S. Customs and Border Protection (CBP) stopped it; CBP said so.",
+        ["U.S. Customs and Border Protection", "CBP", "CBP"],
+    ),
+    ("Officials of the U.S. Department of Energy came.", ["U.S. Department of Energy"]),
+    # whole names with "and" or "of" inside stay whole
+    ("The Health and Safety Executive was told.", ["Health and Safety Executive"]),
+    (
+        "The Ministry of Justice and Public Security said so.",
+        ["Ministry of Justice and Public Security"],
+    ),
+    ("The Federal Office of Public Health said so.", ["Federal Office of Public Health"]),
+    (
+        "The General Inspectorate of Border Police said so.",
+        ["General Inspectorate of Border Police"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_ORGANISATIONS)
+def test_english_organisation_spans(text: str, expected: list[str]) -> None:
+    assert organisations(text) == expected

@@ -124,6 +124,16 @@ def test_a_possessive_is_not_part_of_a_name() -> None:
     assert _trimmed(0, 9, "the 1990s", "DATE") == (4, 9, "1990s")
 
 
+def test_a_leading_article_is_not_part_of_an_organisation_or_facility() -> None:
+    assert _trimmed(0, 34, "the Harris County Sheriff's Office", "ORG") == (
+        4,
+        34,
+        "Harris County Sheriff's Office",
+    )
+    assert _trimmed(5, 26, "The Ambassador Bridge", "FAC") == (9, 26, "Ambassador Bridge")
+    assert _trimmed(0, 9, "Theranova", "ORG") == (0, 9, "Theranova")
+
+
 def test_an_org_span_that_is_exactly_a_known_place_is_that_place() -> None:
     from nlp.entities import EntitySpan
     from nlp.entity_findings import spacy_findings
@@ -140,4 +150,55 @@ def test_an_org_span_that_is_exactly_a_known_place_is_that_place() -> None:
         (Label.GPE, "Grande Prairie", "CA"),
         (Label.ORG, "Okinawa Holdings", None),
         (Label.GPE, "Okinawa", "JP"),
+    ]
+
+
+def test_a_material_word_inside_a_company_name_is_the_company(extractor: Extractor) -> None:
+    text = "Shares of Tarn Uranium Corp rose on Monday as uranium prices climbed in Toronto."
+    findings = extract_one(extractor, text).findings
+    assert ("ORG", "Tarn Uranium Corp") in {(f.label, f.text) for f in findings}
+    materials = [f for f in findings if f.label == "MATERIAL"]
+    assert [(m.text, m.start) for m in materials] == [("uranium", text.index("uranium"))]
+
+
+def test_a_capitalised_material_opening_a_sentence_stays_a_material(extractor: Extractor) -> None:
+    text = "Uranium Exports fell in March, the ministry said of the uranium trade."
+    materials = [f.text for f in extract_one(extractor, text).findings if f.label == "MATERIAL"]
+    assert materials == ["Uranium", "uranium"]
+
+
+def test_a_generic_word_or_a_dateline_is_no_spacy_organisation() -> None:
+    from nlp.entities import EntitySpan, _plausible
+    from nlp.entity_findings import spacy_findings
+    from nlp.vocabulary import Label
+
+    text = "Customs officers met State officials and Customs and Excise."
+    spans = [
+        EntitySpan(Label.ORG, 0, 7, "Customs"),
+        EntitySpan(Label.ORG, 21, 26, "State"),
+        EntitySpan(Label.ORG, 41, 59, "Customs and Excise"),
+    ]
+    kept = spacy_findings(text, spans, "en", None, "test")
+    assert [f.text for f in kept] == ["Customs and Excise"]
+    assert not _plausible("WARSAW — Workers", "ORG")
+    assert _plausible("Warsaw Workers Union", "ORG")
+
+
+def test_an_unknown_place_after_in_is_no_spacy_organisation() -> None:
+    from nlp.entities import EntitySpan
+    from nlp.entity_findings import spacy_findings
+    from nlp.vocabulary import Label
+
+    text = "Found in Quilvara, in the Tarrow, in Lyon and in Kestrel Mining; Dunlin said."
+
+    def span(surface: str) -> EntitySpan:
+        start = text.index(surface)
+        return EntitySpan(Label.ORG, start, start + len(surface), surface)
+
+    names = ["Quilvara", "Tarrow", "Lyon", "Kestrel Mining", "Dunlin"]
+    kept = spacy_findings(text, [span(n) for n in names], "en", None, "test")
+    assert [(f.label, f.text) for f in kept] == [
+        ("GPE", "Lyon"),
+        ("ORG", "Kestrel Mining"),
+        ("ORG", "Dunlin"),
     ]
