@@ -22,11 +22,14 @@ UNUSED_COMPONENTS = ["tagger", "attribute_ruler", "lemmatizer", "senter"]
 PARSE_COMPONENTS = ["tok2vec", "parser"]  # only for documents whose quantities need it
 CHUNK_CHARS = 20_000  # far below spaCy's max_length; bounds memory per chunk
 _ISOTOPE_LIKE = re.compile(r"^(?:\d{1,3}\s?-?[A-Z][a-z]?|[A-Z][a-z]?\s?-?\d{1,3}(?:/Be)?)$")
-# what the English model sometimes tags ORG: units, imaging acronyms, sums of money
+# what the English model sometimes tags ORG: units, imaging acronyms, sums of money, and
+# reference numbers ("CO-2025" of "Bureau submission CO-2025-120")
 _NOT_ORG = re.compile(
     r"^(?:[kMGTP]?Bq|[mµu]?Ci|PET|CT|MRI|XRF)$|^[A-Z]{0,3}[$€£R]?\s?\d[\d.,]*\s?(?:million|billion|bn)?$"
+    r"|^[A-Z]{1,4}-\d{3,}(?:-\d+)*$"
 )
 _ACROSS_DASH = re.compile(r"\s[—–]\s|\n")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _PRONOUNS = {
     "he",
     "she",
@@ -138,6 +141,8 @@ def _plausible(text: str, label: str) -> bool:
         return False
     if label != Label.DATE and _ACROSS_DASH.search(stripped):
         return False  # "WARSAW — Workers": a dateline and the next word, not a name
+    if label != Label.DATE and not _LATIN.search(stripped):
+        return False  # the English model guessing at Arabic or Cyrillic words ("فقط", "only")
     return not (label != Label.DATE and stripped.casefold() in STOP_WORDS)
 
 

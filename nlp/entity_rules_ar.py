@@ -166,7 +166,8 @@ def _extend(
     """End of the words continuing a name: ال-words, ل-genitives, و + ال-word, في/على +
     ال-word, and `bare` bare nouns of a construct chain each followed by an ال-word."""
     end = k = j
-    while k < len(tokens) and k - j < 10:
+    # A name ends with its line or sentence ("المكتب المركزي الوطني في الأردن" above "الموضوع:").
+    while k < len(tokens) and k - j < 10 and not tokens[k].initial:
         word = tokens[k].text
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         nxt_article = nxt is not None and _word(nxt, rules) and _has_article(nxt.text)
@@ -193,10 +194,12 @@ def _adjective(word: str) -> bool:
 def _name(tokens: Sequence[Token], j: int, rules: ArabicRules, *, genitive: bool) -> int:
     """A proper name after a head or trigger: one word of any kind, then continuing words;
     a second bare word is allowed ("عين السبع", "مدينة نصر")."""
-    if j >= len(tokens) or not _word(tokens[j], rules) or tokens[j].text.startswith("و"):
+    if j >= len(tokens) or tokens[j].initial or not _word(tokens[j], rules):
+        return j
+    if tokens[j].text.startswith("و"):
         return j
     end = _extend(tokens, j + 1, rules, genitive=genitive)
-    if end == j + 1 and end < len(tokens) and _word(tokens[end], rules):
+    if end == j + 1 and end < len(tokens) and _word(tokens[end], rules) and not tokens[end].initial:
         word = tokens[end].text
         if not word.startswith(("و", "ل", "ب")) and not _has_article(word):
             end += 1

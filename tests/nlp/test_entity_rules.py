@@ -193,6 +193,12 @@ def test_arabic_proclitic_stays_outside_the_span() -> None:
     assert ("ORG", "هيئة الطاقة الذرية") in {(f.label, f.text) for f in findings}
 
 
+def test_an_arabic_name_ends_with_its_line() -> None:
+    text = "مذكرة المكتب المركزي الوطني في الأردن\nالموضوع: ضبط كمية من اليورانيوم في ميناء العقبة."
+    found = {(f.label, f.text) for f in entity_rule_findings(text, "ar")}
+    assert ("ORG", "المكتب المركزي الوطني في الأردن") in found
+
+
 def test_a_name_is_found_again_surname_included() -> None:
     text = (
         "La policía detuvo al señor Héctor Valdivia en Cádiz. Más tarde, Valdivia declaró "

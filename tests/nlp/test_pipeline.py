@@ -184,6 +184,17 @@ def test_a_generic_word_or_a_dateline_is_no_spacy_organisation() -> None:
     assert _plausible("Warsaw Workers Union", "ORG")
 
 
+def test_reference_numbers_and_other_scripts_are_no_spacy_names() -> None:
+    """The English model tags a bureau's reference "CO-2025" ORG, and guesses at Arabic
+    words in a bilingual form ("فقط", "only"); neither is a name."""
+    from nlp.entities import _plausible
+
+    assert not _plausible("CO-2025", "ORG") and not _plausible("ES-2025-1187", "ORG")
+    assert not _plausible("فقط", "ORG") and not _plausible("Иван", "PERSON")
+    assert _plausible("F-35 Lightning", "ORG") and _plausible("Zürich", "GPE")
+    assert _plausible("Ahmad al-Khouri", "PERSON")
+
+
 def test_an_unknown_place_after_in_is_no_spacy_organisation() -> None:
     from nlp.entities import EntitySpan
     from nlp.entity_findings import spacy_findings
