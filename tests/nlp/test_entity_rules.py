@@ -193,6 +193,19 @@ def test_arabic_proclitic_stays_outside_the_span() -> None:
     assert ("ORG", "هيئة الطاقة الذرية") in {(f.label, f.text) for f in findings}
 
 
+def test_trading_and_freight_firms_are_organisations() -> None:
+    text = (
+        "The fictional broker Northgate Commodities sold it to Baltic Freight. Shipping "
+        "containers were checked. Supplies ran low; Exploration continued."
+    )
+    found = {(f.label, f.text) for f in entity_rule_findings(text, "en")}
+    assert {("ORG", "Northgate Commodities"), ("ORG", "Baltic Freight")} <= found
+    assert not {text for label, text in found if label == "ORG"} - {
+        "Northgate Commodities",
+        "Baltic Freight",
+    }
+
+
 def test_an_arabic_name_ends_with_its_line() -> None:
     text = "مذكرة المكتب المركزي الوطني في الأردن\nالموضوع: ضبط كمية من اليورانيوم في ميناء العقبة."
     found = {(f.label, f.text) for f in entity_rule_findings(text, "ar")}
