@@ -193,16 +193,22 @@ def _adjective(word: str) -> bool:
 
 def _name(tokens: Sequence[Token], j: int, rules: ArabicRules, *, genitive: bool) -> int:
     """A proper name after a head or trigger: one word of any kind, then continuing words;
-    a second bare word is allowed ("عين السبع", "مدينة نصر")."""
-    if j >= len(tokens) or tokens[j].initial or not _word(tokens[j], rules):
-        return j
-    if tokens[j].text.startswith("و"):
+    a second bare word is allowed after a bare first one ("عين شمس"), never after a word
+    with the article, which closes the name ("ميناء العقبة", not "ميناء العقبة صندوقا")."""
+    first = tokens[j] if j < len(tokens) else None
+    if first is None or first.initial or not _word(first, rules) or first.text.startswith("و"):
         return j
     end = _extend(tokens, j + 1, rules, genitive=genitive)
-    if end == j + 1 and end < len(tokens) and _word(tokens[end], rules) and not tokens[end].initial:
-        word = tokens[end].text
-        if not word.startswith(("و", "ل", "ب")) and not _has_article(word):
-            end += 1
+    second = tokens[end] if end == j + 1 and end < len(tokens) else None
+    if (
+        second is not None
+        and not _has_article(first.text)  # a word with the article closes the name
+        and not second.initial
+        and _word(second, rules)
+        and not second.text.startswith(("و", "ل", "ب"))
+        and not _has_article(second.text)
+    ):
+        end += 1
     return end
 
 

@@ -206,6 +206,13 @@ def test_trading_and_freight_firms_are_organisations() -> None:
     }
 
 
+def test_an_arabic_name_closed_by_its_article_word_takes_no_further_word() -> None:
+    text = "ضبطت الجمارك الأردنية في ميناء العقبة صندوقا يحتوي على اليورانيوم. وفي حي عين شمس"
+    found = {(f.label, f.text) for f in entity_rule_findings(text, "ar")}
+    assert {("ORG", "الجمارك الأردنية"), ("FAC", "ميناء العقبة"), ("LOC", "عين شمس")} <= found
+    assert ("FAC", "ميناء العقبة صندوقا") not in found
+
+
 def test_an_arabic_name_ends_with_its_line() -> None:
     text = "مذكرة المكتب المركزي الوطني في الأردن\nالموضوع: ضبط كمية من اليورانيوم في ميناء العقبة."
     found = {(f.label, f.text) for f in entity_rule_findings(text, "ar")}
