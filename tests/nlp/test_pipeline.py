@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from nlp.entities import CHUNK_CHARS, _trimmed
+from nlp.entities import CHUNK_CHARS, EntitySpan, _plausible, _trimmed
+from nlp.entity_findings import spacy_findings
 from nlp.pipeline import Extractor
 from nlp.types import InputDocument
+from nlp.vocabulary import Label
 from tests.nlp.conftest import extract_one
 
 THEFT = (
@@ -135,10 +137,6 @@ def test_a_leading_article_is_not_part_of_an_organisation_or_facility() -> None:
 
 
 def test_an_org_span_that_is_exactly_a_known_place_is_that_place() -> None:
-    from nlp.entities import EntitySpan
-    from nlp.entity_findings import spacy_findings
-    from nlp.vocabulary import Label
-
     text = "A site near Grande Prairie; Okinawa Holdings; the Okinawa trial."
     spans = [
         EntitySpan(Label.ORG, 12, 26, "Grande Prairie"),
@@ -168,10 +166,6 @@ def test_a_capitalised_material_opening_a_sentence_stays_a_material(extractor: E
 
 
 def test_a_generic_word_or_a_dateline_is_no_spacy_organisation() -> None:
-    from nlp.entities import EntitySpan, _plausible
-    from nlp.entity_findings import spacy_findings
-    from nlp.vocabulary import Label
-
     text = "Customs officers met State officials and Customs and Excise."
     spans = [
         EntitySpan(Label.ORG, 0, 7, "Customs"),
@@ -187,7 +181,6 @@ def test_a_generic_word_or_a_dateline_is_no_spacy_organisation() -> None:
 def test_reference_numbers_and_other_scripts_are_no_spacy_names() -> None:
     """The English model tags a bureau's reference "CO-2025" ORG, and guesses at Arabic
     words in a bilingual form ("فقط", "only"); neither is a name."""
-    from nlp.entities import _plausible
 
     assert not _plausible("CO-2025", "ORG") and not _plausible("ES-2025-1187", "ORG")
     assert not _plausible("فقط", "ORG") and not _plausible("Иван", "PERSON")
@@ -196,10 +189,6 @@ def test_reference_numbers_and_other_scripts_are_no_spacy_names() -> None:
 
 
 def test_an_unknown_place_after_in_is_no_spacy_organisation() -> None:
-    from nlp.entities import EntitySpan
-    from nlp.entity_findings import spacy_findings
-    from nlp.vocabulary import Label
-
     text = "Found in Quilvara, in the Tarrow, in Lyon and in Kestrel Mining; Dunlin said."
 
     def span(surface: str) -> EntitySpan:
