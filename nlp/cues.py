@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nlp.data_files import read_yaml
-from nlp.regex_literals import required_literals
+from nlp.regex_literals import may_match, required_literals
 
 CUES_DIR = Path(__file__).parent / "data"
 DEFAULT_VERSION = "cues-v2"
@@ -33,7 +33,7 @@ class CuePattern:
     def finditer(self, text: str, folded: str) -> Iterator[re.Match[str]]:
         # Most of the 12 languages' patterns cannot match a given document: an `in` test on
         # the casefolded text is much cheaper than running the regex to find that out.
-        if self.anchors and not any(anchor in folded for anchor in self.anchors):
+        if not may_match(self.anchors, folded):
             return iter(())
         return self.regex.finditer(text)
 

@@ -43,6 +43,12 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(sorted(_shortest(found)))
 
 
+def may_match(anchors: tuple[str, ...], folded: str) -> bool:
+    """False when no anchor is in `folded` (the casefolded text): the pattern they were
+    derived from cannot match it. No anchors prove nothing: the pattern must run."""
+    return not anchors or any(anchor in folded for anchor in anchors)
+
+
 def safe_anchors(words: Iterable[str]) -> tuple[str, ...]:
     """Hand-written anchors made safe: each word's longest piece between the characters a
     casefolded UNSAFE character leaves ('i', 'ı', and the dot of 'i̇'), or () when a piece

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nlp.materials.patterns import Rule, RuleSet
+from nlp.regex_literals import may_match
 
 _KIND_RANK = {"isotope": 0, "form": 1, "device": 2}
 
@@ -29,7 +30,7 @@ def find_mentions(text: str, rules: RuleSet) -> tuple[list[Mention], list[Mentio
     for rule in rules.rules:
         if rule.requires_context and not context_ok.get(rule.requires_context, False):
             continue
-        if rule.anchors and not any(anchor in folded for anchor in rule.anchors):
+        if not may_match(rule.anchors, folded):
             continue
         target = devices if rule.kind == "device" else materials
         target.extend(
